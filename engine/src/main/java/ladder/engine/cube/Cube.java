@@ -1,0 +1,240 @@
+package ladder.engine.cube;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import ladder.engine.LadderException;
+import ladder.engine.table.Column;
+
+/**
+ * Counts and sums over the cells of a few categorical dimensions: per cell, the number of rows,
+ * and per measure the number of non-missing values, their sum and their sum of squares.
+ *
+ * <p>Cells are numbered row-major: the last dimension varies fastest. Cubes over the same
+ * dimensions and measures {@link #merge merge} by addition, so a cube of a pool is the merge of
+ * the cubes of its parts, whatever the split. A cube is mutable only while a kernel fills it;
+ * analyses treat it as a value.
+ */
+public final class Cube {
+    private final List<Dimension> dimensions;
+    private final List<Column> measures;
+    private final int[] strides;
+    private final long[] counts;
+    private final long[] valueCounts;
+    private final double[] sums;
+    private final double[] sumsOfSquares;
+
+    public Cube(List<Dimension> dimensions, List<Column> measures) {
+        this.dimensions = List.copyOf(dimensions);
+        this.measures = List.copyOf(measures);
+        for (Column m : this.measures) {
+            if (m.field() == null || !(m.isDecimal() || m.isWholeNumber())) {
+                throw new LadderException(m.name() + " is not numeric and cannot be summed");
+            }
+        }
+        strides = new int[this.dimensions.size()];
+        long cells = 1;
+        for (int d = this.dimensions.size() - 1; d >= 0; d--) {
+            strides[d] = (int) cells;
+            cells *= this.dimensions.get(d).size();
+            if (cells > Integer.MAX_VALUE / Math.max(1, 2 * this.measures.size())) {
+                throw new LadderException("a cube over " + names(this.dimensions) + " has " + cells
+                        + " or more cells, too many to hold; use fewer or smaller dimensions");
+            }
+        }
+        counts = new long[(int) cells];
+        int values = (int) cells * this.measures.size();
+        valueCounts = new long[values];
+        sums = new double[values];
+        sumsOfSquares = new double[values];
+    }
+
+    private static String names(List<Dimension> dims) {
+        return dims.stream().map(Dimension::name).collect(Collectors.joining(" x "));
+    }
+
+    public List<Dimension> dimensions() {
+        return dimensions;
+    }
+
+    public List<Column> measures() {
+        return measures;
+    }
+
+    public int cells() {
+        return counts.length;
+    }
+
+    /** The index of the cell at the given level positions, one per dimension. */
+    public int cell(int... levels) {
+        if (levels.length != dimensions.size()) {
+            throw new IllegalArgumentException("expected " + dimensions.size() + " levels, got " + levels.length);
+        }
+        int cell = 0;
+        for (int d = 0; d < levels.length; d++) {
+            Objects.checkIndex(levels[d], dimensions.get(d).size());
+            cell += levels[d] * strides[d];
+        }
+        return cell;
+    }
+
+    /** The level position of {@code cell} on dimension {@code d}. */
+    public int level(int cell, int d) {
+        return (cell / strides[d]) % dimensions.get(d).size();
+    }
+
+    /** The position of the dimension named {@code name}, or a {@link LadderException}. */
+    public int dimension(String name) {
+        for (int d = 0; d < dimensions.size(); d++) {
+            if (dimensions.get(d).name().equalsIgnoreCase(name.strip())) {
+                return d;
+            }
+        }
+        throw new LadderException("the cube has no dimension '" + name + "'; it has " + names(dimensions));
+    }
+
+    /** The position of the measure named {@code name}, or a {@link LadderException}. */
+    public int measure(String name) {
+        for (int m = 0; m < measures.size(); m++) {
+            if (measures.get(m).name().equalsIgnoreCase(name.strip())) {
+                return m;
+            }
+        }
+        throw new LadderException("the cube has no measure '" + name + "'");
+    }
+
+    public long count(int cell) {
+        return counts[cell];
+    }
+
+    /** Rows in every cell. */
+    public long total() {
+        long total = 0;
+        for (long c : counts) {
+            total += c;
+        }
+        return total;
+    }
+
+    /** Non-missing values of measure {@code m} in {@code cell}. */
+    public long valueCount(int cell, int m) {
+        return valueCounts[cell * measures.size() + m];
+    }
+
+    public double sum(int cell, int m) {
+        return sums[cell * measures.size() + m];
+    }
+
+    public double sumOfSquares(int cell, int m) {
+        return sumsOfSquares[cell * measures.size() + m];
+    }
+
+    // Kernel access: package-private, so only the kernels fill a cube.
+    long[] countArray() {
+        return counts;
+    }
+
+    long[] valueCountArray() {
+        return valueCounts;
+    }
+
+    double[] sumArray() {
+        return sums;
+    }
+
+    double[] sumOfSquaresArray() {
+        return sumsOfSquares;
+    }
+
+    int stride(int d) {
+        return strides[d];
+    }
+
+    /** Whether {@code other} has the same dimensions (columns and levels) and measures. */
+    public boolean compatible(Cube other) {
+        return dimensions.equals(other.dimensions) && measures.equals(other.measures);
+    }
+
+    /** Adds {@code other}'s cells to this cube's, in place; the cubes must be {@link #compatible}. */
+    public Cube mergeFrom(Cube other) {
+        if (!compatible(other)) {
+            throw new IllegalArgumentException("cannot merge a cube over " + names(other.dimensions)
+                    + " into one over " + names(dimensions));
+        }
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] += other.counts[i];
+        }
+        for (int i = 0; i < sums.length; i++) {
+            valueCounts[i] += other.valueCounts[i];
+            sums[i] += other.sums[i];
+            sumsOfSquares[i] += other.sumsOfSquares[i];
+        }
+        return this;
+    }
+
+    /** A new cube holding the sum of this cube and {@code other}. */
+    public Cube merge(Cube other) {
+        return copy().mergeFrom(other);
+    }
+
+    private Cube copy() {
+        return new Cube(dimensions, measures).mergeFrom(this);
+    }
+
+    /** The cube summed over every dimension not named in {@code keep}, in the order of {@code keep}. */
+    public Cube marginalise(String... keep) {
+        List<Dimension> kept = new ArrayList<>();
+        int[] from = new int[keep.length];
+        for (int k = 0; k < keep.length; k++) {
+            from[k] = dimension(keep[k]);
+            kept.add(dimensions.get(from[k]));
+        }
+        if (Arrays.stream(from).distinct().count() != from.length) {
+            throw new LadderException("a dimension is named twice in " + String.join(", ", keep));
+        }
+        return project(kept, from, -1, -1);
+    }
+
+    /** The cells at one level of one dimension, without that dimension. */
+    public Cube slice(String dimension, String level) {
+        int d = dimension(dimension);
+        int position = dimensions.get(d).indexOf(level);
+        if (position < 0) {
+            throw new LadderException("dimension " + dimensions.get(d).name() + " has no level '" + level
+                    + "'; its levels are " + String.join(", ", dimensions.get(d).levels()));
+        }
+        List<Dimension> kept = new ArrayList<>();
+        int[] from = new int[dimensions.size() - 1];
+        for (int i = 0, k = 0; i < dimensions.size(); i++) {
+            if (i != d) {
+                kept.add(dimensions.get(i));
+                from[k++] = i;
+            }
+        }
+        return project(kept, from, d, position);
+    }
+
+    /** Sums cells into a cube over {@code kept} (dimension {@code from[k]} of this cube), keeping only cells at {@code fixedLevel} of {@code fixed}. */
+    private Cube project(List<Dimension> kept, int[] from, int fixed, int fixedLevel) {
+        Cube out = new Cube(kept, measures);
+        int m = measures.size();
+        for (int cell = 0; cell < counts.length; cell++) {
+            if (fixed >= 0 && level(cell, fixed) != fixedLevel) {
+                continue;
+            }
+            int target = 0;
+            for (int k = 0; k < from.length; k++) {
+                target += level(cell, from[k]) * out.strides[k];
+            }
+            out.counts[target] += counts[cell];
+            for (int j = 0; j < m; j++) {
+                out.valueCounts[target * m + j] += valueCounts[cell * m + j];
+                out.sums[target * m + j] += sums[cell * m + j];
+                out.sumsOfSquares[target * m + j] += sumsOfSquares[cell * m + j];
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,166 @@
+package ladder.engine.filter;
+
+import ladder.engine.table.Chunk;
+import ladder.engine.table.Codes;
+import ladder.engine.table.Column;
+import ladder.engine.table.Decimals;
+
+/**
+ * A row filter compiled against a table's columns. {@link #select} answers, for one chunk, a bit
+ * mask with bit {@code r} set when row {@code r} passes.
+ *
+ * <p>Users write filters as text ({@link FilterParser}): {@code grade>=4},
+ * {@code gender in (woman, man)}, {@code year = 2024 and not seb = excluded},
+ * {@code hourly_pay is missing}; {@code and}, {@code or}, {@code not} and parentheses combine them.
+ */
+public sealed interface Filter {
+
+    /** The filter that passes every row. */
+    Filter ALL = new All();
+
+    /** The rows of {@code chunk} that pass, as {@code (rows + 63) / 64} mask words. */
+    long[] select(Chunk chunk);
+
+    /** The filter as a user would write it. */
+    String text();
+
+    static long[] words(int rows) {
+        return new long[(rows + 63) >>> 6];
+    }
+
+    record All() implements Filter {
+        public long[] select(Chunk chunk) {
+            long[] mask = words(chunk.rows());
+            java.util.Arrays.fill(mask, -1L);
+            int tail = chunk.rows() & 63;
+            if (tail != 0) {
+                mask[mask.length - 1] = (1L << tail) - 1;
+            }
+            return mask;
+        }
+
+        public String text() {
+            return "";
+        }
+    }
+
+    /** Rows whose code in a coded column is one of the accepted codes ({@code accepted[code]}). */
+    record CodeIn(Column column, boolean[] accepted, String text) implements Filter {
+        public long[] select(Chunk chunk) {
+            long[] mask = words(chunk.rows());
+            Codes codes = chunk.codes(column);
+            boolean[] ok = accepted;
+            if (codes instanceof Codes.Bytes b) {
+                byte[] v = b.values();
+                for (int r = 0; r < v.length; r++) {
+                    if (ok[v[r] & 0xFF]) {
+                        mask[r >>> 6] |= 1L << r;
+                    }
+                }
+            } else {
+                for (int r = 0; r < chunk.rows(); r++) {
+                    int code = codes.get(r);
+                    if (code < ok.length && ok[code]) {
+                        mask[r >>> 6] |= 1L << r;
+                    }
+                }
+            }
+            return mask;
+        }
+    }
+
+    /** How a decimal is compared with a constant. */
+    enum Comparison {
+        EQ("="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">=");
+
+        final String symbol;
+
+        Comparison(String symbol) {
+            this.symbol = symbol;
+        }
+
+        boolean test(double value, double constant) {
+            return switch (this) {
+                case EQ -> value == constant;
+                case NE -> value != constant;
+                case LT -> value < constant;
+                case LE -> value <= constant;
+                case GT -> value > constant;
+                case GE -> value >= constant;
+            };
+        }
+    }
+
+    /** Rows whose decimal value compares true with a constant; a missing value never passes. */
+    record DecimalCompare(Column column, Comparison comparison, double constant, String text) implements Filter {
+        public long[] select(Chunk chunk) {
+            long[] mask = words(chunk.rows());
+            Decimals values = chunk.decimals(column);
+            for (int r = 0; r < chunk.rows(); r++) {
+                if (!values.isNull(r) && comparison.test(values.get(r), constant)) {
+                    mask[r >>> 6] |= 1L << r;
+                }
+            }
+            return mask;
+        }
+    }
+
+    /** Rows whose decimal value is missing. */
+    record DecimalMissing(Column column, String text) implements Filter {
+        public long[] select(Chunk chunk) {
+            long[] mask = words(chunk.rows());
+            Decimals values = chunk.decimals(column);
+            for (int r = 0; r < chunk.rows(); r++) {
+                if (values.isNull(r)) {
+                    mask[r >>> 6] |= 1L << r;
+                }
+            }
+            return mask;
+        }
+    }
+
+    record And(Filter left, Filter right) implements Filter {
+        public long[] select(Chunk chunk) {
+            long[] a = left.select(chunk);
+            long[] b = right.select(chunk);
+            for (int w = 0; w < a.length; w++) {
+                a[w] &= b[w];
+            }
+            return a;
+        }
+
+        public String text() {
+            return "(" + left.text() + " and " + right.text() + ")";
+        }
+    }
+
+    record Or(Filter left, Filter right) implements Filter {
+        public long[] select(Chunk chunk) {
+            long[] a = left.select(chunk);
+            long[] b = right.select(chunk);
+            for (int w = 0; w < a.length; w++) {
+                a[w] |= b[w];
+            }
+            return a;
+        }
+
+        public String text() {
+            return "(" + left.text() + " or " + right.text() + ")";
+        }
+    }
+
+    record Not(Filter inner) implements Filter {
+        public long[] select(Chunk chunk) {
+            long[] all = ALL.select(chunk);
+            long[] in = inner.select(chunk);
+            for (int w = 0; w < all.length; w++) {
+                all[w] &= ~in[w];
+            }
+            return all;
+        }
+
+        public String text() {
+            return "not " + inner.text();
+        }
+    }
+}

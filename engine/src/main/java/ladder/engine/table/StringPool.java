@@ -1,0 +1,115 @@
+package ladder.engine.table;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * An append-only dictionary of strings, coded 0, 1, 2, ... in order of first appearance.
+ *
+ * <p>Strings are held as UTF-8 in one byte arena with an offset per code, and looked up through an
+ * open-addressing table of codes, so a pool of millions of pseudonymous ids costs a few bytes per
+ * id rather than a {@code String} object and a map entry each.
+ */
+public final class StringPool {
+    private byte[] arena = new byte[1024];
+    private int arenaSize;
+    private int[] offsets = new int[65];
+    private int size;
+    private int[] slots = emptySlots(64);
+
+    private static int[] emptySlots(int n) {
+        int[] s = new int[n];
+        Arrays.fill(s, -1);
+        return s;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** The code of {@code value}, adding it if new. */
+    public int intern(String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        int hash = hash(bytes, 0, bytes.length);
+        int mask = slots.length - 1;
+        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+            int code = slots[slot];
+            if (code < 0) {
+                return add(bytes, slot);
+            }
+            if (equalsAt(code, bytes)) {
+                return code;
+            }
+        }
+    }
+
+    /** The code of {@code value}, or -1 if it is not in the pool. */
+    public int find(String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        int mask = slots.length - 1;
+        for (int slot = hash(bytes, 0, bytes.length) & mask; ; slot = (slot + 1) & mask) {
+            int code = slots[slot];
+            if (code < 0) {
+                return -1;
+            }
+            if (equalsAt(code, bytes)) {
+                return code;
+            }
+        }
+    }
+
+    public String get(int code) {
+        if (code < 0 || code >= size) {
+            throw new IndexOutOfBoundsException("code " + code + " of a pool of " + size);
+        }
+        return new String(arena, offsets[code], offsets[code + 1] - offsets[code], StandardCharsets.UTF_8);
+    }
+
+    /** Bytes held by the arena, offsets and lookup table. */
+    public long bytes() {
+        return arena.length + 4L * offsets.length + 4L * slots.length;
+    }
+
+    private int add(byte[] bytes, int slot) {
+        if (arenaSize + bytes.length > arena.length) {
+            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaSize + bytes.length));
+        }
+        System.arraycopy(bytes, 0, arena, arenaSize, bytes.length);
+        arenaSize += bytes.length;
+        if (size + 2 > offsets.length) {
+            offsets = Arrays.copyOf(offsets, offsets.length * 2);
+        }
+        int code = size++;
+        offsets[code + 1] = arenaSize;
+        slots[slot] = code;
+        if (size * 2 > slots.length) {
+            rehash();
+        }
+        return code;
+    }
+
+    private void rehash() {
+        slots = emptySlots(slots.length * 2);
+        int mask = slots.length - 1;
+        for (int code = 0; code < size; code++) {
+            int slot = hash(arena, offsets[code], offsets[code + 1]) & mask;
+            while (slots[slot] >= 0) {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = code;
+        }
+    }
+
+    private boolean equalsAt(int code, byte[] bytes) {
+        int from = offsets[code];
+        return Arrays.equals(arena, from, offsets[code + 1], bytes, 0, bytes.length);
+    }
+
+    private static int hash(byte[] bytes, int from, int to) {
+        int h = 0x9E3779B9;
+        for (int i = from; i < to; i++) {
+            h = (h ^ bytes[i]) * 0x01000193;
+        }
+        return h ^ (h >>> 15);
+    }
+}

@@ -1,0 +1,222 @@
+package ladder.engine.cube;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.stream.Stream;
+import ladder.engine.LadderException;
+import ladder.engine.filter.Filter;
+import ladder.engine.filter.FilterParser;
+import ladder.engine.table.Chunk;
+import ladder.engine.table.Column;
+import ladder.engine.table.Table;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The cube kernel against a naive row-at-a-time loop on random tables: empty, one row, all
+ * decimals missing, narrow and wide codes, one to four threads, every order of the dimensions,
+ * with and without filters.
+ */
+class CubeKernelTest {
+
+    static Stream<Arguments> tables() {
+        return Stream.of(
+                Arguments.of("empty", RandomTables.employees(1, 0, 64, 0.1, 5)),
+                Arguments.of("one row", RandomTables.employees(2, 1, 64, 0.1, 5)),
+                Arguments.of("all missing", RandomTables.employees(3, 500, 64, 1.0, 5)),
+                Arguments.of("chunk of one", RandomTables.employees(4, 37, 1, 0.2, 5)),
+                Arguments.of("many chunks", RandomTables.employees(5, 5000, 333, 0.2, 12)),
+                Arguments.of("wide employer codes", RandomTables.employees(6, 3000, 1000, 0.1, 700)));
+    }
+
+    static final List<List<String>> DIMENSION_SETS = List.of(
+            List.of(),
+            List.of("seb"),
+            List.of("year", "seb", "grade"),
+            List.of("employer_id", "gender", "seb"),
+            List.of("grade", "parental_occupation", "ethnicity", "disability"));
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tables")
+    void matchesNaiveLoopForEveryDimensionOrderAndThreadCount(String name, Table table) {
+        List<String> measures = List.of("hourly_pay", "promoted", "bonus", "months_in_grade");
+        for (List<String> dims : DIMENSION_SETS) {
+            for (List<String> order : permutations(dims)) {
+                for (int threads = 1; threads <= 4; threads++) {
+                    Cube cube = CubeKernel.build(table, Filter.ALL, order, measures, threads);
+                    assertMatchesNaive(table, cube, r -> true, name + " " + order + " threads=" + threads);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tables")
+    void filtersMatchANaivePredicate(String name, Table table) {
+        Column grade = table.column("grade");
+        Column gender = table.column("gender");
+        Column seb = table.column("seb");
+        Column pay = table.column("hourly_pay");
+        record Case(String text, RowPredicate naive) {
+        }
+        List<Case> cases = List.of(
+                new Case("grade>=4", (t, c, r) -> Integer.parseInt(label(c, grade, r)) >= 4),
+                new Case("gender in (woman, man)", (t, c, r) -> List.of("woman", "man").contains(label(c, gender, r))),
+                new Case("year = 2021 and grade >= 4", (t, c, r) ->
+                        label(c, t.column("year"), r).equals("2021") && Integer.parseInt(label(c, grade, r)) >= 4),
+                new Case("not seb = excluded or grade < 2", (t, c, r) ->
+                        !label(c, seb, r).equals("excluded") || Integer.parseInt(label(c, grade, r)) < 2),
+                new Case("hourly_pay > 2000", (t, c, r) -> !c.decimals(pay).isNull(r) && c.decimals(pay).get(r) > 2000),
+                new Case("hourly_pay is missing", (t, c, r) -> c.decimals(pay).isNull(r)),
+                new Case("parental_occupation is missing",
+                        (t, c, r) -> c.codes(t.column("parental_occupation")).get(r) == 0),
+                new Case("seb not in ('working_class', professional)",
+                        (t, c, r) -> !List.of("working_class", "professional").contains(label(c, seb, r))));
+        for (Case k : cases) {
+            Filter filter = FilterParser.parse(k.text(), table);
+            for (int threads = 1; threads <= 3; threads++) {
+                Cube cube = CubeKernel.build(table, filter, List.of("seb", "year"), List.of("hourly_pay"), threads);
+                assertMatchesNaive(table, cube, naiveRows(table, k.naive()), name + " where " + k.text());
+            }
+        }
+    }
+
+    @Test
+    void marginalisingAndSlicingEqualBuildingTheSmallerCube() {
+        Table table = RandomTables.employees(7, 4000, 512, 0.1, 9);
+        List<String> measures = List.of("hourly_pay", "promoted");
+        Cube full = CubeKernel.build(table, Filter.ALL, List.of("year", "seb", "grade"), measures, 2);
+        assertSameCells(CubeKernel.build(table, Filter.ALL, List.of("grade", "year"), measures, 1),
+                full.marginalise("grade", "year"));
+        assertSameCells(CubeKernel.build(table, FilterParser.parse("seb = working_class", table),
+                List.of("year", "grade"), measures, 1), full.slice("seb", "working_class"));
+        assertEquals(table.rows(), full.marginalise().count(0));
+    }
+
+    @Test
+    void mergingCubesOfTwoHalvesEqualsTheCubeOfTheWhole() {
+        Table table = RandomTables.employees(8, 3000, 256, 0.1, 9);
+        List<String> dims = List.of("seb", "gender");
+        Cube whole = CubeKernel.build(table, Filter.ALL, dims, List.of("bonus"), 1);
+        Cube low = CubeKernel.build(table, FilterParser.parse("grade <= 3", table), dims, List.of("bonus"), 1);
+        Cube high = CubeKernel.build(table, FilterParser.parse("grade > 3", table), dims, List.of("bonus"), 2);
+        assertSameCells(whole, low.merge(high));
+    }
+
+    @Test
+    void userMistakesAreNamed() {
+        Table table = RandomTables.employees(9, 10, 8, 0.1, 3);
+        assertThrows(LadderException.class, () -> CubeKernel.build(table, Filter.ALL, List.of("hourly_pay"), List.of()));
+        assertThrows(LadderException.class, () -> CubeKernel.build(table, Filter.ALL, List.of("nope"), List.of()));
+        assertThrows(LadderException.class, () -> CubeKernel.build(table, Filter.ALL, List.of(), List.of("gender")));
+        for (String bad : List.of("grade >= x", "gender = womn", "gender > woman", "grade >=", "(grade = 1",
+                "nope = 1", "grade = 1 grade", "gender in (woman", "hourly_pay = 'x'", "grade = 2.5")) {
+            LadderException e = assertThrows(LadderException.class, () -> FilterParser.parse(bad, table), bad);
+            assertEquals(true, e.getMessage().contains(bad), e.getMessage());
+        }
+    }
+
+    interface RowPredicate {
+        boolean test(Table table, Chunk chunk, int row);
+    }
+
+    private static String label(Chunk chunk, Column column, int row) {
+        return column.label(chunk.codes(column).get(row));
+    }
+
+    /** The global row numbers passing {@code predicate}, evaluated row by row. */
+    private static IntPredicate naiveRows(Table table, RowPredicate predicate) {
+        List<Boolean> pass = new ArrayList<>();
+        for (Chunk chunk : table.chunks()) {
+            for (int r = 0; r < chunk.rows(); r++) {
+                pass.add(predicate.test(table, chunk, r));
+            }
+        }
+        return pass::get;
+    }
+
+    /** Rebuilds the cube row at a time, by labels, and compares every cell. */
+    private static void assertMatchesNaive(Table table, Cube cube, IntPredicate rowPasses, String what) {
+        int cells = cube.cells();
+        int m = cube.measures().size();
+        long[] counts = new long[cells];
+        long[] n = new long[cells * m];
+        double[] sum = new double[cells * m];
+        double[] sumsq = new double[cells * m];
+        int global = 0;
+        for (Chunk chunk : table.chunks()) {
+            for (int r = 0; r < chunk.rows(); r++, global++) {
+                if (!rowPasses.test(global)) {
+                    continue;
+                }
+                int[] levels = new int[cube.dimensions().size()];
+                for (int d = 0; d < levels.length; d++) {
+                    Dimension dim = cube.dimensions().get(d);
+                    levels[d] = dim.levels().indexOf(label(chunk, dim.column(), r));
+                }
+                int cell = cube.cell(levels);
+                counts[cell]++;
+                for (int j = 0; j < m; j++) {
+                    Column measure = cube.measures().get(j);
+                    double v;
+                    if (measure.isDecimal()) {
+                        if (chunk.decimals(measure).isNull(r)) {
+                            continue;
+                        }
+                        v = chunk.decimals(measure).get(r);
+                    } else {
+                        v = Integer.parseInt(label(chunk, measure, r));
+                    }
+                    n[cell * m + j]++;
+                    sum[cell * m + j] += v;
+                    sumsq[cell * m + j] += v * v;
+                }
+            }
+        }
+        for (int cell = 0; cell < cells; cell++) {
+            assertEquals(counts[cell], cube.count(cell), what + " count of cell " + cell);
+            for (int j = 0; j < m; j++) {
+                assertEquals(n[cell * m + j], cube.valueCount(cell, j), what + " n");
+                assertEquals(sum[cell * m + j], cube.sum(cell, j), 1e-9 * Math.abs(sum[cell * m + j]), what + " sum");
+                assertEquals(sumsq[cell * m + j], cube.sumOfSquares(cell, j), 1e-9 * sumsq[cell * m + j], what + " sumsq");
+            }
+        }
+    }
+
+    private static void assertSameCells(Cube expected, Cube actual) {
+        assertEquals(expected.dimensions().stream().map(Dimension::name).toList(),
+                actual.dimensions().stream().map(Dimension::name).toList());
+        assertEquals(expected.cells(), actual.cells());
+        for (int cell = 0; cell < expected.cells(); cell++) {
+            assertEquals(expected.count(cell), actual.count(cell));
+            for (int j = 0; j < expected.measures().size(); j++) {
+                assertEquals(expected.valueCount(cell, j), actual.valueCount(cell, j));
+                assertEquals(expected.sum(cell, j), actual.sum(cell, j), 1e-9 * Math.abs(expected.sum(cell, j)));
+            }
+        }
+    }
+
+    private static List<List<String>> permutations(List<String> items) {
+        if (items.isEmpty()) {
+            return List.of(List.of());
+        }
+        List<List<String>> out = new ArrayList<>();
+        for (String first : items) {
+            List<String> rest = new ArrayList<>(items);
+            rest.remove(first);
+            for (List<String> tail : permutations(rest)) {
+                List<String> p = new ArrayList<>();
+                p.add(first);
+                p.addAll(tail);
+                out.add(p);
+            }
+        }
+        return out;
+    }
+}
