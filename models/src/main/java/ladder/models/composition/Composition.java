@@ -1,0 +1,154 @@
+package ladder.models.composition;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import ladder.engine.LadderException;
+import ladder.engine.contract.Seb;
+import ladder.engine.cube.Cube;
+import ladder.engine.cube.CubeKernel;
+import ladder.engine.cube.Dimension;
+import ladder.engine.filter.Filter;
+import ladder.engine.table.Table;
+import ladder.models.proportion.GoodnessOfFit;
+import ladder.models.result.Result;
+import ladder.models.result.ResultTable;
+import ladder.models.result.ResultTable.Kind;
+
+/**
+ * Class composition of a pool, overall or by a few dimensions (year, grade, sector, ...): per cell
+ * the count and share of each SEB group over classifiable answers with Wilson intervals, the
+ * response rate, each group's representation ratio against the national working population, and
+ * Pearson's goodness-of-fit test of the three counts against it (34/24/42).
+ *
+ * @param cells one entry per cell that has rows, in cube order (last dimension fastest)
+ */
+public record Composition(List<String> by, String filter, double level, List<Cell> cells) implements Result {
+
+    /** One cell: its levels on the {@code by} dimensions and its statistics. */
+    public record Cell(List<String> levels, CompositionCell statistics) {
+        public Cell {
+            levels = List.copyOf(levels);
+        }
+    }
+
+    public Composition {
+        by = List.copyOf(by);
+        cells = List.copyOf(cells);
+    }
+
+    /** The composition of the rows of {@code table} passing {@code filter}, by the named dimensions. */
+    public static Composition of(Table table, Filter filter, List<String> by, double level, int threads) {
+        for (String name : by) {
+            String n = name.strip().toLowerCase(Locale.ROOT);
+            if (n.equals("seb") || n.equals("parental_occupation")) {
+                throw new LadderException("composition is already by SEB; --by takes other dimensions, not " + name.strip());
+            }
+        }
+        List<String> dims = new ArrayList<>(by);
+        dims.add("seb");
+        Cube cube = CubeKernel.build(table, filter, dims, List.of(), threads);
+        Dimension seb = cube.dimensions().get(by.size());
+        int groups = seb.size();
+        List<String> names = cube.dimensions().subList(0, by.size()).stream().map(Dimension::name).toList();
+        List<Cell> cells = new ArrayList<>();
+        for (int base = 0; base < cube.cells(); base += groups) {
+            long[] counts = new long[Seb.values().length];
+            long total = 0;
+            for (int s = 0; s < groups; s++) {
+                long n = cube.count(base + s);
+                counts[Seb.valueOf(seb.levels().get(s).toUpperCase(Locale.ROOT)).ordinal()] += n;
+                total += n;
+            }
+            if (total == 0) {
+                continue;
+            }
+            List<String> levels = new ArrayList<>();
+            for (int d = 0; d < by.size(); d++) {
+                levels.add(cube.dimensions().get(d).levels().get(cube.level(base, d)));
+            }
+            cells.add(new Cell(levels, CompositionStatistics.of(counts[0], counts[1], counts[2], counts[3], counts[4], level)));
+        }
+        return new Composition(names, filter.text(), level, cells);
+    }
+
+    @Override
+    public String title() {
+        return by.isEmpty() ? "Class composition" : "Class composition by " + String.join(", ", by);
+    }
+
+    @Override
+    public Map<String, Object> inputs() {
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put("by", by.isEmpty() ? "none" : String.join(", ", by));
+        inputs.put("filter", filter.isEmpty() ? "none" : filter);
+        inputs.put("rows", cells.stream().mapToLong(c -> c.statistics().total()).sum());
+        inputs.put("classifiable", cells.stream().mapToLong(c -> c.statistics().classifiable()).sum());
+        inputs.put("confidence_level", level);
+        inputs.put("benchmark", "UK working population: professional 34%, intermediate 24%, working class 42% (SMC)");
+        return inputs;
+    }
+
+    @Override
+    public List<ResultTable> tables() {
+        String pct = Math.round(level * 100) + "%";
+        ResultTable.Builder shares = ResultTable.builder("shares", "SEB shares over classifiable answers");
+        ResultTable.Builder summary = ResultTable.builder("cells", "Response rate and test against the national benchmark");
+        for (String name : by) {
+            shares.column(name, Kind.LABEL, "level of " + name);
+            summary.column(name, Kind.LABEL, "level of " + name);
+        }
+        shares.column("seb", Kind.LABEL, "SEB group")
+                .column("count", Kind.COUNT, "people in the group")
+                .column("share", Kind.PROPORTION, "count / classifiable")
+                .column("lower", Kind.PROPORTION, pct + " Wilson score interval, lower bound (R prop.test, correct=FALSE)")
+                .column("upper", Kind.PROPORTION, pct + " Wilson score interval, upper bound")
+                .column("national_share", Kind.PROPORTION, "share of the UK working population (SMC)")
+                .column("representation_ratio", Kind.NUMBER, "share / national share; 1 is parity");
+        summary.column("rows", Kind.COUNT, "rows in the cell")
+                .column("classifiable", Kind.COUNT, "answers in the three SEB groups")
+                .column("excluded", Kind.COUNT, "answers outside the three groups")
+                .column("missing", Kind.COUNT, "no answer to Q1")
+                .column("response_rate", Kind.PROPORTION, "classifiable / rows")
+                .column("response_lower", Kind.PROPORTION, pct + " Wilson interval of the response rate, lower")
+                .column("response_upper", Kind.PROPORTION, pct + " Wilson interval of the response rate, upper")
+                .column("chi_square", Kind.NUMBER, "Pearson X^2 against 34/24/42 (R chisq.test)")
+                .column("df", Kind.COUNT, "degrees of freedom")
+                .column("p_value", Kind.P_VALUE, "upper-tail p-value")
+                .column("small_expected", Kind.LABEL, "an expected count is under 5: the chi-square approximation may be poor");
+        for (Cell cell : cells) {
+            CompositionCell s = cell.statistics();
+            for (GroupShare g : s.groups()) {
+                List<Object> row = new ArrayList<>(cell.levels());
+                row.addAll(List.of(g.group().level(), g.count()));
+                row.add(g.share());
+                row.add(g.interval().lower());
+                row.add(g.interval().upper());
+                row.add(g.nationalShare());
+                row.add(g.representationRatio());
+                shares.row(row);
+            }
+            List<Object> row = new ArrayList<>(cell.levels());
+            row.addAll(List.of(s.total(), s.classifiable(), s.excluded(), s.missing()));
+            row.add(s.responseRate());
+            row.add(s.responseRateInterval().lower());
+            row.add(s.responseRateInterval().upper());
+            GoodnessOfFit fit = s.goodnessOfFit().orElse(null);
+            row.add(fit == null ? null : fit.statistic());
+            row.add(fit == null ? null : (long) fit.df());
+            row.add(fit == null ? null : fit.pValue());
+            row.add(fit == null ? null : fit.smallExpected() ? "yes" : "no");
+            summary.row(row);
+        }
+        return List.of(shares.build(), summary.build());
+    }
+
+    @Override
+    public List<String> notes() {
+        return List.of("Shares are over those who gave a classifiable answer to Q1 (parental occupation at about 14);"
+                        + " the response rate is classifiable answers over all rows (SMC target: at least 70%).",
+                "Intervals are Wilson score intervals without continuity correction, as R's prop.test(x, n, correct = FALSE).");
+    }
+}
