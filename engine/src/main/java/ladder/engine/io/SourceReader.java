@@ -1,6 +1,7 @@
 package ladder.engine.io;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import ladder.engine.contract.Schema;
 
@@ -16,6 +17,11 @@ public interface SourceReader {
 
     /** Whether this reader handles {@code file} (by its name's extension). */
     boolean handles(Path file);
+
+    /** The file name extensions this reader handles (e.g. {@code ".csv"}), for a message listing what is accepted. */
+    default List<String> extensions() {
+        return List.of();
+    }
 
     void read(Path file, Schema schema, RecordSink sink, Consumer<String> warnings);
 }

@@ -1,0 +1,297 @@
+package ladder.engine.io.arrow;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import ladder.engine.contract.Field;
+import ladder.engine.contract.Schema;
+import ladder.engine.io.RecordSink;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.ArrowBufPointer;
+import org.apache.arrow.vector.BaseIntVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.UInt8Vector;
+import org.apache.arrow.vector.VariableWidthFieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.dictionary.Dictionary;
+import org.apache.arrow.vector.dictionary.DictionaryProvider;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
+import org.apache.arrow.vector.util.ValueVectorUtility;
+
+/**
+ * Turns the record batches of an Arrow IPC or Parquet file into contract records for a
+ * {@link RecordSink}: the file's columns bound to the contract's by name, each row's values as
+ * text in {@link Schema#fields()} order, numbered from 1 across batches.
+ *
+ * <p>Binding refuses the file, before any row is read, when a contract column is missing, a name
+ * appears twice, or a column's Arrow type cannot hold the contract's values: text and code columns
+ * must be strings (utf8 or large_utf8); whole-number columns integers of any width, signed or not,
+ * or strings; decimal columns float32, float64, integers or strings (exporters often write numbers
+ * as text). A dictionary-encoded column is judged by its values' type.
+ *
+ * <p>Values are not checked here, only rendered: integers by {@link Long#toString} (unsigned
+ * 64-bit ones unsigned), float64 by {@link Double#toString} and float32 by {@link Float#toString},
+ * so NaN and infinities reach the validator, which rejects them; nulls become {@code null}. A
+ * string that is not valid UTF-8 makes its row malformed.
+ */
+final class BatchRecords {
+    private final SourceFile source;
+    private final Schema schema;
+    private final List<Bound> columns;
+
+    /** A file column bound to a contract column. */
+    private record Bound(String fileName, DictionaryEncoding dictionary, int target, Field field) {}
+
+    /** Reads one column of the current batch as text. */
+    private interface Values {
+        String get(int row);
+    }
+
+    private BatchRecords(SourceFile source, Schema schema, List<Bound> columns) {
+        this.source = source;
+        this.schema = schema;
+        this.columns = List.copyOf(columns);
+    }
+
+    /**
+     * Binds {@code fields}, the file's columns in message format (a dictionary-encoded column's
+     * type is its values' type), to {@code schema}'s columns, or refuses the file naming every
+     * missing, duplicated and wrongly typed column. Warns of each column the contract does not know.
+     */
+    static BatchRecords bind(SourceFile source, List<org.apache.arrow.vector.types.pojo.Field> fields,
+            Schema schema, Consumer<String> warnings) {
+        Map<String, String> seen = new HashMap<>();
+        Bound[] bound = new Bound[schema.fields().size()];
+        List<String> problems = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (org.apache.arrow.vector.types.pojo.Field column : fields) {
+            String name = column.getName();
+            String first = seen.putIfAbsent(name.strip().toLowerCase(Locale.ROOT), name);
+            if (first != null) {
+                problems.add("column '" + name + "' appears more than once"
+                        + (first.equals(name) ? "" : " (also as '" + first + "')"));
+                continue;
+            }
+            int target = schema.indexOf(name);
+            if (target < 0) {
+                unknown.add(name);
+                continue;
+            }
+            Field field = schema.fields().get(target);
+            ArrowType type = column.getType();
+            if (!accepts(field.kind(), type)) {
+                problems.add("column '" + name + "' is " + describe(type)
+                        + (column.getDictionary() == null ? "" : " (dictionary-encoded)")
+                        + " but " + field.name() + " needs " + expected(field.kind()));
+                continue;
+            }
+            bound[target] = new Bound(name, column.getDictionary(), target, field);
+        }
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < bound.length; i++) {
+            if (bound[i] == null && !seen.containsKey(schema.fields().get(i).name())) {
+                missing.add(schema.fields().get(i).name());
+            }
+        }
+        if (!missing.isEmpty()) {
+            problems.add(0, "missing column" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
+                    + " (the " + schema.name() + " table needs all its columns, even those that may be empty)");
+        }
+        if (!problems.isEmpty()) {
+            throw source.refused("refused: " + String.join("; ", problems));
+        }
+        for (String name : unknown) {
+            warnings.accept(source.name() + ": column '" + name + "' is not in the " + schema.name()
+                    + " table; it is ignored");
+        }
+        return new BatchRecords(source, schema, Arrays.asList(bound));
+    }
+
+    /** The names, as the file spells them, of the columns that are read; the others can be skipped. */
+    String[] fileColumns() {
+        return columns.stream().map(Bound::fileName).toArray(String[]::new);
+    }
+
+    /**
+     * Hands every row of {@code reader}'s remaining batches to {@code sink}, numbering rows from 1.
+     * {@code reader} must be the one whose schema was bound; it provides the dictionaries of
+     * dictionary-encoded columns. A failure to read a batch refuses the file, though rows of
+     * earlier batches have gone to the sink.
+     */
+    void emit(ArrowReader reader, RecordSink sink) {
+        long row = 0;
+        while (source.attempt(reader::loadNextBatch)) {
+            VectorSchemaRoot root = source.attempt(reader::getVectorSchemaRoot);
+            Values[] values = source.attempt(() -> batchValues(root, reader));
+            int rows = root.getRowCount();
+            for (int i = 0; i < rows; i++) {
+                row++;
+                String[] record = new String[schema.fields().size()];
+                int c = 0;
+                try {
+                    for (; c < values.length; c++) {
+                        record[columns.get(c).target()] = values[c].get(i);
+                    }
+                } catch (InvalidUtf8 e) {
+                    sink.malformed(source.name(), row, columns.get(c).field().name(), e.text,
+                            "must be valid UTF-8 text", null);
+                    continue;
+                } catch (RuntimeException e) {
+                    throw source.unreadable(e);
+                }
+                sink.record(source.name(), row, record, null);
+            }
+        }
+    }
+
+    private Values[] batchValues(VectorSchemaRoot root, DictionaryProvider dictionaries) {
+        Values[] values = new Values[columns.size()];
+        for (int c = 0; c < values.length; c++) {
+            Bound column = columns.get(c);
+            FieldVector vector = root.getVector(column.fileName());
+            if (vector == null) {
+                throw new IllegalStateException("bound column " + column.fileName() + " absent from a batch");
+            }
+            ValueVectorUtility.validate(vector);
+            if (column.dictionary() == null) {
+                values[c] = valuesOf(vector);
+            } else {
+                Dictionary dictionary = dictionaries.lookup(column.dictionary().getId());
+                if (dictionary == null) {
+                    throw new IllegalArgumentException("no dictionary " + column.dictionary().getId()
+                            + " for column " + column.fileName());
+                }
+                ValueVectorUtility.validate(dictionary.getVector());
+                values[c] = decoded((BaseIntVector) vector, valuesOf(dictionary.getVector()));
+            }
+        }
+        return values;
+    }
+
+    private static Values decoded(BaseIntVector indices, Values dictionary) {
+        return row -> indices.isNull(row) ? null : dictionary.get(Math.toIntExact(indices.getValueAsLong(row)));
+    }
+
+    private static Values valuesOf(FieldVector vector) {
+        if (vector instanceof Float8Vector v) {
+            return row -> v.isNull(row) ? null : Double.toString(v.get(row));
+        }
+        if (vector instanceof Float4Vector v) {
+            return row -> v.isNull(row) ? null : Float.toString(v.get(row));
+        }
+        if (vector instanceof UInt8Vector v) {
+            return row -> v.isNull(row) ? null : Long.toUnsignedString(v.get(row));
+        }
+        if (vector instanceof BaseIntVector v) {
+            return row -> v.isNull(row) ? null : Long.toString(v.getValueAsLong(row));
+        }
+        if (vector instanceof VariableWidthFieldVector v) {
+            ArrowBufPointer value = new ArrowBufPointer();
+            return row -> v.isNull(row) ? null : utf8(bytes(v.getDataPointer(row, value)));
+        }
+        throw new IllegalStateException("a bound column of type " + vector.getField().getType() + " has no reader");
+    }
+
+    /**
+     * A string value's bytes, once the extent its offsets declare is known to lie within its buffer:
+     * Arrow's own getter allocates the declared length first, which a corrupt file sets at will.
+     */
+    private static byte[] bytes(ArrowBufPointer value) {
+        ArrowBuf buffer = value.getBuf();
+        long offset = value.getOffset();
+        long length = value.getLength();
+        long capacity = buffer == null ? 0 : buffer.capacity();
+        if (offset < 0 || length < 0 || length > capacity - offset) {
+            throw new IndexOutOfBoundsException("a string of " + length + " bytes at byte " + offset
+                    + " lies outside its buffer of " + capacity + " bytes");
+        }
+        byte[] bytes = new byte[(int) length];
+        if (length > 0) {
+            buffer.getBytes(offset, bytes);
+        }
+        return bytes;
+    }
+
+    /** Decodes UTF-8, telling a replacement character the file holds from bytes that are not UTF-8. */
+    private static String utf8(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            try {
+                StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes));
+            } catch (CharacterCodingException e) {
+                throw new InvalidUtf8(text);
+            }
+        }
+        return text;
+    }
+
+    /** A string value whose bytes are not UTF-8; {@code text} shows it with replacement characters. */
+    private static final class InvalidUtf8 extends RuntimeException {
+        final String text;
+
+        InvalidUtf8(String text) {
+            super(null, null, false, false);
+            this.text = text;
+        }
+    }
+
+    private static boolean accepts(Field.Kind kind, ArrowType type) {
+        boolean string = switch (type.getTypeID()) {
+            case Utf8, LargeUtf8 -> true; // not Utf8View: Arrow Java 18 cannot load view vectors from IPC
+            default -> false;
+        };
+        boolean integer = type.getTypeID() == ArrowType.ArrowTypeID.Int;
+        boolean floating = type instanceof ArrowType.FloatingPoint f
+                && f.getPrecision() != FloatingPointPrecision.HALF;
+        return switch (kind) {
+            case TEXT, CODE -> string;
+            case INT -> string || integer;
+            case DECIMAL -> string || integer || floating;
+        };
+    }
+
+    private static String expected(Field.Kind kind) {
+        return switch (kind) {
+            case TEXT, CODE -> "a string column (utf8 or large_utf8)";
+            case INT -> "an integer or string column (int8..int64, uint8..uint64, utf8, large_utf8)";
+            case DECIMAL -> "a floating-point, integer or string column"
+                    + " (float32, float64, int8..int64, uint8..uint64, utf8, large_utf8)";
+        };
+    }
+
+    /** An Arrow type as its users know it: int32, uint8, float64, utf8, ... */
+    private static String describe(ArrowType type) {
+        if (type instanceof ArrowType.Int i) {
+            return (i.getIsSigned() ? "int" : "uint") + i.getBitWidth();
+        }
+        if (type instanceof ArrowType.FloatingPoint f) {
+            return switch (f.getPrecision()) {
+                case HALF -> "float16";
+                case SINGLE -> "float32";
+                case DOUBLE -> "float64";
+            };
+        }
+        return switch (type.getTypeID()) {
+            case Utf8 -> "utf8";
+            case LargeUtf8 -> "large_utf8";
+            case Utf8View -> "utf8_view";
+            default -> type.toString().toLowerCase(Locale.ROOT);
+        };
+    }
+}

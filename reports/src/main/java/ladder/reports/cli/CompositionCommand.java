@@ -1,0 +1,31 @@
+package ladder.reports.cli;
+
+import java.util.List;
+import ladder.engine.filter.Filter;
+import ladder.engine.table.Table;
+import ladder.models.composition.Composition;
+import ladder.models.result.Result;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "composition", mixinStandardHelpOptions = true,
+        description = "Class composition: per cell the counts and shares of the three SEB groups over classifiable "
+                + "answers with Wilson intervals, the response rate, representation ratios and the chi-square test "
+                + "against the national 34/24/42.")
+final class CompositionCommand extends AnalysisCommand {
+    @Option(names = "--by", split = ",", paramLabel = "DIM",
+            description = "Dimensions to break down by, e.g. year,grade (coded columns). Default: none (the whole pool).")
+    List<String> by = List.of();
+
+    @Option(names = "--level", paramLabel = "P", defaultValue = "0.95",
+            description = "Confidence level of the intervals. Default: ${DEFAULT-VALUE}.")
+    double level;
+
+    @Override
+    Result analyse(Table table, Filter filter) {
+        if (!(level > 0 && level < 1)) {
+            throw new ladder.engine.LadderException("--level must be between 0 and 1, e.g. 0.95; got " + level);
+        }
+        return Composition.of(table, filter, by, level, data.threads());
+    }
+}

@@ -1,0 +1,17 @@
+package ladder.reports.cli;
+
+import ladder.engine.filter.Filter;
+import ladder.engine.table.Table;
+import ladder.models.describe.Description;
+import ladder.models.result.Result;
+import picocli.CommandLine.Command;
+
+@Command(name = "describe", mixinStandardHelpOptions = true,
+        description = "Rows, employers and years in the pool, and the response rate to the parental occupation "
+                + "question by employer and year.")
+final class DescribeCommand extends AnalysisCommand {
+    @Override
+    Result analyse(Table table, Filter filter) {
+        return Description.of(table, filter, data.threads());
+    }
+}

@@ -1,0 +1,61 @@
+package ladder.reports.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import ladder.engine.LadderException;
+import ladder.reports.render.Format;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code ladder} command. Exit status: 0 done; 1 rows were rejected under {@code --strict};
+ * 2 a usage or data mistake, explained in one message on standard error (never a stack trace);
+ * 3 an internal error (a bug: the stack trace is printed for the report).
+ */
+@Command(name = "ladder", mixinStandardHelpOptions = true, version = "ladder 0.1.0",
+        description = "Statistics for socio-economic background data pooled across employers.",
+        subcommands = {ValidateCommand.class, DescribeCommand.class, CompositionCommand.class, GenerateCommand.class})
+public final class Main implements Runnable {
+    static final int EXIT_REJECTED = 1;
+    static final int EXIT_USAGE = 2;
+    static final int EXIT_INTERNAL = 3;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: validate, describe, composition, generate");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line {@code args}, printing to {@code out} and {@code err}; answers the exit status. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExitCodeExceptionMapper(e -> e instanceof LadderException ? EXIT_USAGE : EXIT_INTERNAL);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof LadderException) {
+                commandLine.getErr().println("ladder: " + e.getMessage());
+                return EXIT_USAGE;
+            }
+            commandLine.getErr().println("ladder: internal error, please report it with this trace:");
+            e.printStackTrace(commandLine.getErr());
+            return EXIT_INTERNAL;
+        });
+        return cli.execute(args);
+    }
+
+    static Format format(String name) {
+        try {
+            Format f = Format.valueOf(name.strip().toUpperCase(Locale.ROOT));
+            if (f != Format.HTML) {
+                return f;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new LadderException("--format must be table, json or csv, not '" + name + "'");
+    }
+}

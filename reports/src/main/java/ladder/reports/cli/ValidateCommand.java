@@ -1,0 +1,63 @@
+package ladder.reports.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import ladder.engine.contract.Schema;
+import ladder.engine.io.Loader;
+import ladder.reports.LoadSummary;
+import ladder.reports.render.Format;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check files against the data contract: count rows read, accepted and rejected, and write "
+                + "every rejected row with its file, line, column, value and rule to the rejects file.")
+final class ValidateCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, arity = "1..*", paramLabel = "PATH",
+            description = "Files or folders to check.")
+    java.util.List<Path> data;
+
+    @Option(names = "--rejects", paramLabel = "FILE",
+            description = "Where rejected rows go (default: ladder-rejects.csv, written only if a row is rejected).")
+    Path rejects;
+
+    @Option(names = "--strict", description = "Exit with status 1 if any row is rejected.")
+    boolean strict;
+
+    @Option(names = "--table", paramLabel = "TABLE", defaultValue = "employees",
+            description = "Contract table the files hold: employees or applicants. Default: ${DEFAULT-VALUE}.")
+    String table;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, json or csv.")
+    String format;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Format out = Main.format(format);
+        Schema schema = switch (table.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "employees" -> Schema.EMPLOYEES;
+            case "applicants" -> Schema.APPLICANTS;
+            default -> throw new ladder.engine.LadderException("--table must be employees or applicants, not '" + table + "'");
+        };
+        Path target = rejects == null ? AnalysisCommand.DEFAULT_REJECTS : rejects;
+        Loader.Loaded loaded = Loader.load(schema, data, target);
+        if (rejects == null && loaded.report().rejected() == 0) {
+            Files.deleteIfExists(target);
+        }
+        LoadSummary summary = new LoadSummary(loaded.report());
+        if (out != Format.JSON) {
+            spec.commandLine().getErr().println(summary.line());
+        }
+        spec.commandLine().getOut().print(out.render(summary));
+        spec.commandLine().getOut().flush();
+        return strict && loaded.report().rejected() > 0 ? Main.EXIT_REJECTED : 0;
+    }
+}

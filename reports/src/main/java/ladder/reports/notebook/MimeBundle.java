@@ -1,0 +1,72 @@
+package ladder.reports.notebook;
+
+import java.awt.image.RenderedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import ladder.models.result.Result;
+import ladder.reports.chart.Charts;
+import ladder.reports.render.Format;
+import ladder.reports.render.Html;
+
+/**
+ * A result as a notebook shows it, in Jupyter's MIME-bundle form: the text table for consoles, and
+ * the HTML tables ({@link Html}) followed by the result's chart ({@link Charts}), if it has one, as
+ * an inline PNG. The chart is also given on its own as {@code image/png} for front ends that prefer
+ * images. Independent of any kernel: a kernel's display hook only hands this on.
+ *
+ * @param text the aligned text rendering ({@link Format#TABLE})
+ * @param html the HTML fragment: tables, then the chart
+ * @param png the chart as base64-encoded PNG, or null when the result has none
+ */
+public record MimeBundle(String text, String html, String png) {
+
+    /** The bundle of {@code result}; computes the result if it is a question not yet answered. */
+    public static MimeBundle of(Result result) {
+        String png = Charts.of(result).map(MimeBundle::png).orElse(null);
+        String html = Html.render(result);
+        if (png != null) {
+            html += "<img src=\"data:image/png;base64," + png + "\" alt=\"" + escape(result.title()) + " (chart)\"/>\n";
+        }
+        return new MimeBundle(Format.TABLE.render(result), html, png);
+    }
+
+    /** The bundle as Jupyter's {@code data} map, MIME type to content. */
+    public Map<String, String> data() {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("text/plain", text);
+        data.put("text/html", html);
+        if (png != null) {
+            data.put("image/png", png);
+        }
+        return data;
+    }
+
+    /** The chart, if the result has one. */
+    public Optional<String> chart() {
+        return Optional.ofNullable(png);
+    }
+
+    static String png(RenderedImage image) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream base64 = Base64.getEncoder().wrap(bytes)) {
+            if (!ImageIO.write(image, "png", base64)) {
+                throw new IllegalStateException("no PNG writer in this Java runtime");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toString(StandardCharsets.US_ASCII);
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
