@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import ladder.engine.LadderException;
 import ladder.engine.contract.Schema;
@@ -34,11 +33,6 @@ public final class CsvReader implements SourceReader {
     static final String WHOLE_RECORD = "(record)";
 
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-
-    @Override
-    public boolean handles(Path file) {
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
-    }
 
     @Override
     public List<String> extensions() {

@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import ladder.engine.LadderException;
+import ladder.engine.io.arrow.ArrowIpcReader;
+import ladder.engine.io.arrow.ParquetReader;
 import ladder.engine.contract.Schema;
 import ladder.engine.table.Table;
 import ladder.engine.table.TableBuilder;
@@ -22,7 +24,7 @@ import ladder.engine.table.TableBuilder;
  */
 public final class Loader {
     /** The readers, tried in this order; the first that handles a file reads it. */
-    public static final List<SourceReader> READERS = List.of(new CsvReader(), new ladder.engine.io.arrow.ArrowIpcReader(), new ladder.engine.io.arrow.ParquetReader());
+    public static final List<SourceReader> READERS = List.of(new CsvReader(), new ArrowIpcReader(), new ParquetReader());
 
     /** A pooled table and the report of its load. */
     public record Loaded(Table table, LoadReport report) {}

@@ -59,7 +59,7 @@ public final class RowValidator implements RecordSink {
      * @throws IllegalArgumentException if the schema's key is not (text, whole number, text)
      */
     public RowValidator(Schema schema, TableBuilder builder, Consumer<Rejection> rejects) {
-        if (builder.schema() != schema) {
+        if (!builder.schema().equals(schema)) {
             throw new IllegalArgumentException("the builder is for " + builder.schema().name()
                     + ", not " + schema.name());
         }
@@ -121,10 +121,9 @@ public final class RowValidator implements RecordSink {
             reject(file, line, broken, rules, raw);
             return;
         }
-        long firstLine = registerKey(file, line);
-        if (firstLine != 0) {
-            reject(file, line, List.of(employerColumn, yearColumn, personColumn),
-                    List.of(duplicateRule(firstLine)), raw);
+        long first = registerKey(file, line);
+        if (first != 0) {
+            reject(file, line, List.of(employerColumn, yearColumn, personColumn), List.of(duplicateRule(first)), raw);
             return;
         }
         commit();
@@ -248,12 +247,15 @@ public final class RowValidator implements RecordSink {
      * Records the key of the current (valid) record with its file and line unless it was seen
      * before; returns the packed file and line of the first occurrence, or 0 if this is the first.
      *
-     * <p>The key's text is interned before the lookup: a repeat's employer and person are in the
-     * dictionaries already (its first occurrence was accepted), so only accepted records add text.
+     * <p>The key's text is interned before the lookup, its codes kept for {@link #commit()}: a
+     * repeat's employer and person are in the dictionaries already (its first occurrence was
+     * accepted), so only accepted records add text.
      */
     private long registerKey(String file, long line) {
-        long employer = builder.intern(employerColumn, values[employerColumn]);
-        long person = builder.intern(personColumn, values[personColumn]);
+        codes[employerColumn] = builder.intern(employerColumn, values[employerColumn]);
+        codes[personColumn] = builder.intern(personColumn, values[personColumn]);
+        long employer = codes[employerColumn];
+        long person = codes[personColumn];
         if (employer >= 1L << employerBits) {
             throw new LadderException("more than " + (1L << employerBits) + " distinct "
                     + fields[employerColumn].name() + " values: too many for the duplicate check");
@@ -286,7 +288,8 @@ public final class RowValidator implements RecordSink {
     private void commit() {
         for (int c = 0; c < fields.length; c++) {
             switch (fields[c].kind()) {
-                case TEXT -> builder.setCode(c, builder.intern(c, values[c]));
+                case TEXT -> builder.setCode(c, c == employerColumn || c == personColumn
+                        ? codes[c] : builder.intern(c, values[c]));
                 case CODE -> builder.setCode(c, codes[c]);
                 case INT -> builder.setInt(c, codes[c]);
                 case DECIMAL -> {

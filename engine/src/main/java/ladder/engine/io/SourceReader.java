@@ -15,12 +15,13 @@ import ladder.engine.contract.Schema;
  */
 public interface SourceReader {
 
-    /** Whether this reader handles {@code file} (by its name's extension). */
-    boolean handles(Path file);
+    /** The file name extensions this reader handles, lower case with the dot (e.g. {@code ".csv"}). */
+    List<String> extensions();
 
-    /** The file name extensions this reader handles (e.g. {@code ".csv"}), for a message listing what is accepted. */
-    default List<String> extensions() {
-        return List.of();
+    /** Whether this reader handles {@code file}: its name ends with one of {@link #extensions()}, case ignored. */
+    default boolean handles(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return extensions().stream().anyMatch(name::endsWith);
     }
 
     void read(Path file, Schema schema, RecordSink sink, Consumer<String> warnings);

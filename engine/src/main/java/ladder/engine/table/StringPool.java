@@ -15,7 +15,8 @@ public final class StringPool {
     private int arenaSize;
     private int[] offsets = new int[65];
     private int size;
-    private int[] slots = emptySlots(64);
+    /** The lookup table; dropped by {@link #trim()} and rebuilt on the next lookup. */
+    private volatile int[] slots = emptySlots(64);
 
     private static int[] emptySlots(int n) {
         int[] s = new int[n];
@@ -27,10 +28,11 @@ public final class StringPool {
         return size;
     }
 
-    /** The code of {@code value}, adding it if new. */
+    /** The code of {@code value}, adding it if new. Not thread-safe: only a builder adds. */
     public int intern(String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         int hash = hash(bytes, 0, bytes.length);
+        int[] slots = index();
         int mask = slots.length - 1;
         for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
             int code = slots[slot];
@@ -46,6 +48,7 @@ public final class StringPool {
     /** The code of {@code value}, or -1 if it is not in the pool. */
     public int find(String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        int[] slots = index();
         int mask = slots.length - 1;
         for (int slot = hash(bytes, 0, bytes.length) & mask; ; slot = (slot + 1) & mask) {
             int code = slots[slot];
@@ -67,7 +70,31 @@ public final class StringPool {
 
     /** Bytes held by the arena, offsets and lookup table. */
     public long bytes() {
-        return arena.length + 4L * offsets.length + 4L * slots.length;
+        int[] s = slots;
+        return arena.length + 4L * offsets.length + (s == null ? 0 : 4L * s.length);
+    }
+
+    /**
+     * Releases spare capacity and the lookup table, once no more values will be added: a pool of
+     * millions of ids then holds only their bytes and one offset each. A later lookup rebuilds the
+     * table.
+     */
+    public void trim() {
+        arena = Arrays.copyOf(arena, arenaSize);
+        offsets = Arrays.copyOf(offsets, size + 1);
+        slots = null;
+    }
+
+    private int[] index() {
+        int[] s = slots;
+        return s != null ? s : rebuildIndex();
+    }
+
+    private synchronized int[] rebuildIndex() {
+        if (slots == null) {
+            slots = buildSlots(Integer.highestOneBit(Math.max(32, size)) * 4);
+        }
+        return slots;
     }
 
     private int add(byte[] bytes, int slot) {
@@ -81,23 +108,25 @@ public final class StringPool {
         }
         int code = size++;
         offsets[code + 1] = arenaSize;
+        int[] slots = index();
         slots[slot] = code;
         if (size * 2 > slots.length) {
-            rehash();
+            this.slots = buildSlots(slots.length * 2);
         }
         return code;
     }
 
-    private void rehash() {
-        slots = emptySlots(slots.length * 2);
-        int mask = slots.length - 1;
+    private int[] buildSlots(int capacity) {
+        int[] table = emptySlots(capacity);
+        int mask = capacity - 1;
         for (int code = 0; code < size; code++) {
             int slot = hash(arena, offsets[code], offsets[code + 1]) & mask;
-            while (slots[slot] >= 0) {
+            while (table[slot] >= 0) {
                 slot = (slot + 1) & mask;
             }
-            slots[slot] = code;
+            table[slot] = code;
         }
+        return table;
     }
 
     private boolean equalsAt(int code, byte[] bytes) {

@@ -128,6 +128,11 @@ public final class TableBuilder {
         if (row > 0) {
             seal();
         }
+        for (Column c : columns) {
+            if (c.pool() != null) {
+                c.pool().trim();
+            }
+        }
         return new Table(schema, columns, chunks);
     }
 

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import ladder.engine.contract.Schema;
 import ladder.engine.io.RecordSink;
@@ -38,12 +37,6 @@ public final class ArrowIpcReader implements SourceReader {
      * allocator (and is refused) rather than exhausting the JVM.
      */
     private static final long MEMORY_LIMIT = Runtime.getRuntime().maxMemory() / 2;
-
-    @Override
-    public boolean handles(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return EXTENSIONS.stream().anyMatch(name::endsWith);
-    }
 
     @Override
     public List<String> extensions() {

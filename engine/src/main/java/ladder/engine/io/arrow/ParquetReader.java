@@ -2,7 +2,6 @@ package ladder.engine.io.arrow;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import ladder.engine.LadderException;
@@ -40,11 +39,6 @@ public final class ParquetReader implements SourceReader {
     /** A reader decoding {@code batchRows} rows at a time; tests use small batches. */
     ParquetReader(int batchRows) {
         this.batchRows = batchRows;
-    }
-
-    @Override
-    public boolean handles(Path file) {
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet");
     }
 
     @Override
