@@ -34,7 +34,6 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExitCodeExceptionMapper(e -> e instanceof LadderException ? EXIT_USAGE : EXIT_INTERNAL);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof LadderException) {
                 commandLine.getErr().println("ladder: " + e.getMessage());

@@ -1,0 +1,161 @@
+package ladder.reports.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import ladder.Ladder;
+import ladder.models.result.ResultTable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code ladder} command end to end: exit statuses, messages, formats, and the files it writes. */
+class CommandLineTest {
+    private static final String SAMPLE = "../datasets/sample";
+    private static final String HEADER = "employer_id,year,person_id,sector,region,grade,parental_occupation,school_type,"
+            + "free_school_meals,parent_degree,gender,ethnicity,disability,age_band,entry_route,hourly_pay,bonus,"
+            + "promoted,months_in_grade,training\n";
+
+    record Run(int status, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    private static void assertNoStackTrace(Run run) {
+        assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());
+        assertTrue(run.err().startsWith("ladder: "), run.err());
+    }
+
+    @Test
+    void validateCountsRejectsWritesTheRejectsFileAndStrictFails(@TempDir Path dir) throws IOException {
+        Path data = dir.resolve("pool.csv");
+        Files.writeString(data, HEADER
+                + "E1,2024,P1,Legal,UKI,4,routine,state,no,no,woman,white,no,25-34,internal,20.5,0,1,12,1\n"
+                + "E1,2024,P2,Legal,UKI,9,routine,state,no,no,woman,white,no,25-34,internal,20.5,0,1,12,1\n"
+                + "E1,2024,P1,Legal,UKI,4,routine,state,no,no,woman,white,no,25-34,internal,20.5,0,1,12,1\n",
+                StandardCharsets.UTF_8);
+        Path rejects = dir.resolve("rejects.csv");
+        Run lenient = run("validate", "--data", data.toString(), "--rejects", rejects.toString());
+        assertEquals(0, lenient.status(), lenient.err());
+        assertTrue(lenient.err().contains("Read 3 rows from 1 file(s): 1 accepted, 2 rejected"), lenient.err());
+        List<String> lines = Files.readAllLines(rejects);
+        assertEquals(3, lines.size(), "header and two rejected rows: " + lines);
+        assertTrue(lines.get(1).contains(",3,grade,9,"), lines.get(1));
+        assertTrue(lines.get(2).contains(",4,") && lines.get(2).contains("line 2"), lines.get(2));
+
+        Run strict = run("validate", "--data", data.toString(), "--rejects", rejects.toString(), "--strict");
+        assertEquals(1, strict.status());
+    }
+
+    @Test
+    void dataAndUsageMistakesGiveOneMessageAndStatusTwo(@TempDir Path dir) throws IOException {
+        Path noHeader = dir.resolve("bad.csv");
+        Files.writeString(noHeader, "employer_id;year;person_id\nE1;2024;P1\n");
+        for (String[] args : List.of(
+                new String[] {"describe", "--data", dir.resolve("absent.csv").toString()},
+                new String[] {"describe", "--data", noHeader.toString()},
+                new String[] {"composition", "--data", SAMPLE, "--where", "grade >= high"},
+                new String[] {"composition", "--data", SAMPLE, "--by", "hourly_pay"},
+                new String[] {"composition", "--data", SAMPLE, "--by", "shoe_size"},
+                new String[] {"composition", "--data", SAMPLE, "--format", "xml"},
+                new String[] {"generate", "--rows", "10", "--years", "2024-2022", "--out", dir.resolve("g.csv").toString()})) {
+            Run r = run(args);
+            assertEquals(2, r.status(), String.join(" ", args) + ": " + r.err());
+            assertNoStackTrace(r);
+        }
+        assertEquals(2, run("composition").status(), "missing --data is a usage error");
+    }
+
+    @Test
+    void jsonIsValidAndAtFullDoublePrecision() throws IOException {
+        Run r = run("composition", "--data", SAMPLE, "--by", "year", "--format", "json", "--where", "grade >= 2");
+        assertEquals(0, r.status(), r.err());
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertEquals("composition", doc.get("command").asText());
+        assertEquals(30_000, doc.get("load").get("read").asLong());
+        JsonNode shares = doc.get("result").get("tables").get(0);
+        assertEquals("shares", shares.get("name").asText());
+        ResultTable expected = Ladder.load(SAMPLE).where("grade >= 2").composition().by("year").tables().get(0);
+        assertEquals(expected.rows().size(), shares.get("rows").size());
+        for (int i = 0; i < expected.rows().size(); i++) {
+            JsonNode row = shares.get("rows").get(i);
+            for (String column : List.of("share", "lower", "upper", "representation_ratio")) {
+                double want = (Double) expected.get(i, column);
+                assertEquals(Double.doubleToLongBits(want), Double.doubleToLongBits(row.get(column).asDouble()),
+                        "row " + i + " " + column + " must read back bit for bit");
+            }
+            assertEquals(((Long) expected.get(i, "count")).longValue(), row.get("count").asLong());
+        }
+    }
+
+    @Test
+    void describeReportsEmployersYearsAndResponseRates() throws IOException {
+        Run r = run("describe", "--data", SAMPLE, "--format", "json");
+        assertEquals(0, r.status(), r.err());
+        JsonNode result = new ObjectMapper().readTree(r.out()).get("result");
+        assertEquals(30_000, result.get("inputs").get("rows").asLong());
+        assertEquals(6, result.get("inputs").get("employers").asLong());
+        assertEquals("2022, 2023, 2024", result.get("inputs").get("years").asText());
+        JsonNode rows = result.get("tables").get(0).get("rows");
+        assertEquals(18, rows.size(), "one row per employer and year");
+        long total = 0;
+        for (JsonNode row : rows) {
+            total += row.get("rows").asLong();
+            assertEquals(row.get("classifiable").asDouble() / row.get("rows").asDouble(),
+                    row.get("response_rate").asDouble(), 0.0);
+        }
+        assertEquals(30_000, total);
+    }
+
+    @Test
+    void csvIsTheMainTableAtFullPrecision() {
+        Run r = run("composition", "--data", SAMPLE, "--format", "csv");
+        assertEquals(0, r.status(), r.err());
+        String[] lines = r.out().split("\n");
+        assertEquals("seb,count,share,lower,upper,national_share,representation_ratio", lines[0]);
+        assertEquals(4, lines.length);
+        assertTrue(lines[1].startsWith("professional,"), lines[1]);
+    }
+
+    @Test
+    void generatedPoolsValidateCleanly(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("pool.csv");
+        Run g = run("generate", "--rows", "5000", "--employers", "7", "--years", "2021-2023", "--seed", "3",
+                "--out", out.toString());
+        assertEquals(0, g.status(), g.err());
+        Run v = run("validate", "--data", out.toString(), "--format", "json", "--strict");
+        assertEquals(0, v.status(), v.err());
+        JsonNode inputs = new ObjectMapper().readTree(v.out()).get("inputs");
+        assertEquals(5000, inputs.get("read").asLong());
+        assertEquals(5000, inputs.get("accepted").asLong());
+    }
+
+    @Test
+    void applicantsValidateAgainstTheirOwnTable(@TempDir Path dir) throws IOException {
+        Path data = dir.resolve("applicants.csv");
+        Files.writeString(data, "employer_id,year,applicant_id,stage_reached,parental_occupation,school_type,"
+                + "free_school_meals,parent_degree,gender,ethnicity,disability,age_band\n"
+                + "E1,2024,A1,interviewed,routine,state,yes,no,woman,black,no,16-24\n"
+                + "E1,2024,A2,promoted,routine,state,yes,no,woman,black,no,16-24\n");
+        Run r = run("validate", "--table", "applicants", "--data", data.toString(), "--format", "json",
+                "--rejects", dir.resolve("r.csv").toString());
+        assertEquals(0, r.status(), r.err());
+        JsonNode inputs = new ObjectMapper().readTree(r.out()).get("inputs");
+        assertEquals(1, inputs.get("accepted").asLong());
+        assertEquals(1, inputs.get("rejected").asLong());
+    }
+}
