@@ -58,15 +58,8 @@ public record Field(String name, Kind kind, boolean optional, int min, int max, 
     public static final Field YEAR = integer("year", 1990, 2100);
     public static final Field PERSON_ID = text("person_id");
     public static final Field SECTOR = text("sector");
-    public static final Field REGION = code("region", false, Codebook.withLabels(
-            List.of("UKC", "UKD", "UKE", "UKF", "UKG", "UKH", "UKI", "UKJ", "UKK", "UKL", "UKM", "UKN"),
-            Map.ofEntries(
-                    Map.entry("UKC", "North East"), Map.entry("UKD", "North West"),
-                    Map.entry("UKE", "Yorkshire and The Humber"), Map.entry("UKF", "East Midlands"),
-                    Map.entry("UKG", "West Midlands"), Map.entry("UKH", "East of England"),
-                    Map.entry("UKI", "London"), Map.entry("UKJ", "South East"),
-                    Map.entry("UKK", "South West"), Map.entry("UKL", "Wales"),
-                    Map.entry("UKM", "Scotland"), Map.entry("UKN", "Northern Ireland"))));
+    public static final Field REGION = code("region", false,
+            Codebook.of("UKC", "UKD", "UKE", "UKF", "UKG", "UKH", "UKI", "UKJ", "UKK", "UKL", "UKM", "UKN"));
     public static final Field GRADE = integer("grade", 1, 6);
     public static final Field PARENTAL_OCCUPATION = code("parental_occupation", true, Codebook.withLabels(
             List.of("professional", "manager", "small_business", "clerical", "technical_craft", "routine",

@@ -4,9 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import ladder.models.result.ResultTable;
 
-/** A result table as aligned plain text: labels left-aligned, numbers right-aligned. */
+/**
+ * A result table as aligned plain text: labels left-aligned, numbers right-aligned. A label longer
+ * than {@link #WIDEST} characters is cut with an ellipsis so a table stays readable; CSV, JSON
+ * and HTML carry every value whole.
+ */
 final class TextTable {
+    static final int WIDEST = 60;
+
     private TextTable() {
+    }
+
+    private static String fit(String s) {
+        return s.length() <= WIDEST ? s : s.substring(0, WIDEST - 1) + "\u2026";
     }
 
     static String render(ResultTable table) {
@@ -20,7 +30,7 @@ final class TextTable {
         for (List<Object> row : table.rows()) {
             String[] line = new String[n];
             for (int c = 0; c < n; c++) {
-                line[c] = Format.human(row.get(c), table.columns().get(c).kind());
+                line[c] = fit(Format.human(row.get(c), table.columns().get(c).kind()));
             }
             cells.add(line);
         }
