@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import javax.imageio.ImageIO;
 import ladder.models.result.Result;
 import ladder.reports.chart.Charts;
@@ -47,11 +46,6 @@ public record MimeBundle(String text, String html, String png) {
             data.put("image/png", png);
         }
         return data;
-    }
-
-    /** The chart, if the result has one. */
-    public Optional<String> chart() {
-        return Optional.ofNullable(png);
     }
 
     static String png(RenderedImage image) {
