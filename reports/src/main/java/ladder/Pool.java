@@ -45,7 +45,7 @@ public final class Pool {
 
     /** The class composition of the whole pool; {@link CompositionQuery#by} breaks it down. */
     public CompositionQuery composition() {
-        return new CompositionQuery(this, List.of(), 0.95);
+        return new CompositionQuery(this, List.of(), 0.95, false);
     }
 
     Filter filter() {

@@ -12,6 +12,7 @@ import ladder.engine.cube.CubeKernel;
 import ladder.engine.cube.Dimension;
 import ladder.engine.filter.Filter;
 import ladder.engine.table.Table;
+import ladder.models.disclosure.SmallCellSuppression;
 import ladder.models.proportion.GoodnessOfFit;
 import ladder.models.result.Result;
 import ladder.models.result.ResultTable;
@@ -23,9 +24,21 @@ import ladder.models.result.ResultTable.Kind;
  * response rate, each group's representation ratio against the national working population, and
  * Pearson's goodness-of-fit test of the three counts against it (34/24/42).
  *
+ * <p>{@link #publishable()} gives the same result with disclosure control for publication: counts
+ * under 10 withheld, and enough others that they cannot be worked back ({@link SmallCellSuppression}).
+ *
  * @param cells one entry per cell that has rows, in cube order (last dimension fastest)
+ * @param suppressBelow counts under this are withheld with secondary suppression; 0 for none
  */
-public record Composition(List<String> by, String filter, double level, List<Cell> cells) implements Result {
+public record Composition(List<String> by, String filter, double level, List<Cell> cells, int suppressBelow)
+        implements Result {
+
+    // Positions of a cell's counts in the suppression problem, and the sums a reader of both tables sees.
+    private static final int P = 0, I = 1, W = 2, EXCLUDED = 3, MISSING = 4, CLASSIFIABLE = 5, ROWS = 6;
+    private static final List<int[]> PUBLISHED_SUMS = List.of(
+            new int[] {P, I, W, CLASSIFIABLE},
+            new int[] {CLASSIFIABLE, EXCLUDED, MISSING, ROWS},
+            new int[] {P, I, W, EXCLUDED, MISSING, ROWS});
 
     /** One cell: its levels on the {@code by} dimensions and its statistics. */
     public record Cell(List<String> levels, CompositionCell statistics) {
@@ -37,6 +50,28 @@ public record Composition(List<String> by, String filter, double level, List<Cel
     public Composition {
         by = List.copyOf(by);
         cells = List.copyOf(cells);
+        if (suppressBelow < 0) {
+            throw new IllegalArgumentException("suppressBelow must be 0 (none) or a threshold: " + suppressBelow);
+        }
+    }
+
+    /** This composition with disclosure control for publication (counts under 10 withheld). */
+    public Composition publishable() {
+        return new Composition(by, filter, level, cells, SmallCellSuppression.DEFAULT_THRESHOLD);
+    }
+
+    /**
+     * Which of a cell's counts are withheld: professional, intermediate, working class, excluded,
+     * missing, classifiable, rows, in that order; all false without disclosure control.
+     */
+    public boolean[] withheld(Cell cell) {
+        if (suppressBelow == 0) {
+            return new boolean[ROWS + 1];
+        }
+        CompositionCell s = cell.statistics();
+        long[] counts = {s.professional(), s.intermediate(), s.workingClass(), s.excluded(), s.missing(),
+                s.classifiable(), s.total()};
+        return SmallCellSuppression.withheld(counts, PUBLISHED_SUMS, suppressBelow);
     }
 
     /** The composition of the rows of {@code table} passing {@code filter}, by the named dimensions. */
@@ -71,7 +106,7 @@ public record Composition(List<String> by, String filter, double level, List<Cel
             }
             cells.add(new Cell(levels, CompositionStatistics.of(counts[0], counts[1], counts[2], counts[3], counts[4], level)));
         }
-        return new Composition(names, filter.text(), level, cells);
+        return new Composition(names, filter.text(), level, cells, 0);
     }
 
     @Override
@@ -88,6 +123,8 @@ public record Composition(List<String> by, String filter, double level, List<Cel
         inputs.put("classifiable", cells.stream().mapToLong(c -> c.statistics().classifiable()).sum());
         inputs.put("confidence_level", level);
         inputs.put("benchmark", "UK working population: professional 34%, intermediate 24%, working class 42% (SMC)");
+        inputs.put("disclosure_control", suppressBelow == 0 ? "none (not for publication)"
+                : "counts under " + suppressBelow + " withheld, with secondary suppression");
         return inputs;
     }
 
@@ -120,22 +157,30 @@ public record Composition(List<String> by, String filter, double level, List<Cel
                 .column("small_expected", Kind.LABEL, "an expected count is under 5: the chi-square approximation may be poor");
         for (Cell cell : cells) {
             CompositionCell s = cell.statistics();
+            boolean[] hidden = withheld(cell);
             for (GroupShare g : s.groups()) {
+                boolean h = hidden[g.group().ordinal()];
                 List<Object> row = new ArrayList<>(cell.levels());
-                row.addAll(List.of(g.group().level(), g.count()));
-                row.add(g.share());
-                row.add(g.interval().lower());
-                row.add(g.interval().upper());
+                row.add(g.group().level());
+                row.add(h ? null : g.count());
+                row.add(h ? null : g.share());
+                row.add(h ? null : g.interval().lower());
+                row.add(h ? null : g.interval().upper());
                 row.add(g.nationalShare());
-                row.add(g.representationRatio());
+                row.add(h ? null : g.representationRatio());
                 shares.row(row);
             }
+            boolean rateHidden = hidden[CLASSIFIABLE] || hidden[ROWS];
             List<Object> row = new ArrayList<>(cell.levels());
-            row.addAll(List.of(s.total(), s.classifiable(), s.excluded(), s.missing()));
-            row.add(s.responseRate());
-            row.add(s.responseRateInterval().lower());
-            row.add(s.responseRateInterval().upper());
-            GoodnessOfFit fit = s.goodnessOfFit().orElse(null);
+            row.add(hidden[ROWS] ? null : s.total());
+            row.add(hidden[CLASSIFIABLE] ? null : s.classifiable());
+            row.add(hidden[EXCLUDED] ? null : s.excluded());
+            row.add(hidden[MISSING] ? null : s.missing());
+            row.add(rateHidden ? null : s.responseRate());
+            row.add(rateHidden ? null : s.responseRateInterval().lower());
+            row.add(rateHidden ? null : s.responseRateInterval().upper());
+            // The test statistic of three counts with a known total can give a withheld count back.
+            GoodnessOfFit fit = hidden[P] || hidden[I] || hidden[W] ? null : s.goodnessOfFit().orElse(null);
             row.add(fit == null ? null : fit.statistic());
             row.add(fit == null ? null : (long) fit.df());
             row.add(fit == null ? null : fit.pValue());
@@ -147,8 +192,15 @@ public record Composition(List<String> by, String filter, double level, List<Cel
 
     @Override
     public List<String> notes() {
-        return List.of("Shares are over those who gave a classifiable answer to Q1 (parental occupation at about 14);"
+        List<String> notes = new ArrayList<>();
+        if (suppressBelow > 0) {
+            notes.add("Disclosure control: counts under " + suppressBelow + " are withheld (NA), with the shares,"
+                    + " intervals and tests that would reveal them, and enough other counts that none can be worked"
+                    + " back from the totals. Differencing against other published tables is not guarded against.");
+        }
+        notes.addAll(List.of("Shares are over those who gave a classifiable answer to Q1 (parental occupation at about 14);"
                         + " the response rate is classifiable answers over all rows (SMC target: at least 70%).",
-                "Intervals are Wilson score intervals without continuity correction, as R's prop.test(x, n, correct = FALSE).");
+                "Intervals are Wilson score intervals without continuity correction, as R's prop.test(x, n, correct = FALSE)."));
+        return notes;
     }
 }

@@ -60,11 +60,13 @@ public final class CompositionChart {
         double top = NationalBenchmark.WORKING_CLASS;
         for (int column = 0; column < composition.cells().size(); column++) {
             Composition.Cell cell = composition.cells().get(column);
+            boolean[] withheld = composition.withheld(cell);
             for (int row = 0; row < Seb.CLASSIFIABLE.size(); row++) {
                 GroupShare g = cell.statistics().groups().get(row);
-                shares.addValue(Double.isNaN(g.share()) ? null : g.share(), label(g.group()), cell.levels().get(0));
-                bars.interval(row, column, g.interval().lower(), g.interval().upper());
-                top = Math.max(top, Double.isNaN(g.interval().upper()) ? 0 : g.interval().upper());
+                boolean shown = !withheld[g.group().ordinal()] && !Double.isNaN(g.share());
+                shares.addValue(shown ? g.share() : null, label(g.group()), cell.levels().get(0));
+                bars.interval(row, column, shown ? g.interval().lower() : Double.NaN, shown ? g.interval().upper() : Double.NaN);
+                top = Math.max(top, shown ? g.interval().upper() : 0);
             }
         }
 

@@ -17,6 +17,11 @@ final class CompositionCommand extends AnalysisCommand {
             description = "Dimensions to break down by, e.g. year,grade (coded columns). Default: none (the whole pool).")
     List<String> by = List.of();
 
+    @Option(names = "--publish",
+            description = "Apply disclosure control for publication: counts under 10 withheld (NA), with enough others "
+                    + "that they cannot be worked back.")
+    boolean publish;
+
     @Option(names = "--level", paramLabel = "P", defaultValue = "0.95",
             description = "Confidence level of the intervals. Default: ${DEFAULT-VALUE}.")
     double level;
@@ -26,6 +31,7 @@ final class CompositionCommand extends AnalysisCommand {
         if (!(level > 0 && level < 1)) {
             throw new ladder.engine.LadderException("--level must be between 0 and 1, e.g. 0.95; got " + level);
         }
-        return Composition.of(table, filter, by, level, data.threads());
+        Composition composition = Composition.of(table, filter, by, level, data.threads());
+        return publish ? composition.publishable() : composition;
     }
 }

@@ -37,7 +37,7 @@ class CompositionChartTest {
     @Test
     void drawsTheThreeGroupsOfACompositionByOneDimension() {
         Composition byYear = new Composition(List.of("year"), "", 0.95,
-                List.of(cell("2022", 340, 240, 420), cell("2023", 300, 250, 450)));
+                List.of(cell("2022", 340, 240, 420), cell("2023", 300, 250, 450)), 0);
         BufferedImage image = CompositionChart.draw(byYear);
         assertEquals(640, image.getWidth(), "the narrowest chart for two levels");
         assertEquals(420, image.getHeight());
@@ -47,7 +47,7 @@ class CompositionChartTest {
 
     @Test
     void drawsAGroupWithNoClassifiableAnswersAsNoBar() {
-        Composition empty = new Composition(List.of("grade"), "grade = 7", 0.95, List.of(cell("7", 0, 0, 0)));
+        Composition empty = new Composition(List.of("grade"), "grade = 7", 0.95, List.of(cell("7", 0, 0, 0)), 0);
         BufferedImage image = CompositionChart.draw(empty);
         assertTrue(image.getWidth() > 0);
     }
@@ -55,10 +55,10 @@ class CompositionChartTest {
     @Test
     void chartsOnlyACompositionByOneDimension() {
         Composition overall = new Composition(List.of(), "", 0.95, List.of(new Composition.Cell(List.of(),
-                CompositionStatistics.of(1, 2, 3, 0, 0, 0.95))));
+                CompositionStatistics.of(1, 2, 3, 0, 0, 0.95))), 0);
         assertFalse(CompositionChart.drawable(overall));
         assertThrows(IllegalArgumentException.class, () -> CompositionChart.draw(overall));
-        Composition none = new Composition(List.of("year"), "", 0.95, List.of());
+        Composition none = new Composition(List.of("year"), "", 0.95, List.of(), 0);
         assertFalse(CompositionChart.drawable(none));
     }
 

@@ -132,6 +132,35 @@ class CommandLineTest {
     }
 
     @Test
+    void publishedCompositionsWithholdSmallCountsAndWhatWouldRevealThem() throws IOException {
+        Run r = run("composition", "--data", SAMPLE, "--by", "employer_id,year,grade", "--publish", "--format", "json");
+        assertEquals(0, r.status(), r.err());
+        JsonNode tables = new ObjectMapper().readTree(r.out()).get("result").get("tables");
+        int withheld = 0;
+        java.util.Map<String, Integer> hiddenGroups = new java.util.HashMap<>();
+        for (JsonNode row : tables.get(0).get("rows")) {
+            JsonNode count = row.get("count");
+            String cell = row.get("employer_id").asText() + "/" + row.get("year").asText() + "/" + row.get("grade").asText();
+            if (count.isNull()) {
+                withheld++;
+                hiddenGroups.merge(cell, 1, Integer::sum);
+                assertTrue(row.get("share").isNull() && row.get("lower").isNull(), "a withheld count's share is withheld");
+            } else {
+                assertTrue(count.asLong() >= 10, "published count " + count + " in " + cell);
+            }
+        }
+        for (JsonNode row : tables.get(1).get("rows")) {
+            String cell = row.get("employer_id").asText() + "/" + row.get("year").asText() + "/" + row.get("grade").asText();
+            for (String column : List.of("rows", "classifiable", "excluded", "missing")) {
+                assertTrue(row.get(column).isNull() || row.get(column).asLong() >= 10, column + " in " + cell);
+            }
+            int hidden = hiddenGroups.getOrDefault(cell, 0) + (row.get("classifiable").isNull() ? 1 : 0);
+            assertTrue(hidden != 1, "one withheld group count in " + cell + " follows from the classifiable total");
+        }
+        assertTrue(withheld > 0, "the sample has small cells at this breakdown, so some counts must be withheld");
+    }
+
+    @Test
     void generatedPoolsValidateCleanly(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("pool.csv");
         Run g = run("generate", "--rows", "5000", "--employers", "7", "--years", "2021-2023", "--seed", "3",
