@@ -148,10 +148,6 @@ public final class Cube {
         return sumsOfSquares;
     }
 
-    int stride(int d) {
-        return strides[d];
-    }
-
     /** Whether {@code other} has the same dimensions (columns and levels) and measures. */
     public boolean compatible(Cube other) {
         return dimensions.equals(other.dimensions) && measures.equals(other.measures);

@@ -8,9 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import ladder.engine.filter.Filter;
 import ladder.engine.table.Chunk;
-import ladder.engine.table.Codes;
 import ladder.engine.table.Column;
-import ladder.engine.table.Decimals;
 import ladder.engine.table.Table;
 
 /**
@@ -21,9 +19,16 @@ import ladder.engine.table.Table;
  * <p>Chunks are split into contiguous runs, one per thread; each thread fills its own cube and the
  * partial cubes are merged in run order, so a result depends only on the data and the thread
  * count (floating-point sums are not associative, so different thread counts can differ in the
- * last bits of a sum; counts never differ).
+ * last bits of a sum; counts never differ). How a thread fills its cube, of the variants that
+ * compute the same cube, is chosen by {@link KernelPlan}.
  */
 public final class CubeKernel {
+    /** The threads that fill partial cubes: made on demand, kept a minute when idle, never blocking the JVM's exit. */
+    private static final ExecutorService THREADS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "ladder-cube");
+        t.setDaemon(true);
+        return t;
+    });
 
     private CubeKernel() {
     }
@@ -50,6 +55,11 @@ public final class CubeKernel {
      * {@code table}) from the table's rows that pass {@code filter}.
      */
     public static Cube build(Table table, Filter filter, Cube empty, int threads) {
+        return build(table, filter, empty, threads, KernelPlan.Options.AUTO);
+    }
+
+    /** As {@link #build(Table, Filter, Cube, int)}, with the variants narrowed by {@code options}. */
+    static Cube build(Table table, Filter filter, Cube empty, int threads, KernelPlan.Options options) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1: " + threads);
         }
@@ -60,26 +70,20 @@ public final class CubeKernel {
                         + (d.base() + d.size() - 1) + " but the table has " + c.minCode() + ".." + c.maxCode());
             }
         }
+        KernelPlan plan = KernelPlan.choose(empty, options);
         List<Chunk> chunks = table.chunks();
         int parts = Math.min(threads, Math.max(1, chunks.size()));
-        if (parts == 1) {
-            return fill(empty, chunks, filter);
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(parts, r -> {
-            Thread t = new Thread(r, "ladder-cube");
-            t.setDaemon(true);
-            return t;
-        });
+        // The first run is filled on the calling thread, the others on pool threads.
+        List<Future<Cube>> partials = new ArrayList<>();
         try {
-            List<Future<Cube>> partials = new ArrayList<>();
-            for (int p = 0; p < parts; p++) {
-                List<Chunk> run = chunks.subList(p * chunks.size() / parts, (p + 1) * chunks.size() / parts);
-                Cube partial = p == 0 ? empty : new Cube(empty.dimensions(), empty.measures());
-                partials.add(pool.submit(() -> fill(partial, run, filter)));
-            }
-            Cube result = partials.get(0).get();
             for (int p = 1; p < parts; p++) {
-                result.mergeFrom(partials.get(p).get());
+                List<Chunk> run = chunks.subList(p * chunks.size() / parts, (p + 1) * chunks.size() / parts);
+                Cube partial = new Cube(empty.dimensions(), empty.measures());
+                partials.add(THREADS.submit(() -> fill(plan.scan(partial), run, filter)));
+            }
+            Cube result = fill(plan.scan(empty), chunks.subList(0, chunks.size() / parts), filter);
+            for (Future<Cube> partial : partials) {
+                result.mergeFrom(partial.get());
             }
             return result;
         } catch (InterruptedException e) {
@@ -88,105 +92,14 @@ public final class CubeKernel {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
-            pool.shutdownNow();
+            partials.forEach(f -> f.cancel(true));
         }
     }
 
-    private static Cube fill(Cube cube, List<Chunk> chunks, Filter filter) {
-        int[] cells = new int[0];
+    private static Cube fill(CubeScan scan, List<Chunk> chunks, Filter filter) {
         for (Chunk chunk : chunks) {
-            if (cells.length < chunk.rows()) {
-                cells = new int[chunk.rows()];
-            }
-            long[] mask = filter instanceof Filter.All ? null : filter.select(chunk);
-            cellIndices(cube, chunk, cells);
-            accumulate(cube, chunk, cells, mask);
+            scan.add(chunk, filter instanceof Filter.All ? null : filter.select(chunk));
         }
-        return cube;
-    }
-
-    /** {@code cells[r]} = the cell index of row {@code r}, one column at a time. */
-    static void cellIndices(Cube cube, Chunk chunk, int[] cells) {
-        int rows = chunk.rows();
-        int offset = 0;
-        for (int d = 0; d < cube.dimensions().size(); d++) {
-            offset += cube.dimensions().get(d).base() * cube.stride(d);
-        }
-        java.util.Arrays.fill(cells, 0, rows, -offset);
-        for (int d = 0; d < cube.dimensions().size(); d++) {
-            int stride = cube.stride(d);
-            Codes codes = chunk.codes(cube.dimensions().get(d).column());
-            if (codes instanceof Codes.Bytes b) {
-                byte[] v = b.values();
-                for (int r = 0; r < rows; r++) {
-                    cells[r] += (v[r] & 0xFF) * stride;
-                }
-            } else if (codes instanceof Codes.Shorts s) {
-                short[] v = s.values();
-                for (int r = 0; r < rows; r++) {
-                    cells[r] += (v[r] & 0xFFFF) * stride;
-                }
-            } else {
-                for (int r = 0; r < rows; r++) {
-                    cells[r] += codes.get(r) * stride;
-                }
-            }
-        }
-    }
-
-    private static void accumulate(Cube cube, Chunk chunk, int[] cells, long[] mask) {
-        long[] counts = cube.countArray();
-        int rows = chunk.rows();
-        if (mask == null) {
-            for (int r = 0; r < rows; r++) {
-                counts[cells[r]]++;
-            }
-        } else {
-            for (int w = 0; w < mask.length; w++) {
-                for (long bits = mask[w]; bits != 0; bits &= bits - 1) {
-                    counts[cells[(w << 6) + Long.numberOfTrailingZeros(bits)]]++;
-                }
-            }
-        }
-        int m = cube.measures().size();
-        for (int j = 0; j < m; j++) {
-            Column measure = cube.measures().get(j);
-            if (measure.isDecimal()) {
-                accumulateDecimals(cube, chunk.decimals(measure), cells, mask, rows, j, m);
-            } else {
-                accumulateWholeNumbers(cube, chunk.codes(measure), measure.field().min(), cells, mask, rows, j, m);
-            }
-        }
-    }
-
-    private static void accumulateDecimals(Cube cube, Decimals values, int[] cells, long[] mask, int rows, int j, int m) {
-        long[] n = cube.valueCountArray();
-        double[] sum = cube.sumArray();
-        double[] sumsq = cube.sumOfSquaresArray();
-        for (int r = 0; r < rows; r++) {
-            if ((mask == null || (mask[r >>> 6] & (1L << r)) != 0) && !values.isNull(r)) {
-                double v = values.get(r);
-                int at = cells[r] * m + j;
-                n[at]++;
-                sum[at] += v;
-                sumsq[at] += v * v;
-            }
-        }
-    }
-
-    private static void accumulateWholeNumbers(Cube cube, Codes codes, int min, int[] cells, long[] mask, int rows,
-                                               int j, int m) {
-        long[] n = cube.valueCountArray();
-        double[] sum = cube.sumArray();
-        double[] sumsq = cube.sumOfSquaresArray();
-        for (int r = 0; r < rows; r++) {
-            if (mask == null || (mask[r >>> 6] & (1L << r)) != 0) {
-                double v = codes.get(r) + min;
-                int at = cells[r] * m + j;
-                n[at]++;
-                sum[at] += v;
-                sumsq[at] += v * v;
-            }
-        }
+        return scan.finish();
     }
 }

@@ -51,11 +51,14 @@ public sealed interface Filter {
             Codes codes = chunk.codes(column);
             boolean[] ok = accepted;
             if (codes instanceof Codes.Bytes b) {
+                // Branch-free: a mispredicted branch per row would cost more than the rest of the loop.
+                long[] bit = new long[256];
+                for (int code = 0; code < Math.min(ok.length, bit.length); code++) {
+                    bit[code] = ok[code] ? 1 : 0;
+                }
                 byte[] v = b.values();
                 for (int r = 0; r < v.length; r++) {
-                    if (ok[v[r] & 0xFF]) {
-                        mask[r >>> 6] |= 1L << r;
-                    }
+                    mask[r >>> 6] |= bit[v[r] & 0xFF] << r;
                 }
             } else {
                 for (int r = 0; r < chunk.rows(); r++) {

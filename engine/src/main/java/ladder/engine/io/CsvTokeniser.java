@@ -37,7 +37,7 @@ final class CsvTokeniser {
     private int pos;
     private int limit;
     private boolean eof;
-    private long nextLine = 1;
+    private long nextLine;
 
     private long line;
     private int end;
@@ -49,7 +49,13 @@ final class CsvTokeniser {
     private String overflowPrefix;
 
     CsvTokeniser(Reader in) {
+        this(in, 1);
+    }
+
+    /** A tokeniser of text whose first character is on physical line {@code firstLine} of its file. */
+    CsvTokeniser(Reader in, long firstLine) {
         this.in = in;
+        this.nextLine = firstLine;
     }
 
     /** Moves to the next record that is not a blank line; false at the end of the input. */

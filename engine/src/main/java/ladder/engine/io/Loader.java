@@ -46,16 +46,23 @@ public final class Loader {
     public static Loaded load(Schema schema, List<Path> paths, Path rejectsFile) {
         List<Path> files = expand(paths);
         TableBuilder builder = new TableBuilder(schema);
+        LoadReport report = readAll(schema, files, builder, rejectsFile);
+        // Built after readAll has returned, so that its validator's duplicate check (1 GiB at a
+        // hundred million rows) can be collected before the dictionaries are trimmed.
+        return new Loaded(builder.build(), report);
+    }
+
+    /** Reads every file into {@code builder}, validating, and reports what was read, accepted and rejected. */
+    private static LoadReport readAll(Schema schema, List<Path> files, TableBuilder builder, Path rejectsFile) {
         List<String> warnings = new ArrayList<>();
         try (RejectsWriter rejects = rejectsFile == null ? RejectsWriter.countsOnly() : RejectsWriter.toFile(rejectsFile)) {
             RowValidator validator = new RowValidator(schema, builder, rejects);
             for (Path file : files) {
-                readerOf(file).read(file, schema, validator, warnings::add);
+                readerOf(file).load(file, schema, validator, warnings::add);
             }
-            LoadReport report = new LoadReport(files.stream().map(Path::toString).toList(), validator.read(),
+            return new LoadReport(files.stream().map(Path::toString).toList(), validator.read(),
                     validator.accepted(), validator.rejected(), rejects.byCategory(), rejects.first(), warnings,
                     rejectsFile);
-            return new Loaded(builder.build(), report);
         }
     }
 

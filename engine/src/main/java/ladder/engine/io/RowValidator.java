@@ -1,6 +1,7 @@
 package ladder.engine.io;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import ladder.engine.LadderException;
@@ -23,14 +24,19 @@ import ladder.engine.table.TableBuilder;
  * <p>A record that passes is then checked for a repeat of the schema's key (employer, year,
  * person): the first occurrence is kept and each later one rejected, naming the file and line of
  * the first. Keys are packed into a {@code long} from the text columns' dictionary codes and kept
- * in a {@link LongLongMap}, so the check costs 16 bytes a slot at a hundred million rows.
+ * in a {@link KeyIndex} (8 bytes a slot), the first occurrence's file and line in
+ * {@link RowLines}.
+ *
+ * <p>Readers that parse off this thread hand whole {@link RowBatch}es to {@link #merge}, in file
+ * order; a batch's rows end exactly as they would have one by one through {@link #record}.
  */
 public final class RowValidator implements RecordSink {
     /** The rule broken by a value holding a NUL byte or bytes that are not UTF-8. */
     public static final String INVALID_TEXT = "invalid UTF-8 or NUL byte";
 
     private static final int PERSON_BITS = 31;
-    private static final int LINE_BITS = 40;
+    /** Keys whose index slots are read ahead at once: enough misses to overlap, few enough to stay in cache. */
+    private static final int TOUCHED = 256;
 
     private final Schema schema;
     private final TableBuilder builder;
@@ -44,10 +50,18 @@ public final class RowValidator implements RecordSink {
     private final int personColumn;
     private final int yearBits;
     private final int employerBits;
-    private final LongLongMap firstSeen = new LongLongMap();
+    private final KeyIndex keys = new KeyIndex(this::keyOf);
+    private final RowLines origins = new RowLines();
+    /** Per text column, the table code of each value of the batch being merged (-1 until looked up). */
+    private final int[][] tableCodes;
+    /** The packed keys of the run being merged. */
+    private long[] runKeys = new long[1024];
+    /** The batch whose rows from {@code pendingFrom} on are accepted but not yet appended to the table. */
+    private RowBatch pending;
+    private int pendingFrom;
     private final List<String> files = new ArrayList<>();
     private String lastFile;
-    private long lastFileIndex;
+    private int lastFileIndex;
     private long read;
     private long accepted;
     private long rejected;
@@ -82,6 +96,12 @@ public final class RowValidator implements RecordSink {
         Field year = key.get(1);
         this.yearBits = 32 - Integer.numberOfLeadingZeros(year.max() - year.min());
         this.employerBits = Long.SIZE - PERSON_BITS - yearBits;
+        this.tableCodes = new int[fields.length][];
+        for (int c = 0; c < fields.length; c++) {
+            if (fields[c].kind() == Field.Kind.TEXT) {
+                tableCodes[c] = new int[256];
+            }
+        }
     }
 
     /** Records offered so far, malformed ones included. */
@@ -121,12 +141,131 @@ public final class RowValidator implements RecordSink {
             reject(file, line, broken, rules, raw);
             return;
         }
-        long first = registerKey(file, line);
-        if (first != 0) {
+        long first = registerKey();
+        if (first >= 0) {
             reject(file, line, List.of(employerColumn, yearColumn, personColumn), List.of(duplicateRule(first)), raw);
             return;
         }
-        commit();
+        commit(file, line);
+    }
+
+    /**
+     * Makes room in the duplicate check for about {@code rows} more rows, which a reader that can
+     * estimate a file's rows announces, so that the check does not grow step by step.
+     */
+    void expectRows(long rows) {
+        keys.reserve(keys.size() + rows);
+    }
+
+    /** The schema of the records validated. */
+    Schema schema() {
+        return schema;
+    }
+
+    /** The table being filled, for readers that look its dictionaries up while parsing. */
+    TableBuilder builder() {
+        return builder;
+    }
+
+    /**
+     * Adds the rows of {@code batch}, whose relative lines start at {@code firstLine} of
+     * {@code file}, with exactly the outcome of offering them one by one to {@link #record}: a row
+     * the reader marked slow is replayed through the reader's exact path; the others are merged a
+     * run at a time ({@link #mergeRun}). Publishes the dictionaries afterwards, so that readers
+     * find the values this batch added.
+     */
+    void merge(RowBatch batch, String file, long firstLine) {
+        int fileIndex = fileIndex(file);
+        for (int c = 0; c < fields.length; c++) {
+            if (tableCodes[c] != null) {
+                int distinct = batch.dictionaries[c].size();
+                if (tableCodes[c].length < distinct) {
+                    tableCodes[c] = new int[Math.max(distinct, 2 * tableCodes[c].length)];
+                }
+                Arrays.fill(tableCodes[c], 0, distinct, -1);
+            }
+        }
+        int rows = batch.rows();
+        for (int from = 0; from < rows; ) {
+            if (batch.slow(from)) {
+                batch.replay(from, file, firstLine + batch.lines[from], this);
+                from++;
+                continue;
+            }
+            int to = from + 1;
+            while (to < rows && !batch.slow(to)) {
+                to++;
+            }
+            mergeRun(batch, from, to, file, fileIndex, firstLine);
+            from = to;
+        }
+        builder.publishDictionaries();
+    }
+
+    /**
+     * Merges rows {@code from..to-1} of {@code batch}, none of them slow. First the key columns'
+     * values get their table codes, new ones interned in order of appearance as
+     * {@link #registerKey} would; then rows are checked for a repeated key in order, the home slots
+     * of each {@value #TOUCHED} keys read in one pass first so that their cache misses overlap
+     * instead of coming one per row, and the accepted rows appended in bulk, a repeat replayed for
+     * its rejection.
+     */
+    private void mergeRun(RowBatch batch, int from, int to, String file, int fileIndex, long firstLine) {
+        int[] employers = batch.codes[employerColumn];
+        int[] persons = batch.codes[personColumn];
+        int[] years = batch.codes[yearColumn];
+        if (runKeys.length < to - from) {
+            runKeys = new long[Math.max(to - from, 2 * runKeys.length)];
+        }
+        for (int i = from; i < to; i++) {
+            employers[i] = tableCode(batch, employerColumn, employers[i]);
+            persons[i] = tableCode(batch, personColumn, persons[i]);
+            runKeys[i - from] = pack(employers[i], years[i], persons[i]);
+        }
+        pending = batch;
+        pendingFrom = from;
+        for (int i = from; i < to; i++) {
+            if ((i - from) % TOUCHED == 0) {
+                keys.touch(runKeys, i - from, Math.min(to - from, i - from + TOUCHED));
+            }
+            long row = builder.rows() + (i - pendingFrom);
+            if (keys.putIfAbsent(runKeys[i - from], row) >= 0) {
+                builder.appendRows(batch.codes, batch.decimals, pendingFrom, i);
+                pendingFrom = i + 1;
+                batch.replay(i, file, firstLine + batch.lines[i], this);
+                continue;
+            }
+            for (int c = 0; c < fields.length; c++) {
+                if (tableCodes[c] != null && c != employerColumn && c != personColumn) {
+                    batch.codes[c][i] = tableCode(batch, c, batch.codes[c][i]);
+                }
+            }
+            origins.add(row, fileIndex, firstLine + batch.lines[i]);
+            read++;
+            accepted++;
+        }
+        builder.appendRows(batch.codes, batch.decimals, pendingFrom, to);
+        pending = null;
+    }
+
+    /**
+     * The table's code of a text value of {@code batch}'s column {@code c}: {@code code} itself if
+     * the reader found it in the table's dictionary, else ({@code ~local}) the value of the batch's
+     * dictionary, looked up or added once per batch.
+     */
+    private int tableCode(RowBatch batch, int c, int code) {
+        if (code >= 0) {
+            return code;
+        }
+        int local = ~code;
+        int table = tableCodes[c][local];
+        if (table < 0) {
+            LocalDictionary dictionary = batch.dictionaries[c];
+            table = builder.intern(c, dictionary.arena(), dictionary.from(local), dictionary.to(local),
+                    dictionary.hash(local));
+            tableCodes[c][local] = table;
+        }
+        return table;
     }
 
     @Override
@@ -244,35 +383,51 @@ public final class RowValidator implements RecordSink {
     }
 
     /**
-     * Records the key of the current (valid) record with its file and line unless it was seen
-     * before; returns the packed file and line of the first occurrence, or 0 if this is the first.
+     * Records the key of the current (valid) record as the next row's unless it was seen before;
+     * returns the row of the first occurrence, or -1 if this is the first.
      *
-     * <p>The key's text is interned before the lookup, its codes kept for {@link #commit()}: a
+     * <p>The key's text is interned before the lookup, its codes kept for {@link #commit}: a
      * repeat's employer and person are in the dictionaries already (its first occurrence was
      * accepted), so only accepted records add text.
      */
-    private long registerKey(String file, long line) {
+    private long registerKey() {
         codes[employerColumn] = builder.intern(employerColumn, values[employerColumn]);
         codes[personColumn] = builder.intern(personColumn, values[personColumn]);
-        long employer = codes[employerColumn];
-        long person = codes[personColumn];
+        int year = codes[yearColumn] - fields[yearColumn].min();
+        return keys.putIfAbsent(pack(codes[employerColumn], year, codes[personColumn]), builder.rows());
+    }
+
+    /** The key of a row: its employer, year and person codes packed into a {@code long}. */
+    private long pack(int employer, int yearCode, int person) {
         if (employer >= 1L << employerBits) {
             throw new LadderException("more than " + (1L << employerBits) + " distinct "
                     + fields[employerColumn].name() + " values: too many for the duplicate check");
         }
-        long year = codes[yearColumn] - fields[yearColumn].min();
-        long key = employer << (yearBits + PERSON_BITS) | year << PERSON_BITS | person;
-        return firstSeen.putIfAbsent(key, fileIndex(file) << LINE_BITS | line);
+        return (long) employer << (yearBits + PERSON_BITS) | (long) yearCode << PERSON_BITS | person;
     }
 
-    private String duplicateRule(long first) {
+    /**
+     * The key of an accepted row, for {@link KeyIndex} to tell keys whose hashes agree apart: from
+     * the table, or from the batch being merged if the row is not appended yet.
+     */
+    private long keyOf(long row) {
+        long appended = builder.rows();
+        if (row >= appended) {
+            int i = pendingFrom + (int) (row - appended);
+            return pack(pending.codes[employerColumn][i], pending.codes[yearColumn][i],
+                    pending.codes[personColumn][i]);
+        }
+        return pack(builder.codeAt(employerColumn, row), builder.codeAt(yearColumn, row),
+                builder.codeAt(personColumn, row));
+    }
+
+    private String duplicateRule(long firstRow) {
         List<Field> key = schema.key();
         return "duplicate of (" + key.get(0).name() + ", " + key.get(1).name() + ", " + key.get(2).name()
-                + ") first seen at " + files.get((int) (first >>> LINE_BITS)) + " line "
-                + (first & ((1L << LINE_BITS) - 1));
+                + ") first seen at " + files.get(origins.file(firstRow)) + " line " + origins.line(firstRow);
     }
 
-    private long fileIndex(String file) {
+    private int fileIndex(String file) {
         if (!file.equals(lastFile)) {
             int index = files.indexOf(file);
             if (index < 0) {
@@ -285,7 +440,8 @@ public final class RowValidator implements RecordSink {
         return lastFileIndex;
     }
 
-    private void commit() {
+    private void commit(String file, long line) {
+        long row = builder.rows();
         for (int c = 0; c < fields.length; c++) {
             switch (fields[c].kind()) {
                 case TEXT -> builder.setCode(c, c == employerColumn || c == personColumn
@@ -302,6 +458,7 @@ public final class RowValidator implements RecordSink {
             }
         }
         builder.commitRow();
+        origins.add(row, fileIndex(file), line);
         accepted++;
     }
 

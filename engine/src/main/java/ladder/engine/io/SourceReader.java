@@ -25,4 +25,13 @@ public interface SourceReader {
     }
 
     void read(Path file, Schema schema, RecordSink sink, Consumer<String> warnings);
+
+    /**
+     * Reads one file into {@code validator}'s table, with exactly the outcome of
+     * {@link #read(Path, Schema, RecordSink, Consumer) read} into it; readers override it with
+     * faster ways to the same result.
+     */
+    default void load(Path file, Schema schema, RowValidator validator, Consumer<String> warnings) {
+        read(file, schema, validator, warnings);
+    }
 }

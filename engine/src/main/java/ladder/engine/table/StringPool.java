@@ -1,5 +1,8 @@
 package ladder.engine.table;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -7,21 +10,36 @@ import java.util.Arrays;
  * An append-only dictionary of strings, coded 0, 1, 2, ... in order of first appearance.
  *
  * <p>Strings are held as UTF-8 in one byte arena with an offset per code, and looked up through an
- * open-addressing table of codes, so a pool of millions of pseudonymous ids costs a few bytes per
- * id rather than a {@code String} object and a map entry each.
+ * open-addressing table whose slots hold each code with its string's hash, so a pool of millions of
+ * pseudonymous ids costs a few bytes per id rather than a {@code String} object and a map entry
+ * each, and a probe compares bytes only when the hashes agree. Readers that already hold a value's
+ * UTF-8 bytes intern them directly ({@link #intern(byte[], int, int, int)}) with the hash
+ * {@link #hash(byte[], int, int)} computed wherever the bytes were parsed.
+ *
+ * <p>Only one thread adds. Other threads may check a guessed code against what the adding thread
+ * last {@linkplain #publish() published} ({@link #publishedEquals}): arena bytes and offsets of
+ * published codes never change once published, so such a check racing with additions never
+ * confirms a wrong code.
  */
 public final class StringPool {
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** The lookup table is grown when it is fuller than this. */
+    private static final double MAX_LOAD = 0.7;
+
     private byte[] arena = new byte[1024];
     private int arenaSize;
     private int[] offsets = new int[65];
     private int size;
-    /** The lookup table; dropped by {@link #trim()} and rebuilt on the next lookup. */
-    private volatile int[] slots = emptySlots(64);
+    /**
+     * The lookup table: a slot holds {@code hash << 32 | code + 1}, 0 when empty; dropped by
+     * {@link #trim()} and rebuilt on the next lookup.
+     */
+    private volatile long[] slots = new long[64];
+    private volatile Published published = Published.NONE;
 
-    private static int[] emptySlots(int n) {
-        int[] s = new int[n];
-        Arrays.fill(s, -1);
-        return s;
+    /** The pool as it stood when published: the codes below {@code size}, readable from any thread. */
+    private record Published(byte[] arena, int[] offsets, int size) {
+        static final Published NONE = new Published(new byte[0], new int[1], 0);
     }
 
     public int size() {
@@ -31,16 +49,23 @@ public final class StringPool {
     /** The code of {@code value}, adding it if new. Not thread-safe: only a builder adds. */
     public int intern(String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        int hash = hash(bytes, 0, bytes.length);
-        int[] slots = index();
-        int mask = slots.length - 1;
+        return intern(bytes, 0, bytes.length, hash(bytes, 0, bytes.length));
+    }
+
+    /**
+     * The code of the string whose UTF-8 bytes are {@code bytes[from..to)}, adding it if new;
+     * {@code hash} must be {@link #hash(byte[], int, int)} of those bytes. Not thread-safe.
+     */
+    public int intern(byte[] bytes, int from, int to, int hash) {
+        long[] table = index();
+        int mask = table.length - 1;
         for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
-            int code = slots[slot];
-            if (code < 0) {
-                return add(bytes, slot);
+            long entry = table[slot];
+            if (entry == 0) {
+                return add(bytes, from, to, hash, slot);
             }
-            if (equalsAt(code, bytes)) {
-                return code;
+            if ((int) (entry >>> 32) == hash && equalsAt(codeOf(entry), bytes, from, to)) {
+                return codeOf(entry);
             }
         }
     }
@@ -48,17 +73,38 @@ public final class StringPool {
     /** The code of {@code value}, or -1 if it is not in the pool. */
     public int find(String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        int[] slots = index();
-        int mask = slots.length - 1;
-        for (int slot = hash(bytes, 0, bytes.length) & mask; ; slot = (slot + 1) & mask) {
-            int code = slots[slot];
-            if (code < 0) {
+        int hash = hash(bytes, 0, bytes.length);
+        long[] table = index();
+        int mask = table.length - 1;
+        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+            long entry = table[slot];
+            if (entry == 0) {
                 return -1;
             }
-            if (equalsAt(code, bytes)) {
-                return code;
+            if ((int) (entry >>> 32) == hash && equalsAt(codeOf(entry), bytes, 0, bytes.length)) {
+                return codeOf(entry);
             }
         }
+    }
+
+    /**
+     * Makes every value added so far visible to {@link #publishedEquals} on other threads. Called
+     * by the adding thread.
+     */
+    public void publish() {
+        published = new Published(arena, offsets, size);
+    }
+
+    /**
+     * Whether published code {@code code} stands for the string whose UTF-8 bytes are
+     * {@code bytes[from..to)}: a reader that can guess a value's code (the one after the last it
+     * found, as rows often come in the order of an earlier year's) checks the guess without a
+     * lookup. Safe from any thread while one thread adds.
+     */
+    public boolean publishedEquals(int code, byte[] bytes, int from, int to) {
+        Published pool = published;
+        return code >= 0 && code < pool.size()
+                && Arrays.equals(pool.arena(), pool.offsets()[code], pool.offsets()[code + 1], bytes, from, to);
     }
 
     public String get(int code) {
@@ -70,8 +116,8 @@ public final class StringPool {
 
     /** Bytes held by the arena, offsets and lookup table. */
     public long bytes() {
-        int[] s = slots;
-        return arena.length + 4L * offsets.length + (s == null ? 0 : 4L * s.length);
+        long[] s = slots;
+        return arena.length + 4L * offsets.length + (s == null ? 0 : 8L * s.length);
     }
 
     /**
@@ -80,65 +126,110 @@ public final class StringPool {
      * table.
      */
     public void trim() {
+        // The lookup tables go first, so that their memory is free for the copies.
+        published = Published.NONE;
+        slots = null;
         arena = Arrays.copyOf(arena, arenaSize);
         offsets = Arrays.copyOf(offsets, size + 1);
-        slots = null;
     }
 
-    private int[] index() {
-        int[] s = slots;
+    /**
+     * The hash the pool files {@code bytes[from..to)} under: eight bytes at a time, each word
+     * multiplied and rotated into the state, then a final avalanche (as in SplitMix64), so that
+     * ids differing in their last digit spread over the whole table.
+     */
+    public static int hash(byte[] bytes, int from, int to) {
+        long h = 0x9E37_79B9_7F4A_7C15L ^ (to - from);
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            h = Long.rotateLeft(h ^ (long) WORDS.get(bytes, i) * 0xC2B2_AE3D_27D4_EB4FL, 31) * 0x9E37_79B9_7F4A_7C15L;
+        }
+        if (i < to) {
+            long tail;
+            if (i + 8 <= bytes.length) {
+                tail = (long) WORDS.get(bytes, i) & (-1L >>> (64 - 8 * (to - i)));
+            } else {
+                tail = 0;
+                for (int k = 0; i + k < to; k++) {
+                    tail |= (bytes[i + k] & 0xFFL) << (8 * k);
+                }
+            }
+            h = Long.rotateLeft(h ^ tail * 0xC2B2_AE3D_27D4_EB4FL, 31) * 0x9E37_79B9_7F4A_7C15L;
+        }
+        h = (h ^ (h >>> 30)) * 0xBF58_476D_1CE4_E5B9L;
+        h = (h ^ (h >>> 27)) * 0x94D0_49BB_1331_11EBL;
+        return (int) (h ^ (h >>> 31));
+    }
+
+    private static int codeOf(long entry) {
+        return (int) entry - 1;
+    }
+
+    private long[] index() {
+        long[] s = slots;
         return s != null ? s : rebuildIndex();
     }
 
-    private synchronized int[] rebuildIndex() {
+    private synchronized long[] rebuildIndex() {
         if (slots == null) {
-            slots = buildSlots(Integer.highestOneBit(Math.max(32, size)) * 4);
+            int capacity = 64;
+            while (size > capacity * MAX_LOAD) {
+                capacity *= 2;
+            }
+            long[] table = new long[capacity];
+            for (int code = 0; code < size; code++) {
+                place(table, hash(arena, offsets[code], offsets[code + 1]), code);
+            }
+            slots = table;
         }
         return slots;
     }
 
-    private int add(byte[] bytes, int slot) {
-        if (arenaSize + bytes.length > arena.length) {
-            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaSize + bytes.length));
+    private int add(byte[] bytes, int from, int to, int hash, int slot) {
+        int length = to - from;
+        if (arenaSize + length > arena.length) {
+            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaSize + length));
         }
-        System.arraycopy(bytes, 0, arena, arenaSize, bytes.length);
-        arenaSize += bytes.length;
+        System.arraycopy(bytes, from, arena, arenaSize, length);
+        arenaSize += length;
         if (size + 2 > offsets.length) {
             offsets = Arrays.copyOf(offsets, offsets.length * 2);
         }
         int code = size++;
         offsets[code + 1] = arenaSize;
-        int[] slots = index();
-        slots[slot] = code;
-        if (size * 2 > slots.length) {
-            this.slots = buildSlots(slots.length * 2);
+        long[] table = index();
+        table[slot] = entry(hash, code);
+        if (size > table.length * MAX_LOAD) {
+            grow(table);
         }
         return code;
     }
 
-    private int[] buildSlots(int capacity) {
-        int[] table = emptySlots(capacity);
-        int mask = capacity - 1;
-        for (int code = 0; code < size; code++) {
-            int slot = hash(arena, offsets[code], offsets[code + 1]) & mask;
-            while (table[slot] >= 0) {
-                slot = (slot + 1) & mask;
+    /** Doubles the lookup table, placing every entry by the hash its slot holds: no string is read. */
+    private void grow(long[] table) {
+        long[] bigger = new long[table.length * 2];
+        for (long entry : table) {
+            if (entry != 0) {
+                place(bigger, (int) (entry >>> 32), codeOf(entry));
             }
-            table[slot] = code;
         }
-        return table;
+        slots = bigger;
     }
 
-    private boolean equalsAt(int code, byte[] bytes) {
-        int from = offsets[code];
-        return Arrays.equals(arena, from, offsets[code + 1], bytes, 0, bytes.length);
+    private static void place(long[] table, int hash, int code) {
+        int mask = table.length - 1;
+        int slot = hash & mask;
+        while (table[slot] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        table[slot] = entry(hash, code);
     }
 
-    private static int hash(byte[] bytes, int from, int to) {
-        int h = 0x9E3779B9;
-        for (int i = from; i < to; i++) {
-            h = (h ^ bytes[i]) * 0x01000193;
-        }
-        return h ^ (h >>> 15);
+    private static long entry(int hash, int code) {
+        return (long) hash << 32 | (code + 1L);
+    }
+
+    private boolean equalsAt(int code, byte[] bytes, int from, int to) {
+        return Arrays.equals(arena, offsets[code], offsets[code + 1], bytes, from, to);
     }
 }

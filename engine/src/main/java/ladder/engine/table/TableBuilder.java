@@ -9,8 +9,10 @@ import ladder.engine.contract.Seb;
 
 /**
  * Builds a {@link Table} row by row from values that have already passed validation: set each
- * column of the row, then {@link #commitRow()}. Rows are buffered and sealed into chunks of
- * {@link #chunkRows()} rows in their narrowest exact form. Not thread-safe.
+ * column of the row, then {@link #commitRow()}; or hand a whole row over from column arrays
+ * ({@link #appendRows}). Rows are buffered and sealed into chunks of {@link #chunkRows()} rows in
+ * their narrowest exact form, each column's range of codes taken as a chunk is sealed. Not
+ * thread-safe.
  */
 public final class TableBuilder {
     /** Default rows per chunk: large enough to amortise per-chunk work, small enough to split across cores. */
@@ -24,7 +26,9 @@ public final class TableBuilder {
     private final long[][] nulls;
     private final int occupation;
     private final int seb;
+    private final int[] sebOfOccupation;
     private final List<Chunk> chunks = new ArrayList<>();
+    private long sealedRows;
     private int row;
 
     public TableBuilder(Schema schema) {
@@ -45,6 +49,10 @@ public final class TableBuilder {
             columns.add(new Column("seb", null, columns.size()));
         }
         seb = occupation >= 0 ? columns.size() - 1 : -1;
+        sebOfOccupation = new int[occupation >= 0 ? Field.PARENTAL_OCCUPATION.codebook().size() + 1 : 0];
+        for (int code = 0; code < sebOfOccupation.length; code++) {
+            sebOfOccupation[code] = Seb.ofParentalOccupation(code - 1).ordinal();
+        }
         int n = columns.size();
         codes = new int[n][];
         decimals = new double[n][];
@@ -69,16 +77,34 @@ public final class TableBuilder {
 
     /** Rows committed so far. */
     public long rows() {
-        long sealed = 0;
-        for (Chunk c : chunks) {
-            sealed += c.rows();
-        }
-        return sealed + row;
+        return sealedRows + row;
     }
 
     /** The code of a text column's value, adding it to the column's dictionary if new. */
     public int intern(int column, String text) {
         return columns.get(column).pool().intern(text);
+    }
+
+    /**
+     * The code of a text column's value given as UTF-8 bytes {@code bytes[from..to)} with their
+     * {@link StringPool#hash}, adding it to the column's dictionary if new.
+     */
+    public int intern(int column, byte[] bytes, int from, int to, int hash) {
+        return columns.get(column).pool().intern(bytes, from, to, hash);
+    }
+
+    /** Whether published code {@code code} of a text column stands for the given UTF-8 bytes (see {@link StringPool#publishedEquals}). */
+    public boolean publishedEquals(int column, int code, byte[] bytes, int from, int to) {
+        return columns.get(column).pool().publishedEquals(code, bytes, from, to);
+    }
+
+    /** Publishes every text column's dictionary for {@link #publishedEquals}. */
+    public void publishDictionaries() {
+        for (Column c : columns) {
+            if (c.pool() != null) {
+                c.pool().publish();
+            }
+        }
     }
 
     /** The code of a text value if the column's dictionary has it, else -1. */
@@ -111,16 +137,72 @@ public final class TableBuilder {
     /** Adds the current row to the table, deriving {@code seb}. */
     public void commitRow() {
         if (seb >= 0) {
-            codes[seb][row] = Seb.ofParentalOccupation(codes[occupation][row] - 1).ordinal();
-        }
-        for (int c = 0; c < codes.length; c++) {
-            if (codes[c] != null) {
-                columns.get(c).see(codes[c][row]);
-            }
+            codes[seb][row] = sebOfOccupation[codes[occupation][row]];
         }
         if (++row == chunkRows) {
             seal();
         }
+    }
+
+    /**
+     * Adds rows {@code from..to-1} of column arrays as the next rows, deriving {@code seb}: for
+     * each schema column {@code c}, {@code codes[c][i]} is the code of a coded column (as
+     * {@link #setCode}; a whole number's code is its value minus the field's minimum), or
+     * {@code decimals[c][i]} the value of a decimal column, NaN where it is missing.
+     */
+    public void appendRows(int[][] codes, double[][] decimals, int from, int to) {
+        int fields = schema.fields().size();
+        while (from < to) {
+            int n = Math.min(to - from, chunkRows - row);
+            for (int c = 0; c < fields; c++) {
+                if (codes[c] != null) {
+                    System.arraycopy(codes[c], from, this.codes[c], row, n);
+                } else {
+                    copyDecimals(decimals[c], from, c, n);
+                }
+            }
+            if (seb >= 0) {
+                for (int r = row; r < row + n; r++) {
+                    this.codes[seb][r] = sebOfOccupation[this.codes[occupation][r]];
+                }
+            }
+            row += n;
+            from += n;
+            if (row == chunkRows) {
+                seal();
+            }
+        }
+    }
+
+    private void copyDecimals(double[] values, int from, int column, int n) {
+        double[] target = decimals[column];
+        long[] missing = nulls[column];
+        for (int i = 0; i < n; i++) {
+            double value = values[from + i];
+            int r = row + i;
+            if (Double.isNaN(value)) {
+                target[r] = 0;
+                missing[r >>> 6] |= 1L << r;
+            } else {
+                target[r] = value;
+                missing[r >>> 6] &= ~(1L << r);
+            }
+        }
+    }
+
+    /**
+     * The code of coded column {@code column} at a row already committed: what a reader needs to
+     * compare a new row's key with an earlier one's.
+     */
+    public int codeAt(int column, long at) {
+        if (at < 0 || at >= rows()) {
+            throw new IndexOutOfBoundsException("row " + at + " of " + rows());
+        }
+        if (at >= sealedRows) {
+            return codes[column][(int) (at - sealedRows)];
+        }
+        // Every sealed chunk but a table's last is full, and the last is sealed only by build().
+        return chunks.get((int) (at / chunkRows)).codes()[column].get((int) (at % chunkRows));
     }
 
     /** The table of every committed row. The builder must not be used afterwards. */
@@ -143,12 +225,28 @@ public final class TableBuilder {
         for (int c = 0; c < n; c++) {
             if (codes[c] != null) {
                 chunkCodes[c] = Codes.narrowest(codes[c], row);
+                see(columns.get(c), codes[c], row);
             } else {
                 chunkDecimals[c] = Decimals.compact(decimals[c], nulls[c], row);
                 Arrays.fill(nulls[c], 0L);
             }
         }
         chunks.add(new Chunk(row, chunkCodes, chunkDecimals));
+        sealedRows += row;
         row = 0;
+    }
+
+    /** Widens {@code column}'s range of codes to cover the first {@code n} of {@code buffer}. */
+    private static void see(Column column, int[] buffer, int n) {
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            min = Math.min(min, buffer[i]);
+            max = Math.max(max, buffer[i]);
+        }
+        if (n > 0) {
+            column.see(min);
+            column.see(max);
+        }
     }
 }

@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.IntPredicate;
 import java.util.stream.Stream;
 import ladder.engine.LadderException;
 import ladder.engine.filter.Filter;
 import ladder.engine.filter.FilterParser;
 import ladder.engine.table.Chunk;
+import ladder.engine.table.Codes;
 import ladder.engine.table.Column;
 import ladder.engine.table.Table;
 import org.junit.jupiter.api.Test;
@@ -21,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The cube kernel against a naive row-at-a-time loop on random tables: empty, one row, all
  * decimals missing, narrow and wide codes, one to four threads, every order of the dimensions,
- * with and without filters.
+ * with and without filters, and every kernel variant ({@link KernelPlan.Options}).
  */
 class CubeKernelTest {
 
@@ -42,15 +47,95 @@ class CubeKernelTest {
             List.of("employer_id", "gender", "seb"),
             List.of("grade", "parental_occupation", "ethnicity", "disability"));
 
+    /**
+     * The variants, as options that force them: {@link ColumnKeys} or {@link ByteGroupKeys} (with
+     * groups of at most 256, 8 or 3 keys, which makes one to four groups, or more, where the plan
+     * falls back to columns), fused counting ({@link ByteGroupCounts}) or not, measures folded or
+     * summed, and 1, 2 or 4 count stripes; and the plan's own choice.
+     */
+    static final List<KernelPlan.Options> VARIANTS = List.of(
+            new KernelPlan.Options(false, 256, false, false, 1),
+            new KernelPlan.Options(false, 256, false, true, 2),
+            new KernelPlan.Options(true, 256, false, false, 4),
+            new KernelPlan.Options(true, 256, false, true, 1),
+            new KernelPlan.Options(true, 256, true, true, 1),
+            new KernelPlan.Options(true, 8, true, true, 1),
+            new KernelPlan.Options(true, 8, false, false, 2),
+            new KernelPlan.Options(true, 3, false, false, 4),
+            KernelPlan.Options.AUTO);
+
+    static final List<String> MEASURES = List.of("hourly_pay", "promoted", "bonus", "months_in_grade", "training");
+
+    /** Measures that every variant can fold into the key, which leaves blocks that need only counts. */
+    static final List<String> FOLDABLE = List.of("promoted", "training");
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("tables")
-    void matchesNaiveLoopForEveryDimensionOrderAndThreadCount(String name, Table table) {
-        List<String> measures = List.of("hourly_pay", "promoted", "bonus", "months_in_grade");
-        for (List<String> dims : DIMENSION_SETS) {
-            for (List<String> order : permutations(dims)) {
-                for (int threads = 1; threads <= 4; threads++) {
-                    Cube cube = CubeKernel.build(table, Filter.ALL, order, measures, threads);
-                    assertMatchesNaive(table, cube, r -> true, name + " " + order + " threads=" + threads);
+    void everyVariantMatchesTheNaiveLoopForEveryDimensionOrderAndThreadCount(String name, Table table) {
+        for (List<String> measures : List.of(MEASURES, FOLDABLE)) {
+            for (List<String> dims : DIMENSION_SETS) {
+                for (List<String> order : permutations(dims)) {
+                    Cube shape = CubeKernel.build(table, Filter.ALL, order, measures, 1);
+                    Naive expected = naive(table, shape, r -> true);
+                    for (KernelPlan.Options options : VARIANTS) {
+                        for (int threads = 1; threads <= 4; threads++) {
+                            Cube cube = CubeKernel.build(table, Filter.ALL, empty(shape), threads, options);
+                            expected.assertMatches(cube, name + " " + order + " " + measures + " " + options
+                                    + " threads=" + threads);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void theVariantsRunGroupsOfNoneToFourBytesFusedOrNotAndFallBackBeyond() {
+        Table table = RandomTables.employees(10, 100, 64, 0.1, 5);
+        Set<Integer> groups = new TreeSet<>();
+        Set<Boolean> byteKeys = new TreeSet<>();
+        Set<Boolean> fused = new TreeSet<>();
+        for (List<String> measures : List.of(MEASURES, FOLDABLE)) {
+            for (List<String> dims : DIMENSION_SETS) {
+                Cube shape = CubeKernel.build(table, Filter.ALL, dims, measures, 1);
+                for (KernelPlan.Options options : VARIANTS) {
+                    KernelPlan plan = KernelPlan.choose(empty(shape), options);
+                    CellKeys keys = plan.scan(empty(shape)).keysFor(table.chunks().get(0));
+                    byteKeys.add(keys instanceof ByteGroupKeys);
+                    fused.add(plan.fuses(keys, null));
+                    if (keys instanceof ByteGroupKeys) {
+                        groups.add(ByteGroupKeys.groups(plan.layout(), options.groupLimit()).length);
+                    }
+                }
+            }
+        }
+        assertEquals(Set.of(0, 1, 2, 3, 4), groups);
+        assertEquals(Set.of(false, true), byteKeys);
+        assertEquals(Set.of(false, true), fused);
+    }
+
+    @Test
+    void codesHeldAsIntsMatchTheNaiveLoop() {
+        // Over 65,536 distinct person ids: the second chunk holds their codes as ints.
+        Table table = RandomTables.employees(12, 70_000, 40_000, 0.1, 5);
+        assertEquals(true, table.chunks().get(1).codes(table.column("person_id")) instanceof Codes.Ints);
+        Cube shape = CubeKernel.build(table, Filter.ALL, List.of("person_id"), FOLDABLE, 1);
+        Naive expected = naive(table, shape, r -> true);
+        for (KernelPlan.Options options : VARIANTS) {
+            expected.assertMatches(CubeKernel.build(table, Filter.ALL, empty(shape), 2, options), "ints " + options);
+        }
+    }
+
+    @Test
+    void exactSumsOfHugeHundredthsSpillBeforeTheyOverflow() {
+        Table table = RandomTables.employees(11, 3000, 1000, 0.1, 5, Integer.MAX_VALUE);
+        for (List<String> dims : List.of(List.<String>of(), List.of("seb", "gender"))) {
+            Cube shape = CubeKernel.build(table, Filter.ALL, dims, List.of("hourly_pay", "promoted"), 1);
+            Naive expected = naive(table, shape, r -> true);
+            for (KernelPlan.Options options : VARIANTS) {
+                for (int threads = 1; threads <= 2; threads++) {
+                    expected.assertMatches(CubeKernel.build(table, Filter.ALL, empty(shape), threads, options),
+                            "huge pay " + dims + " " + options + " threads=" + threads);
                 }
             }
         }
@@ -80,9 +165,13 @@ class CubeKernelTest {
                         (t, c, r) -> !List.of("working_class", "professional").contains(label(c, seb, r))));
         for (Case k : cases) {
             Filter filter = FilterParser.parse(k.text(), table);
-            for (int threads = 1; threads <= 3; threads++) {
-                Cube cube = CubeKernel.build(table, filter, List.of("seb", "year"), List.of("hourly_pay"), threads);
-                assertMatchesNaive(table, cube, naiveRows(table, k.naive()), name + " where " + k.text());
+            Cube shape = CubeKernel.build(table, Filter.ALL, List.of("seb", "year"), MEASURES, 1);
+            Naive expected = naive(table, shape, naiveRows(table, k.naive()));
+            for (KernelPlan.Options options : VARIANTS) {
+                for (int threads = 1; threads <= 3; threads++) {
+                    Cube cube = CubeKernel.build(table, filter, empty(shape), threads, options);
+                    expected.assertMatches(cube, name + " where " + k.text() + " " + options + " threads=" + threads);
+                }
             }
         }
     }
@@ -141,29 +230,52 @@ class CubeKernelTest {
         return pass::get;
     }
 
-    /** Rebuilds the cube row at a time, by labels, and compares every cell. */
-    private static void assertMatchesNaive(Table table, Cube cube, IntPredicate rowPasses, String what) {
-        int cells = cube.cells();
-        int m = cube.measures().size();
-        long[] counts = new long[cells];
-        long[] n = new long[cells * m];
-        double[] sum = new double[cells * m];
-        double[] sumsq = new double[cells * m];
+    private static Cube empty(Cube shape) {
+        return new Cube(shape.dimensions(), shape.measures());
+    }
+
+    /** A cube's cells rebuilt row at a time, by labels. */
+    record Naive(long[] counts, long[] n, double[] sum, double[] sumsq, int m) {
+        void assertMatches(Cube cube, String what) {
+            assertEquals(counts.length, cube.cells(), what + " cells");
+            for (int cell = 0; cell < counts.length; cell++) {
+                assertEquals(counts[cell], cube.count(cell), what + " count of cell " + cell);
+                for (int j = 0; j < m; j++) {
+                    int at = cell * m + j;
+                    assertEquals(n[at], cube.valueCount(cell, j), what + " n");
+                    assertEquals(sum[at], cube.sum(cell, j), 1e-9 * Math.abs(sum[at]), what + " sum");
+                    assertEquals(sumsq[at], cube.sumOfSquares(cell, j), 1e-9 * sumsq[at], what + " sumsq");
+                }
+            }
+        }
+    }
+
+    private static Naive naive(Table table, Cube shape, IntPredicate rowPasses) {
+        int cells = shape.cells();
+        int m = shape.measures().size();
+        Naive out = new Naive(new long[cells], new long[cells * m], new double[cells * m], new double[cells * m], m);
+        List<Map<String, Integer>> positions = new ArrayList<>();
+        for (Dimension dim : shape.dimensions()) {
+            Map<String, Integer> position = new HashMap<>();
+            for (int level = 0; level < dim.size(); level++) {
+                position.put(dim.levels().get(level), level);
+            }
+            positions.add(position);
+        }
         int global = 0;
         for (Chunk chunk : table.chunks()) {
             for (int r = 0; r < chunk.rows(); r++, global++) {
                 if (!rowPasses.test(global)) {
                     continue;
                 }
-                int[] levels = new int[cube.dimensions().size()];
+                int[] levels = new int[shape.dimensions().size()];
                 for (int d = 0; d < levels.length; d++) {
-                    Dimension dim = cube.dimensions().get(d);
-                    levels[d] = dim.levels().indexOf(label(chunk, dim.column(), r));
+                    levels[d] = positions.get(d).get(label(chunk, shape.dimensions().get(d).column(), r));
                 }
-                int cell = cube.cell(levels);
-                counts[cell]++;
+                int cell = shape.cell(levels);
+                out.counts[cell]++;
                 for (int j = 0; j < m; j++) {
-                    Column measure = cube.measures().get(j);
+                    Column measure = shape.measures().get(j);
                     double v;
                     if (measure.isDecimal()) {
                         if (chunk.decimals(measure).isNull(r)) {
@@ -173,20 +285,13 @@ class CubeKernelTest {
                     } else {
                         v = Integer.parseInt(label(chunk, measure, r));
                     }
-                    n[cell * m + j]++;
-                    sum[cell * m + j] += v;
-                    sumsq[cell * m + j] += v * v;
+                    out.n[cell * m + j]++;
+                    out.sum[cell * m + j] += v;
+                    out.sumsq[cell * m + j] += v * v;
                 }
             }
         }
-        for (int cell = 0; cell < cells; cell++) {
-            assertEquals(counts[cell], cube.count(cell), what + " count of cell " + cell);
-            for (int j = 0; j < m; j++) {
-                assertEquals(n[cell * m + j], cube.valueCount(cell, j), what + " n");
-                assertEquals(sum[cell * m + j], cube.sum(cell, j), 1e-9 * Math.abs(sum[cell * m + j]), what + " sum");
-                assertEquals(sumsq[cell * m + j], cube.sumOfSquares(cell, j), 1e-9 * sumsq[cell * m + j], what + " sumsq");
-            }
-        }
+        return out;
     }
 
     private static void assertSameCells(Cube expected, Cube actual) {

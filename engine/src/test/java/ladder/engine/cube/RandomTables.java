@@ -17,6 +17,14 @@ final class RandomTables {
      * (more than 255 forces wider code arrays).
      */
     static Table employees(long seed, int rows, int chunkRows, double missing, int employers) {
+        return employees(seed, rows, chunkRows, missing, employers, 500_000);
+    }
+
+    /**
+     * As above, with {@code hourly_pay} a whole number of pence below {@code payUnits} (so held as
+     * hundredths), while {@code bonus} is pence or any double at random (so mostly held as doubles).
+     */
+    static Table employees(long seed, int rows, int chunkRows, double missing, int employers, int payUnits) {
         SplittableRandom random = new SplittableRandom(seed);
         TableBuilder b = new TableBuilder(Schema.EMPLOYEES, chunkRows);
         for (int r = 0; r < rows; r++) {
@@ -35,6 +43,8 @@ final class RandomTables {
                     case DECIMAL -> {
                         if (random.nextDouble() < missing) {
                             b.setMissing(c);
+                        } else if (f == Field.HOURLY_PAY) {
+                            b.setDecimal(c, random.nextInt(1, payUnits) / 100.0);
                         } else if (random.nextBoolean()) {
                             b.setDecimal(c, random.nextInt(1, 500_000) / 100.0);
                         } else {

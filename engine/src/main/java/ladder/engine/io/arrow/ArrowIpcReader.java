@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import ladder.engine.contract.Schema;
 import ladder.engine.io.RecordSink;
+import ladder.engine.io.RowValidator;
 import ladder.engine.io.SourceReader;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -45,6 +46,16 @@ public final class ArrowIpcReader implements SourceReader {
 
     @Override
     public void read(Path file, Schema schema, RecordSink sink, Consumer<String> warnings) {
+        read(file, schema, warnings, (records, reader) -> records.emit(reader, sink));
+    }
+
+    /** Reads the file straight into the validator's table from its typed values ({@link BatchRecords#load}). */
+    @Override
+    public void load(Path file, Schema schema, RowValidator validator, Consumer<String> warnings) {
+        read(file, schema, warnings, (records, reader) -> records.load(reader, validator));
+    }
+
+    private void read(Path file, Schema schema, Consumer<String> warnings, BatchRecords.Use use) {
         SourceFile source = new SourceFile(file.toString(), "Arrow IPC");
         try (FileChannel channel = source.open(file);
                 BufferAllocator allocator = new RootAllocator(MEMORY_LIMIT);
@@ -53,7 +64,7 @@ public final class ArrowIpcReader implements SourceReader {
             if (reader instanceof ArrowFileReader fileReader) {
                 source.run(() -> checkBlocks(fileReader, channel.size()));
             }
-            BatchRecords.bind(source, fields, schema, warnings).emit(reader, sink);
+            use.with(BatchRecords.bind(source, fields, schema, warnings), reader);
         } catch (IOException e) {
             throw source.unreadable(e);
         }

@@ -1,5 +1,6 @@
 package ladder.engine.io.arrow;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -13,7 +14,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 import ladder.engine.contract.Field;
 import ladder.engine.contract.Schema;
+import ladder.engine.io.ColumnDecoder;
+import ladder.engine.io.ColumnarRows;
 import ladder.engine.io.RecordSink;
+import ladder.engine.io.RowValidator;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.util.ArrowBufPointer;
 import org.apache.arrow.vector.BaseIntVector;
@@ -24,7 +28,6 @@ import org.apache.arrow.vector.UInt8Vector;
 import org.apache.arrow.vector.VariableWidthFieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.dictionary.Dictionary;
-import org.apache.arrow.vector.dictionary.DictionaryProvider;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
@@ -34,7 +37,8 @@ import org.apache.arrow.vector.util.ValueVectorUtility;
 /**
  * Turns the record batches of an Arrow IPC or Parquet file into contract records for a
  * {@link RecordSink}: the file's columns bound to the contract's by name, each row's values as
- * text in {@link Schema#fields()} order, numbered from 1 across batches.
+ * text in {@link Schema#fields()} order, numbered from 1 across batches ({@link #emit}); or, with
+ * the same outcome, straight into a table from the typed values ({@link #load}).
  *
  * <p>Binding refuses the file, before any row is read, when a contract column is missing, a name
  * appears twice, or a column's Arrow type cannot hold the contract's values: text and code columns
@@ -55,8 +59,13 @@ final class BatchRecords {
     /** A file column bound to a contract column. */
     private record Bound(String fileName, DictionaryEncoding dictionary, int target, Field field) {}
 
+    /** What a reader does with the bound file: emit its records, or load them. */
+    interface Use {
+        void with(BatchRecords records, ArrowReader reader);
+    }
+
     /** Reads one column of the current batch as text. */
-    private interface Values {
+    interface Values {
         String get(int row);
     }
 
@@ -134,49 +143,119 @@ final class BatchRecords {
     void emit(ArrowReader reader, RecordSink sink) {
         long row = 0;
         while (source.attempt(reader::loadNextBatch)) {
-            VectorSchemaRoot root = source.attempt(reader::getVectorSchemaRoot);
-            Values[] values = source.attempt(() -> batchValues(root, reader));
-            int rows = root.getRowCount();
+            List<BatchColumn> batch = source.attempt(() -> batchColumns(reader));
+            Values[] values = valuesOf(batch);
+            int rows = source.attempt(reader::getVectorSchemaRoot).getRowCount();
             for (int i = 0; i < rows; i++) {
-                row++;
-                String[] record = new String[schema.fields().size()];
-                int c = 0;
-                try {
-                    for (; c < values.length; c++) {
-                        record[columns.get(c).target()] = values[c].get(i);
-                    }
-                } catch (InvalidUtf8 e) {
-                    sink.malformed(source.name(), row, columns.get(c).field().name(), e.text,
-                            "must be valid UTF-8 text", null);
-                    continue;
-                } catch (RuntimeException e) {
-                    throw source.unreadable(e);
-                }
-                sink.record(source.name(), row, record, null);
+                offerRow(values, i, ++row, sink);
             }
         }
     }
 
-    private Values[] batchValues(VectorSchemaRoot root, DictionaryProvider dictionaries) {
-        Values[] values = new Values[columns.size()];
-        for (int c = 0; c < values.length; c++) {
-            Bound column = columns.get(c);
+    /**
+     * Adds every row of {@code reader}'s remaining batches to {@code validator}'s table with the
+     * outcome of {@link #emit emit(reader, validator)}, but without rendering values as text:
+     * {@link TypedColumns} checks typed values directly, and only rows it cannot take are offered
+     * as text, exactly as {@link #emit} offers them.
+     */
+    void load(ArrowReader reader, RowValidator validator) {
+        ColumnarRows rows = new ColumnarRows(validator, 1024);
+        TypedColumns typed = new TypedColumns(columns.size(), new ColumnDecoder(validator));
+        long row = 0;
+        while (source.attempt(reader::loadNextBatch)) {
+            List<BatchColumn> batch = source.attempt(() -> batchColumns(reader));
+            Values[] values = valuesOf(batch);
+            int count = source.attempt(reader::getVectorSchemaRoot).getRowCount();
+            rows.reset(count);
+            typed.nextBatch();
+            for (int c = 0; c < batch.size(); c++) {
+                BatchColumn column = batch.get(c);
+                typed.fill(rows, c, columns.get(c).target(), column.vector(), column.dictionary(), count);
+            }
+            rows.merge(source.name(), row + 1, count, (i, rowNumber, sink) -> offerRow(values, i, rowNumber, sink));
+            row += count;
+        }
+    }
+
+    /** The number of bound columns. */
+    int size() {
+        return columns.size();
+    }
+
+    /** Bound column {@code c}'s name as the file spells it. */
+    String fileName(int c) {
+        return columns.get(c).fileName();
+    }
+
+    /** The schema column that bound column {@code c} holds. */
+    int target(int c) {
+        return columns.get(c).target();
+    }
+
+    /** Whether bound column {@code c} holds text (a text or coded column): strings, dearer to decode. */
+    boolean isText(int c) {
+        Field.Kind kind = columns.get(c).field().kind();
+        return kind == Field.Kind.TEXT || kind == Field.Kind.CODE;
+    }
+
+    /** Whether some bound column is dictionary-encoded. */
+    boolean hasDictionaries() {
+        return columns.stream().anyMatch(column -> column.dictionary() != null);
+    }
+
+    /** Offers row {@code i} of a batch, row {@code row} of the file, to {@code sink} as text. */
+    void offerRow(Values[] values, int i, long row, RecordSink sink) {
+        String[] record = new String[schema.fields().size()];
+        int c = 0;
+        try {
+            for (; c < values.length; c++) {
+                record[columns.get(c).target()] = values[c].get(i);
+            }
+        } catch (InvalidUtf8 e) {
+            sink.malformed(source.name(), row, columns.get(c).field().name(), e.text,
+                    "must be valid UTF-8 text", null);
+            return;
+        } catch (RuntimeException e) {
+            throw source.unreadable(e);
+        }
+        sink.record(source.name(), row, record, null);
+    }
+
+    /** A bound column's vector in the current batch, with its dictionary's values if it is dictionary-encoded. */
+    private record BatchColumn(FieldVector vector, FieldVector dictionary) {}
+
+    /** The current batch's vectors of the bound columns, validated. */
+    private List<BatchColumn> batchColumns(ArrowReader reader) throws IOException {
+        VectorSchemaRoot root = reader.getVectorSchemaRoot();
+        List<BatchColumn> batch = new ArrayList<>(columns.size());
+        for (Bound column : columns) {
             FieldVector vector = root.getVector(column.fileName());
             if (vector == null) {
                 throw new IllegalStateException("bound column " + column.fileName() + " absent from a batch");
             }
             ValueVectorUtility.validate(vector);
-            if (column.dictionary() == null) {
-                values[c] = valuesOf(vector);
-            } else {
-                Dictionary dictionary = dictionaries.lookup(column.dictionary().getId());
+            FieldVector values = null;
+            if (column.dictionary() != null) {
+                Dictionary dictionary = reader.lookup(column.dictionary().getId());
                 if (dictionary == null) {
                     throw new IllegalArgumentException("no dictionary " + column.dictionary().getId()
                             + " for column " + column.fileName());
                 }
-                ValueVectorUtility.validate(dictionary.getVector());
-                values[c] = decoded((BaseIntVector) vector, valuesOf(dictionary.getVector()));
+                values = dictionary.getVector();
+                ValueVectorUtility.validate(values);
             }
+            batch.add(new BatchColumn(vector, values));
+        }
+        return batch;
+    }
+
+    /** Each bound column of a batch as text. */
+    private static Values[] valuesOf(List<BatchColumn> batch) {
+        Values[] values = new Values[batch.size()];
+        for (int c = 0; c < values.length; c++) {
+            BatchColumn column = batch.get(c);
+            values[c] = column.dictionary() == null ? valuesOf(column.vector())
+                    : decoded((BaseIntVector) column.vector(), valuesOf(column.dictionary()));
         }
         return values;
     }
@@ -185,7 +264,8 @@ final class BatchRecords {
         return row -> indices.isNull(row) ? null : dictionary.get(Math.toIntExact(indices.getValueAsLong(row)));
     }
 
-    private static Values valuesOf(FieldVector vector) {
+    /** A column's vector (not dictionary-encoded) as text. */
+    static Values valuesOf(FieldVector vector) {
         if (vector instanceof Float8Vector v) {
             return row -> v.isNull(row) ? null : Double.toString(v.get(row));
         }

@@ -1,12 +1,15 @@
 package ladder.engine.io.arrow;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import ladder.engine.LadderException;
 import ladder.engine.contract.Schema;
 import ladder.engine.io.RecordSink;
+import ladder.engine.io.RowValidator;
 import ladder.engine.io.SourceReader;
 import org.apache.arrow.dataset.file.FileFormat;
 import org.apache.arrow.dataset.file.FileSystemDatasetFactory;
@@ -31,14 +34,22 @@ public final class ParquetReader implements SourceReader {
     private static final int BATCH_ROWS = 65_536;
 
     private final int batchRows;
+    private final int threads;
 
+    /** A reader that loads on every available core. */
     public ParquetReader() {
-        this(BATCH_ROWS);
+        this(BATCH_ROWS, Runtime.getRuntime().availableProcessors());
     }
 
     /** A reader decoding {@code batchRows} rows at a time; tests use small batches. */
     ParquetReader(int batchRows) {
+        this(batchRows, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** A reader decoding {@code batchRows} rows at a time, loading on {@code threads} threads. */
+    ParquetReader(int batchRows, int threads) {
         this.batchRows = batchRows;
+        this.threads = threads;
     }
 
     @Override
@@ -48,6 +59,33 @@ public final class ParquetReader implements SourceReader {
 
     @Override
     public void read(Path file, Schema schema, RecordSink sink, Consumer<String> warnings) {
+        read(file, schema, warnings, (source, records, dataset) -> scan(source, records, dataset,
+                reader -> records.emit(reader, sink)));
+    }
+
+    /**
+     * Reads the file straight into the validator's table from its typed values: on several
+     * threads by groups of columns ({@link ColumnGroupLoad}), or ({@link BatchRecords#load}) on
+     * this one when there is one thread or a column is dictionary-encoded.
+     */
+    @Override
+    public void load(Path file, Schema schema, RowValidator validator, Consumer<String> warnings) {
+        read(file, schema, warnings, (source, records, dataset) -> {
+            List<int[]> groups = ColumnGroupLoad.groups(records, threads);
+            if (groups.size() < 2 || records.hasDictionaries()) {
+                scan(source, records, dataset, reader -> records.load(reader, validator));
+            } else {
+                loadByGroups(source, records, dataset, groups, validator);
+            }
+        });
+    }
+
+    /** What is done with the bound file's dataset. */
+    private interface Use {
+        void with(SourceFile source, BatchRecords records, Dataset dataset) throws Exception;
+    }
+
+    private void read(Path file, Schema schema, Consumer<String> warnings, Use use) {
         SourceFile source = new SourceFile(file.toString(), "Parquet");
         source.run(() -> source.open(file).close());
         String uri = file.toAbsolutePath().toUri().toString();
@@ -56,11 +94,8 @@ public final class ParquetReader implements SourceReader {
                         allocator, NativeMemoryPool.getDefault(), FileFormat.PARQUET, uri))) {
             BatchRecords records = BatchRecords.bind(
                     source, source.attempt(factory::inspect).getFields(), schema, warnings);
-            ScanOptions options = new ScanOptions(batchRows, Optional.of(records.fileColumns()));
-            try (Dataset dataset = source.attempt(factory::finish);
-                    Scanner scanner = source.attempt(() -> dataset.newScan(options));
-                    ArrowReader reader = source.attempt(scanner::scanBatches)) {
-                records.emit(reader, sink);
+            try (Dataset dataset = source.attempt(factory::finish)) {
+                use.with(source, records, dataset);
             }
         } catch (UnsatisfiedLinkError e) {
             throw new LadderException(source.name() + ": Parquet files cannot be read on this machine:"
@@ -69,6 +104,38 @@ public final class ParquetReader implements SourceReader {
             throw e;
         } catch (Exception e) {
             throw source.unreadable(e);
+        }
+    }
+
+    /** Scans the bound columns in one pass and hands the batches to {@code use}. */
+    private void scan(SourceFile source, BatchRecords records, Dataset dataset, Consumer<ArrowReader> use)
+            throws Exception {
+        ScanOptions options = new ScanOptions(batchRows, Optional.of(records.fileColumns()));
+        try (Scanner scanner = source.attempt(() -> dataset.newScan(options));
+                ArrowReader reader = source.attempt(scanner::scanBatches)) {
+            use.accept(reader);
+        }
+    }
+
+    /** Loads with one scanner per group of columns, each on its own thread. */
+    private void loadByGroups(SourceFile source, BatchRecords records, Dataset dataset, List<int[]> groups,
+            RowValidator validator) throws Exception {
+        List<AutoCloseable> open = new ArrayList<>();
+        try {
+            List<ArrowReader> readers = new ArrayList<>();
+            for (int[] group : groups) {
+                String[] names = Arrays.stream(group).mapToObj(records::fileName).toArray(String[]::new);
+                Scanner scanner = source.attempt(() -> dataset.newScan(new ScanOptions(batchRows, Optional.of(names))));
+                open.add(scanner);
+                ArrowReader reader = source.attempt(scanner::scanBatches);
+                open.add(reader);
+                readers.add(reader);
+            }
+            new ColumnGroupLoad(source, records, validator, batchRows).run(readers, groups);
+        } finally {
+            for (int i = open.size() - 1; i >= 0; i--) {
+                open.get(i).close();
+            }
         }
     }
 }

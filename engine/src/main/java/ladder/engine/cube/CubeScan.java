@@ -1,0 +1,107 @@
+package ladder.engine.cube;
+
+import ladder.engine.table.Chunk;
+import ladder.engine.table.Column;
+import ladder.engine.table.Decimals;
+
+/**
+ * One thread's pass over its run of chunks, a block of {@link CellKeys#BLOCK} rows at a time: the
+ * block's keys, by the variant the {@link KernelPlan} picks for the chunk; then its counts; then
+ * each measure not folded into the key, summed by the variant its storage calls for (or, where
+ * the plan fuses them, keys and counts in one step). Everything lands in one partial cube, which
+ * {@link #finish} completes.
+ */
+final class CubeScan {
+    private final KernelPlan plan;
+    private final Cube cube;
+    private final ByteGroupKeys byteKeys;
+    private final ByteGroupCounts byteCounts;
+    private final ColumnKeys columnKeys;
+    private final CountHistogram counts;
+    /** Per measure not folded: its sums, made when a chunk first needs them. */
+    private final ExactSums[] exact;
+    private final DoubleSums[] doubles;
+    private final int[] keys = new int[CellKeys.BLOCK];
+
+    /**
+     * A pass into {@code cube} with the plan's variants; {@code byteKeys} and {@code byteCounts}
+     * are {@code null} where the plan rules them out.
+     */
+    CubeScan(KernelPlan plan, Cube cube, ByteGroupKeys byteKeys, ByteGroupCounts byteCounts, ColumnKeys columnKeys) {
+        this.plan = plan;
+        this.cube = cube;
+        this.byteKeys = byteKeys;
+        this.byteCounts = byteCounts;
+        this.columnKeys = columnKeys;
+        KeyLayout layout = plan.layout();
+        this.counts = new CountHistogram(layout, plan.stripes());
+        int m = cube.measures().size();
+        exact = new ExactSums[m];
+        doubles = new DoubleSums[m];
+    }
+
+    /** Adds the rows of {@code chunk} that pass {@code mask} ({@code null}: every row). */
+    void add(Chunk chunk, long[] mask) {
+        CellKeys cellKeys = keysFor(chunk);
+        boolean fused = plan.fuses(cellKeys, mask);
+        for (int from = 0; from < chunk.rows(); from += CellKeys.BLOCK) {
+            int rows = Math.min(CellKeys.BLOCK, chunk.rows() - from);
+            if (fused) {
+                counts.add(byteCounts, chunk, from, rows, cube);
+                continue;
+            }
+            if (mask != null && !Selection.any(mask, from, rows)) {
+                continue;
+            }
+            cellKeys.compute(chunk, from, rows, keys);
+            counts.add(keys, rows, mask, from, cube);
+            for (int j = 0; j < exact.length; j++) {
+                Column measure = cube.measures().get(j);
+                if (measure.isDecimal()) {
+                    Decimals values = chunk.decimals()[measure.index()];
+                    if (KernelPlan.exact(values)) {
+                        exact(j, 100.0).add((Decimals.Hundredths) values, keys, from, rows, mask, cube);
+                    } else {
+                        doubles(j).add((Decimals.Doubles) values, keys, from, rows, mask);
+                    }
+                } else if (!plan.layout().isFolded(j)) {
+                    exact(j, 1.0).add(chunk.codes()[measure.index()], measure.field().min(), keys, from, rows, mask,
+                            cube);
+                }
+            }
+        }
+    }
+
+    /** The variant that computes {@code chunk}'s keys, as the plan chooses. */
+    CellKeys keysFor(Chunk chunk) {
+        return plan.keysFor(chunk, byteKeys, columnKeys);
+    }
+
+    private ExactSums exact(int j, double scale) {
+        if (exact[j] == null) {
+            exact[j] = new ExactSums(plan.layout(), j, scale);
+        }
+        return exact[j];
+    }
+
+    private DoubleSums doubles(int j) {
+        if (doubles[j] == null) {
+            doubles[j] = new DoubleSums(plan.layout(), j);
+        }
+        return doubles[j];
+    }
+
+    /** The partial cube, with everything added. */
+    Cube finish() {
+        counts.spillInto(cube);
+        for (int j = 0; j < exact.length; j++) {
+            if (exact[j] != null) {
+                exact[j].spillInto(cube);
+            }
+            if (doubles[j] != null) {
+                doubles[j].spillInto(cube);
+            }
+        }
+        return cube;
+    }
+}

@@ -1,0 +1,121 @@
+package ladder.engine.cube;
+
+import java.util.Arrays;
+import ladder.engine.table.Codes;
+import ladder.engine.table.Decimals;
+
+/**
+ * The sum and sum of squares per key of a measure whose values are integers, kept as longs, so
+ * exact: a whole number (its code plus the field's minimum) or a decimal held as
+ * {@link Decimals.Hundredths} (units of 0.01; the cube receives {@code sum / 100} and
+ * {@code sumOfSquares / 100^2}). Before a block of rows whose squares could take a sum of
+ * squares past {@code Long.MAX_VALUE}, the longs are spilled into the cube's doubles.
+ */
+final class ExactSums extends MeasureSums {
+    private final double scale;
+    private final long[] sums;
+    private final int[] values = new int[CellKeys.BLOCK];
+    /** How much more any key's sum of squares may grow before a spill: what it has not been promised. */
+    private long headroom = Long.MAX_VALUE;
+    /** The values being added, from {@code src[start]} for block row 0. */
+    private int[] src;
+    private int start;
+
+    /** Sums of {@code measure} (a position in the cube's measures), whose values are in units of {@code 1 / scale}. */
+    ExactSums(KeyLayout layout, int measure, double scale) {
+        super(layout, measure);
+        this.scale = scale;
+        this.sums = new long[2 * layout.keys()];
+    }
+
+    /** Adds whole numbers: {@code code + offset} for each selected row of the block. */
+    void add(Codes codes, int offset, int[] keys, int from, int rows, long[] mask, Cube cube) {
+        if (codes instanceof Codes.Bytes b) {
+            byte[] v = b.values();
+            for (int i = 0; i < rows; i++) {
+                values[i] = (v[from + i] & 0xFF) + offset;
+            }
+        } else if (codes instanceof Codes.Shorts s) {
+            short[] v = s.values();
+            for (int i = 0; i < rows; i++) {
+                values[i] = (v[from + i] & 0xFFFF) + offset;
+            }
+        } else {
+            int[] v = ((Codes.Ints) codes).values();
+            for (int i = 0; i < rows; i++) {
+                values[i] = v[from + i] + offset;
+            }
+        }
+        add(values, 0, keys, from, rows, mask, null, cube);
+    }
+
+    /** Adds the units of the selected, non-missing rows of the block. */
+    void add(Decimals.Hundredths hundredths, int[] keys, int from, int rows, long[] mask, Cube cube) {
+        add(hundredths.units(), from, keys, from, rows, mask, hundredths.nulls(), cube);
+    }
+
+    private void add(int[] src, int start, int[] keys, int from, int rows, long[] mask, long[] nulls, Cube cube) {
+        this.src = src;
+        this.start = start;
+        long largest = 0;
+        for (int i = 0; i < rows; i++) {
+            largest = Math.max(largest, Math.abs((long) src[start + i]));
+        }
+        long square = largest * largest;
+        // Rows per step such that the step's squares fit in a long: the whole block, bar absurd values.
+        int step = square == 0 ? rows : (int) Math.min(rows, Long.MAX_VALUE / square);
+        for (int lo = 0; lo < rows; lo += step) {
+            int hi = Math.min(rows, lo + step);
+            long promised = (hi - lo) * square;
+            if (promised > headroom) {
+                spillInto(cube);
+            }
+            headroom -= promised;
+            addSelected(keys, from, rows, lo, hi, mask, nulls);
+        }
+    }
+
+    @Override
+    void addRun(int[] keys, int lo, int hi) {
+        long[] s = sums;
+        int[] v = src;
+        int at0 = start;
+        for (int i = lo; i < hi; i++) {
+            long x = v[at0 + i];
+            int at = 2 * keys[i];
+            s[at] += x;
+            s[at + 1] += x * x;
+        }
+    }
+
+    @Override
+    void addWeighted(int[] keys, int first, long bits) {
+        long[] s = sums;
+        int[] v = src;
+        int at0 = start + first;
+        for (int i = 0; i < 64; i++) {
+            long x = v[at0 + i] & -(bits >>> i & 1);
+            int at = 2 * keys[first + i];
+            s[at] += x;
+            s[at + 1] += x * x;
+        }
+    }
+
+    @Override
+    void spillCell(int from, int to, int at, double[] cubeSums, double[] squares) {
+        long sum = 0;
+        long square = 0;
+        for (int key = from; key < to; key++) {
+            sum += sums[2 * key];
+            square += sums[2 * key + 1];
+        }
+        cubeSums[at] += sum / scale;
+        squares[at] += square / (scale * scale);
+    }
+
+    @Override
+    void clear() {
+        Arrays.fill(sums, 0);
+        headroom = Long.MAX_VALUE;
+    }
+}

@@ -1,0 +1,80 @@
+package ladder.engine.cube;
+
+import java.util.function.IntToLongFunction;
+import ladder.engine.table.Column;
+
+/**
+ * Whole-number measures with few levels ({@code promoted}, {@code training}: 0 or 1) counted as
+ * extra axes of the key instead of summed: a row adds one to the counter of (its cell, its
+ * measure values), and a counter holding {@code n} rows whose measure has value {@code v} gives
+ * the cell {@code n} rows, and the measure {@code n} values, {@code n v} to its sum and
+ * {@code n v^2} to its sum of squares. One increment per row instead of a count, a sum and a sum
+ * of squares per measure, and exact.
+ */
+final class FoldedMeasures {
+    /** The largest |value| folded: {@code n v^2} stays within a long for any int count {@code n}. */
+    static final int MAX_VALUE = 1 << 15;
+
+    private FoldedMeasures() {
+    }
+
+    /**
+     * Adds to {@code cube} the rows counted per key ({@code count.applyAsLong(key)}): to each
+     * cell its rows, to every measure as many values (a {@link MeasureSums} takes its missing ones
+     * away), and to each folded measure the sum and sum of squares of its values.
+     */
+    static void addCounts(Cube cube, KeyLayout layout, IntToLongFunction count) {
+        int folded = layout.folded();
+        int[] fold = layout.foldedMeasures();
+        long[][] values = values(cube, layout);
+        long[] counts = cube.countArray();
+        long[] valueCounts = cube.valueCountArray();
+        double[] sums = cube.sumArray();
+        double[] squares = cube.sumOfSquaresArray();
+        int m = cube.measures().size();
+        long[] sum = new long[fold.length];
+        long[] square = new long[fold.length];
+        for (int cell = 0; cell < layout.cells(); cell++) {
+            long rows = 0;
+            java.util.Arrays.fill(sum, 0);
+            java.util.Arrays.fill(square, 0);
+            for (int f = 0; f < folded; f++) {
+                long n = count.applyAsLong(cell * folded + f);
+                if (n == 0) {
+                    continue;
+                }
+                rows += n;
+                for (int j = 0; j < fold.length; j++) {
+                    sum[j] += n * values[j][f];
+                    square[j] += n * values[j][f] * values[j][f];
+                }
+            }
+            counts[cell] += rows;
+            for (int j = 0; j < m; j++) {
+                valueCounts[cell * m + j] += rows;
+            }
+            for (int j = 0; j < fold.length; j++) {
+                int at = cell * m + fold[j];
+                sums[at] += sum[j];
+                squares[at] += square[j];
+            }
+        }
+    }
+
+    /** {@code values[j][f]}: the value of the j-th folded measure in the f-th key of a cell. */
+    private static long[][] values(Cube cube, KeyLayout layout) {
+        int[] fold = layout.foldedMeasures();
+        int first = cube.dimensions().size();
+        long[][] values = new long[fold.length][layout.folded()];
+        for (int f = 0; f < layout.folded(); f++) {
+            int rest = f;
+            for (int j = fold.length - 1; j >= 0; j--) {
+                KeyLayout.Axis axis = layout.axes().get(first + j);
+                Column measure = axis.column();
+                values[j][f] = axis.base() + rest % axis.size() + measure.field().min();
+                rest /= axis.size();
+            }
+        }
+        return values;
+    }
+}

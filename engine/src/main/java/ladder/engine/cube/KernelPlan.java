@@ -1,0 +1,130 @@
+package ladder.engine.cube;
+
+import java.util.ArrayList;
+import java.util.List;
+import ladder.engine.table.Chunk;
+import ladder.engine.table.Column;
+import ladder.engine.table.Decimals;
+
+/**
+ * The one place where the cube kernel's variants are chosen. For a cube:
+ *
+ * <ul>
+ *   <li><b>which measures fold into the key</b> ({@link FoldedMeasures}): whole-number measures, in
+ *       order, while the product of their level counts stays at most {@link #FOLD_LEVELS} and their
+ *       values within {@link FoldedMeasures#MAX_VALUE}; the others are summed per key;</li>
+ *   <li><b>how many stripes the count histogram has</b> ({@link CountHistogram}): 4 when the
+ *       striped histogram fits in {@link #STRIPED_BYTES}, else 1;</li>
+ *   <li><b>how each chunk's keys are computed</b>: {@link ByteGroupKeys} when every key column of the
+ *       chunk is held as bytes and the axes make at most {@link ByteGroupKeys#MAX_GROUPS} groups,
+ *       {@link ColumnKeys} otherwise;</li>
+ *   <li><b>whether keys are counted as they are computed</b> ({@link ByteGroupCounts}): for an
+ *       unfiltered chunk read by {@link ByteGroupKeys}, when the axes make at most two groups,
+ *       every measure is folded and the histogram has one stripe;</li>
+ *   <li><b>how each chunk's measure values are summed</b>, by their storage: whole numbers and
+ *       {@link Decimals.Hundredths} by {@link ExactSums}, {@link Decimals.Doubles} by
+ *       {@link DoubleSums}.</li>
+ * </ul>
+ *
+ * {@link Options} narrow the choice, so that tests run every variant on the same tables.
+ */
+final class KernelPlan {
+    /** The most keys per cell that folding may make. */
+    static final int FOLD_LEVELS = 8;
+    /** The most bytes a striped count histogram may take: a share of a core's first-level cache. */
+    static final int STRIPED_BYTES = 16 * 1024;
+
+    /**
+     * What the plan may choose: {@code byteGroups} allows {@link ByteGroupKeys}, with groups of at
+     * most {@code groupLimit} (2 to 256) keys; {@code fuse} allows {@link ByteGroupCounts};
+     * {@code fold} allows folding measures; {@code stripes} fixes the stripes (1, 2 or 4), or 0
+     * lets the plan choose.
+     */
+    record Options(boolean byteGroups, int groupLimit, boolean fuse, boolean fold, int stripes) {
+        /** Every variant allowed, chosen by the rules above. */
+        static final Options AUTO = new Options(true, 256, true, true, 0);
+
+        Options {
+            if (groupLimit < 2 || groupLimit > 256) {
+                throw new IllegalArgumentException("groupLimit must be 2 to 256: " + groupLimit);
+            }
+            if (stripes != 0 && stripes != 1 && stripes != 2 && stripes != 4) {
+                throw new IllegalArgumentException("stripes must be 0, 1, 2 or 4: " + stripes);
+            }
+        }
+    }
+
+    private final Options options;
+    private final KeyLayout layout;
+    private final int stripes;
+    private final boolean byteGroups;
+    private final boolean fused;
+
+    private KernelPlan(Cube cube, Options options) {
+        this.options = options;
+        this.layout = new KeyLayout(cube, options.fold() ? foldable(cube) : new int[0]);
+        this.stripes = options.stripes() != 0 ? options.stripes()
+                : (long) layout.keys() * 4 * Integer.BYTES <= STRIPED_BYTES ? 4 : 1;
+        int groups = ByteGroupKeys.groups(layout, options.groupLimit()).length;
+        this.byteGroups = options.byteGroups() && groups <= ByteGroupKeys.MAX_GROUPS;
+        this.fused = byteGroups && options.fuse() && groups <= 2 && stripes == 1
+                && layout.foldedMeasures().length == cube.measures().size();
+    }
+
+    /** The plan for filling {@code cube}. */
+    static KernelPlan choose(Cube cube, Options options) {
+        return new KernelPlan(cube, options);
+    }
+
+    private static int[] foldable(Cube cube) {
+        List<Integer> fold = new ArrayList<>();
+        long levels = 1;
+        for (int m = 0; m < cube.measures().size(); m++) {
+            Column measure = cube.measures().get(m);
+            if (!measure.isWholeNumber() || measure.minCode() < 0) {
+                continue;
+            }
+            int size = measure.maxCode() - measure.minCode() + 1;
+            long largest = Math.max(Math.abs((long) measure.minCode() + measure.field().min()),
+                    Math.abs((long) measure.maxCode() + measure.field().min()));
+            if (levels * size <= FOLD_LEVELS && largest <= FoldedMeasures.MAX_VALUE
+                    && (long) cube.cells() * levels * size <= Integer.MAX_VALUE) {
+                fold.add(m);
+                levels *= size;
+            }
+        }
+        return fold.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    KeyLayout layout() {
+        return layout;
+    }
+
+    int stripes() {
+        return stripes;
+    }
+
+    /** A new pass of one thread, adding into {@code partial}. */
+    CubeScan scan(Cube partial) {
+        ByteGroupKeys bytes = byteGroups ? new ByteGroupKeys(layout, options.groupLimit()) : null;
+        return new CubeScan(this, partial, bytes, fused ? new ByteGroupCounts(bytes) : null, new ColumnKeys(layout));
+    }
+
+    /** The keys of {@code chunk}: {@code bytes} (may be {@code null}) if it can read them, else {@code columns}. */
+    CellKeys keysFor(Chunk chunk, ByteGroupKeys bytes, ColumnKeys columns) {
+        return bytes != null && bytes.readable(chunk) ? bytes : columns;
+    }
+
+    /**
+     * Whether the rows of a chunk whose keys {@code keys} computes and that {@code mask} selects
+     * are counted by {@link ByteGroupCounts}.
+     */
+    boolean fuses(CellKeys keys, long[] mask) {
+        return fused && mask == null && keys instanceof ByteGroupKeys;
+    }
+
+    /** Whether the values of a decimal measure in one chunk are summed exactly ({@link ExactSums}). */
+    static boolean exact(Decimals values) {
+        return values instanceof Decimals.Hundredths;
+    }
+}

@@ -1,0 +1,335 @@
+package ladder.engine.io;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import ladder.engine.contract.Field;
+import ladder.engine.contract.Schema;
+import ladder.engine.table.StringPool;
+import ladder.engine.table.TableBuilder;
+
+/**
+ * Checks one value, given as UTF-8 bytes, against its contract {@link Field} and puts it into a
+ * {@link RowBatch}, without making a string: the fast counterpart of {@link RowValidator}'s checks.
+ *
+ * <p>It only ever says yes when {@link RowValidator} would accept the value and store the same
+ * code or number; whenever it cannot be sure (a broken rule, whose message the validator words;
+ * a value with non-ASCII bytes at either end, which might be Unicode whitespace that trimming
+ * removes; non-ASCII in an answer; a NUL, or bytes that are not UTF-8) it says no and the row
+ * takes the exact path. Decimals in plain notation with up to 15 significant digits are converted
+ * as {@code digits / 10^k}: both are exact doubles and IEEE division rounds correctly, so the
+ * result is the double {@link Double#parseDouble} gives; others (an exponent, more digits) go
+ * through {@link Double#parseDouble} itself. A text value equal to the same column's value in the
+ * row before (an employer's rows come together) reuses its code; other text is checked against
+ * the one value of the table's published dictionary that the column's last code predicts, and
+ * otherwise coded in the batch's dictionary for the merge. One instance per thread: matchers
+ * remember answers, and the last values are those of the caller's current buffer and batch.
+ */
+final class FieldDecoder {
+    /** 10^k for k = 0..22, each exact as a double. */
+    private static final double[] POWERS_OF_TEN = new double[23];
+    /** Below 2^53 every whole number is an exact double. */
+    private static final long EXACT_LIMIT = 1L << 53;
+
+    static {
+        double power = 1;
+        for (int k = 0; k < POWERS_OF_TEN.length; k++) {
+            POWERS_OF_TEN[k] = power;
+            power *= 10;
+        }
+    }
+
+    private final Field[] fields;
+    private final CodeMatcher[] matchers;
+    private final TableBuilder table;
+    /** Per text column, where the last value decoded lies in {@code lastBytes}, and its code. */
+    private byte[] lastBytes;
+    private final int[] lastFrom;
+    private final int[] lastTo;
+    private final int[] lastCode;
+    /**
+     * Per text column, the last table code found. Only the value after it is tried in the table's
+     * published dictionary: rows often come in the order of an earlier year's (an employer's
+     * people in the same order), so the guess is often right and costs a read next to the last
+     * value's. A hash lookup there would cost a cache miss and, measured on generated pools,
+     * almost never find a value the guess missed (those are new, or not yet published): the
+     * merge looks such values up once, from the batch's dictionary.
+     */
+    private final int[] lastTableCode;
+
+    /**
+     * A decoder of {@code schema}'s values whose text values are checked against {@code table}'s
+     * published dictionaries ({@link TableBuilder#publishedEquals}).
+     */
+    FieldDecoder(Schema schema, TableBuilder table) {
+        this.table = table;
+        fields = schema.fields().toArray(Field[]::new);
+        lastFrom = new int[fields.length];
+        lastTo = new int[fields.length];
+        lastCode = new int[fields.length];
+        lastTableCode = new int[fields.length];
+        Arrays.fill(lastTableCode, -2);
+        matchers = new CodeMatcher[fields.length];
+        for (int c = 0; c < fields.length; c++) {
+            if (fields[c].kind() == Field.Kind.CODE) {
+                matchers[c] = new CodeMatcher(fields[c].codebook());
+            }
+        }
+    }
+
+    /**
+     * Puts the value {@code bytes[from..to)} (untrimmed) of schema column {@code c} into row
+     * {@code row} of {@code batch}; false, leaving the row unfinished, if the row must take the
+     * exact path instead.
+     */
+    boolean decode(RowBatch batch, int row, int c, byte[] bytes, int from, int to) {
+        while (from < to && isAsciiWhitespace(bytes[from])) {
+            from++;
+        }
+        while (to > from && isAsciiWhitespace(bytes[to - 1])) {
+            to--;
+        }
+        Field field = fields[c];
+        if (from == to) {
+            if (!field.optional()) {
+                return false;
+            }
+            if (field.kind() == Field.Kind.DECIMAL) {
+                batch.decimals[c][row] = Double.NaN;
+            } else {
+                batch.codes[c][row] = field.kind() == Field.Kind.INT ? -field.min() : 0;
+            }
+            return true;
+        }
+        if (bytes[from] < 0 || bytes[to - 1] < 0) {
+            return false;
+        }
+        return switch (field.kind()) {
+            case TEXT -> text(batch, row, c, bytes, from, to);
+            case CODE -> code(batch, row, c, bytes, from, to);
+            case INT -> wholeNumber(batch, row, c, field, bytes, from, to);
+            case DECIMAL -> decimal(batch, row, c, field, bytes, from, to);
+        };
+    }
+
+    /**
+     * Puts the integer {@code value} of schema column {@code c} (whole-number or decimal) into row
+     * {@code row}; false if the row must take the exact path. A decimal column's value is the
+     * double nearest {@code value}, what parsing its decimal digits gives.
+     */
+    boolean decodeLong(RowBatch batch, int row, int c, long value) {
+        Field field = fields[c];
+        if (field.kind() == Field.Kind.DECIMAL) {
+            return decodeDouble(batch, row, c, value);
+        }
+        if (field.kind() != Field.Kind.INT || value < field.min() || value > field.max()) {
+            return false;
+        }
+        batch.codes[c][row] = (int) value - field.min();
+        return true;
+    }
+
+    /** Puts the finite {@code value} of decimal column {@code c} into row {@code row}; false if the row must take the exact path. */
+    boolean decodeDouble(RowBatch batch, int row, int c, double value) {
+        Field field = fields[c];
+        if (field.kind() != Field.Kind.DECIMAL || !inRange(field, value)) {
+            return false;
+        }
+        batch.decimals[c][row] = value;
+        return true;
+    }
+
+    private static boolean inRange(Field field, double value) {
+        return Double.isFinite(value) && (field.min() == 1 ? value > 0 : value >= 0);
+    }
+
+    /** Forgets the last values: the caller's buffer or batch is about to change. */
+    void forgetLastValues() {
+        lastBytes = null;
+    }
+
+    /** Whether a value the contract does not know can be passed over: no NUL and nothing but ASCII. */
+    static boolean isPlainAscii(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] <= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The ASCII characters {@link String#strip()} removes: tab, LF, VT, FF, CR, FS, GS, RS, US, space. */
+    static boolean isAsciiWhitespace(byte b) {
+        return b == ' ' || (b >= '\t' && b <= '\r') || (b >= 0x1C && b <= 0x1F);
+    }
+
+    private boolean text(RowBatch batch, int row, int c, byte[] bytes, int from, int to) {
+        if (bytes == lastBytes && to - from == lastTo[c] - lastFrom[c]
+                && Arrays.equals(bytes, from, to, bytes, lastFrom[c], lastTo[c])) {
+            batch.codes[c][row] = lastCode[c];
+            return true;
+        }
+        int bits = 0;
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            if (b == 0) {
+                return false;
+            }
+            bits |= b;
+        }
+        if (bits < 0 && !isCleanUtf8(bytes, from, to)) {
+            return false;
+        }
+        int code = lastTableCode[c] + 1;
+        if (table.publishedEquals(c, code, bytes, from, to)) {
+            lastTableCode[c] = code;
+        } else {
+            code = ~batch.dictionaries[c].intern(bytes, from, to, StringPool.hash(bytes, from, to));
+        }
+        batch.codes[c][row] = code;
+        if (lastBytes != bytes) {
+            lastBytes = bytes;
+            Arrays.fill(lastFrom, 0);
+            Arrays.fill(lastTo, 0);
+        }
+        lastFrom[c] = from;
+        lastTo[c] = to;
+        lastCode[c] = code;
+        return true;
+    }
+
+    private boolean code(RowBatch batch, int row, int c, byte[] bytes, int from, int to) {
+        int index = matchers[c].match(bytes, from, to);
+        if (index < 0) {
+            return false;
+        }
+        batch.codes[c][row] = index + 1;
+        return true;
+    }
+
+    private static boolean wholeNumber(RowBatch batch, int row, int c, Field field, byte[] bytes, int from, int to) {
+        boolean negative = bytes[from] == '-';
+        int i = negative || bytes[from] == '+' ? from + 1 : from;
+        if (i == to || to - i > 10) {
+            return false;
+        }
+        long magnitude = 0;
+        for (; i < to; i++) {
+            int digit = bytes[i] - '0';
+            if (digit < 0 || digit > 9) {
+                return false;
+            }
+            magnitude = magnitude * 10 + digit;
+        }
+        long value = negative ? -magnitude : magnitude;
+        if (value < field.min() || value > field.max()) {
+            return false;
+        }
+        batch.codes[c][row] = (int) value - field.min();
+        return true;
+    }
+
+    /** {@code [+-]?(digits[.digits?]|.digits)([eE][+-]?digits)?}, as the validator reads decimals. */
+    private static boolean decimal(RowBatch batch, int row, int c, Field field, byte[] bytes, int from, int to) {
+        boolean negative = bytes[from] == '-';
+        int i = negative || bytes[from] == '+' ? from + 1 : from;
+        long units = 0;
+        int digits = 0;
+        int fractionDigits = 0;
+        boolean exact = true;
+        for (; i < to && isDigit(bytes[i]); i++, digits++) {
+            units = units * 10 + (bytes[i] - '0');
+            exact &= units < EXACT_LIMIT / 10;
+        }
+        if (i < to && bytes[i] == '.') {
+            for (i++; i < to && isDigit(bytes[i]); i++, digits++, fractionDigits++) {
+                units = units * 10 + (bytes[i] - '0');
+                exact &= units < EXACT_LIMIT / 10;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < to && (bytes[i] == 'e' || bytes[i] == 'E')) {
+            i++;
+            if (i < to && (bytes[i] == '+' || bytes[i] == '-')) {
+                i++;
+            }
+            int exponentDigits = 0;
+            for (; i < to && isDigit(bytes[i]); i++) {
+                exponentDigits++;
+            }
+            if (exponentDigits == 0) {
+                return false;
+            }
+            exact = false;
+        }
+        if (i != to) {
+            return false;
+        }
+        double value;
+        if (exact && fractionDigits < POWERS_OF_TEN.length) {
+            value = units / POWERS_OF_TEN[fractionDigits];
+            value = negative ? -value : value;
+        } else {
+            value = Double.parseDouble(new String(bytes, from, to - from, StandardCharsets.US_ASCII));
+        }
+        if (!inRange(field, value)) {
+            return false;
+        }
+        batch.decimals[c][row] = value;
+        return true;
+    }
+
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
+    }
+
+    /**
+     * Whether {@code bytes[from..to)} is well-formed UTF-8 (no overlong forms, surrogates or code
+     * points past U+10FFFF) and holds no U+FFFD, which the validator takes for a decoding failure.
+     */
+    static boolean isCleanUtf8(byte[] bytes, int from, int to) {
+        int i = from;
+        while (i < to) {
+            int b = bytes[i] & 0xFF;
+            if (b < 0x80) {
+                i++;
+                continue;
+            }
+            int length;
+            int low = 0x80;
+            int high = 0xBF;
+            if (b >= 0xC2 && b <= 0xDF) {
+                length = 2;
+            } else if (b >= 0xE0 && b <= 0xEF) {
+                length = 3;
+                low = b == 0xE0 ? 0xA0 : 0x80;
+                high = b == 0xED ? 0x9F : 0xBF;
+            } else if (b >= 0xF0 && b <= 0xF4) {
+                length = 4;
+                low = b == 0xF0 ? 0x90 : 0x80;
+                high = b == 0xF4 ? 0x8F : 0xBF;
+            } else {
+                return false;
+            }
+            if (i + length > to) {
+                return false;
+            }
+            int second = bytes[i + 1] & 0xFF;
+            if (second < low || second > high) {
+                return false;
+            }
+            for (int k = 2; k < length; k++) {
+                int next = bytes[i + k] & 0xFF;
+                if (next < 0x80 || next > 0xBF) {
+                    return false;
+                }
+            }
+            if (b == 0xEF && second == 0xBF && (bytes[i + 2] & 0xFF) == 0xBD) {
+                return false;
+            }
+            i += length;
+        }
+        return true;
+    }
+}

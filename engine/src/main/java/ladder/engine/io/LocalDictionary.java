@@ -1,0 +1,95 @@
+package ladder.engine.io;
+
+import java.util.Arrays;
+
+/**
+ * The distinct values of one text column within one {@link RowBatch}, coded 0, 1, 2, ... in order
+ * of first appearance, each kept as its UTF-8 bytes with its {@link ladder.engine.table.StringPool}
+ * hash: a reader thread codes values here, and the merge looks each distinct value up in the
+ * table's dictionary once per batch instead of once per row.
+ */
+final class LocalDictionary {
+    private byte[] arena = new byte[1 << 12];
+    private int arenaSize;
+    private int[] offsets = new int[257];
+    private int[] hashes = new int[256];
+    private int size;
+    /** Open addressing: code + 1, 0 when empty. */
+    private int[] slots = new int[512];
+
+    int size() {
+        return size;
+    }
+
+    /** The code of the value {@code bytes[from..to)} whose pool hash is {@code hash}, adding it if new. */
+    int intern(byte[] bytes, int from, int to, int hash) {
+        int mask = slots.length - 1;
+        int slot = hash & mask;
+        for (int entry; (entry = slots[slot]) != 0; slot = (slot + 1) & mask) {
+            int code = entry - 1;
+            if (hashes[code] == hash
+                    && Arrays.equals(arena, offsets[code], offsets[code + 1], bytes, from, to)) {
+                return code;
+            }
+        }
+        return add(bytes, from, to, hash, slot);
+    }
+
+    /** The arena holding every value's bytes; value {@code code} is at {@code from(code)..to(code)}. */
+    byte[] arena() {
+        return arena;
+    }
+
+    int from(int code) {
+        return offsets[code];
+    }
+
+    int to(int code) {
+        return offsets[code + 1];
+    }
+
+    int hash(int code) {
+        return hashes[code];
+    }
+
+    void clear() {
+        if (size > 0) {
+            Arrays.fill(slots, 0);
+        }
+        size = 0;
+        arenaSize = 0;
+    }
+
+    private int add(byte[] bytes, int from, int to, int hash, int slot) {
+        int length = to - from;
+        if (arenaSize + length > arena.length) {
+            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaSize + length));
+        }
+        System.arraycopy(bytes, from, arena, arenaSize, length);
+        arenaSize += length;
+        if (size == hashes.length) {
+            hashes = Arrays.copyOf(hashes, size * 2);
+            offsets = Arrays.copyOf(offsets, size * 2 + 1);
+        }
+        int code = size++;
+        offsets[code + 1] = arenaSize;
+        hashes[code] = hash;
+        slots[slot] = code + 1;
+        if (size * 2 > slots.length) {
+            rehash(slots.length * 2);
+        }
+        return code;
+    }
+
+    private void rehash(int capacity) {
+        slots = new int[capacity];
+        int mask = capacity - 1;
+        for (int code = 0; code < size; code++) {
+            int slot = hashes[code] & mask;
+            while (slots[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = code + 1;
+        }
+    }
+}
