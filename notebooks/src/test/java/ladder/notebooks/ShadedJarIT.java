@@ -1,0 +1,82 @@
+package ladder.notebooks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import ladder.engine.contract.Field;
+import ladder.engine.contract.Schema;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowFileWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged {@code ladder} command ({@code bin/ladder} over {@code reports/target/ladder.jar}), as
+ * a user runs it: the shaded jar must carry everything its readers need at run time, which the
+ * unit tests' class path cannot show.
+ */
+class ShadedJarIT {
+
+    @Test
+    void theCommandReadsCsvAndArrowFiles(@TempDir Path dir) throws IOException {
+        Shell.Run csv = Shell.here().run(2, "bin/ladder", "composition", "--data", "datasets/sample", "--by", "year");
+        assertEquals(0, csv.exitCode(), csv.output());
+        assertTrue(csv.output().contains("Read 30,000 rows from 18 file(s): 30,000 accepted, 0 rejected"), csv.output());
+
+        Path arrow = dir.resolve("employees.arrow");
+        writeArrow(arrow, List.of(
+                "E1,2024,P1,Legal services,UKI,4,routine,state,no,no,woman,white,no,25-34,internal,20.5,0,1,12,1",
+                "E1,2024,P2,Legal services,UKI,2,manager,independent,no,yes,man,asian,no,35-44,other,31.25,,0,40,0",
+                "E1,2024,P3,Legal services,UKI,9,manager,independent,no,yes,man,asian,no,35-44,other,31.25,,0,40,0"));
+        Shell.Run run = Shell.here().run(2, "bin/ladder", "validate", "--data", arrow.toString(), "--format", "json",
+                "--rejects", dir.resolve("rejects.csv").toString());
+        assertEquals(0, run.exitCode(), run.output());
+        JsonNode inputs = new ObjectMapper().readTree(run.output().substring(run.output().indexOf('{'))).get("inputs");
+        assertEquals(3, inputs.get("read").asLong(), run.output());
+        assertEquals(2, inputs.get("accepted").asLong(), run.output());
+        assertEquals(1, inputs.get("rejected").asLong(), run.output());
+    }
+
+    /** An Arrow IPC file of the employees columns, all as strings (the contract accepts string columns). */
+    private static void writeArrow(Path file, List<String> rows) throws IOException {
+        List<Field> fields = Schema.EMPLOYEES.fields();
+        try (RootAllocator allocator = new RootAllocator()) {
+            List<org.apache.arrow.vector.FieldVector> vectors = new ArrayList<>();
+            for (Field f : fields) {
+                VarCharVector v = new VarCharVector(f.name(), allocator);
+                v.allocateNew(rows.size());
+                vectors.add(v);
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                String[] values = rows.get(r).split(",", -1);
+                for (int c = 0; c < fields.size(); c++) {
+                    VarCharVector v = (VarCharVector) vectors.get(c);
+                    if (values[c].isEmpty()) {
+                        v.setNull(r);
+                    } else {
+                        v.setSafe(r, values[c].getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            try (VectorSchemaRoot root = new VectorSchemaRoot(vectors);
+                 FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 ArrowFileWriter writer = new ArrowFileWriter(root, null, channel)) {
+                root.setRowCount(rows.size());
+                writer.start();
+                writer.writeBatch();
+                writer.end();
+            }
+        }
+    }
+}
