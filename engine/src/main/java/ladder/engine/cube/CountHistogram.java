@@ -93,13 +93,7 @@ final class CountHistogram {
 
     /** Adds the counts to {@code cube} and clears them. */
     void spillInto(Cube cube) {
-        FoldedMeasures.addCounts(cube, layout, key -> {
-            long total = 0;
-            for (int s = 0; s < stripes; s++) {
-                total += counts[(key << shift) + s];
-            }
-            return total;
-        });
+        FoldedMeasures.addCounts(cube, layout, counts, stripes);
         java.util.Arrays.fill(counts, 0);
         sinceSpill = 0;
     }

@@ -3,7 +3,10 @@ package ladder.engine.cube;
 import java.util.Arrays;
 import ladder.engine.table.Decimals;
 
-/** The sum and sum of squares per key of a decimal measure held as {@link Decimals.Doubles}, in doubles. */
+/**
+ * The count, sum and sum of squares per key of a decimal measure held as
+ * {@link Decimals.Doubles}, in doubles (a count is exact in a double up to 2^53).
+ */
 final class DoubleSums extends MeasureSums {
     private final double[] sums;
     /** The values being added, from {@code values[start]} for block row 0. */
@@ -12,7 +15,7 @@ final class DoubleSums extends MeasureSums {
 
     DoubleSums(KeyLayout layout, int measure) {
         super(layout, measure);
-        this.sums = new double[2 * layout.keys()];
+        this.sums = new double[3 * layout.keys()];
     }
 
     /** Adds the selected, non-missing values of the block's rows. */
@@ -29,9 +32,10 @@ final class DoubleSums extends MeasureSums {
         int at0 = start;
         for (int i = lo; i < hi; i++) {
             double x = v[at0 + i];
-            int at = 2 * keys[i];
-            s[at] += x;
-            s[at + 1] += x * x;
+            int at = 3 * keys[i];
+            s[at]++;
+            s[at + 1] += x;
+            s[at + 2] += x * x;
         }
     }
 
@@ -41,18 +45,21 @@ final class DoubleSums extends MeasureSums {
         double[] v = values;
         int at0 = start + first;
         for (int i = 0; i < 64; i++) {
-            double x = (bits >>> i & 1) != 0 ? v[at0 + i] : 0.0;
-            int at = 2 * keys[first + i];
-            s[at] += x;
-            s[at + 1] += x * x;
+            long in = bits >>> i & 1;
+            double x = in != 0 ? v[at0 + i] : 0.0;
+            int at = 3 * keys[first + i];
+            s[at] += in;
+            s[at + 1] += x;
+            s[at + 2] += x * x;
         }
     }
 
     @Override
-    void spillCell(int from, int to, int at, double[] cubeSums, double[] squares) {
-        for (int key = from; key < to; key++) {
-            cubeSums[at] += sums[2 * key];
-            squares[at] += sums[2 * key + 1];
+    void spillCell(int from, int to, int at, long[] valueCounts, double[] cubeSums, double[] squares) {
+        for (int k = from; k < to; k += 3) {
+            valueCounts[at] += (long) sums[k];
+            cubeSums[at] += sums[k + 1];
+            squares[at] += sums[k + 2];
         }
     }
 

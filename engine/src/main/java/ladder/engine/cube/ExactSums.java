@@ -5,8 +5,8 @@ import ladder.engine.table.Codes;
 import ladder.engine.table.Decimals;
 
 /**
- * The sum and sum of squares per key of a measure whose values are integers, kept as longs, so
- * exact: a whole number (its code plus the field's minimum) or a decimal held as
+ * The count, sum and sum of squares per key of a measure whose values are integers, kept as
+ * longs, so exact: a whole number (its code plus the field's minimum) or a decimal held as
  * {@link Decimals.Hundredths} (units of 0.01; the cube receives {@code sum / 100} and
  * {@code sumOfSquares / 100^2}). Before a block of rows whose squares could take a sum of
  * squares past {@code Long.MAX_VALUE}, the longs are spilled into the cube's doubles.
@@ -25,7 +25,7 @@ final class ExactSums extends MeasureSums {
     ExactSums(KeyLayout layout, int measure, double scale) {
         super(layout, measure);
         this.scale = scale;
-        this.sums = new long[2 * layout.keys()];
+        this.sums = new long[3 * layout.keys()];
     }
 
     /** Adds whole numbers: {@code code + offset} for each selected row of the block. */
@@ -82,9 +82,10 @@ final class ExactSums extends MeasureSums {
         int at0 = start;
         for (int i = lo; i < hi; i++) {
             long x = v[at0 + i];
-            int at = 2 * keys[i];
-            s[at] += x;
-            s[at + 1] += x * x;
+            int at = 3 * keys[i];
+            s[at]++;
+            s[at + 1] += x;
+            s[at + 2] += x * x;
         }
     }
 
@@ -94,21 +95,26 @@ final class ExactSums extends MeasureSums {
         int[] v = src;
         int at0 = start + first;
         for (int i = 0; i < 64; i++) {
-            long x = v[at0 + i] & -(bits >>> i & 1);
-            int at = 2 * keys[first + i];
-            s[at] += x;
-            s[at + 1] += x * x;
+            long in = bits >>> i & 1;
+            long x = v[at0 + i] & -in;
+            int at = 3 * keys[first + i];
+            s[at] += in;
+            s[at + 1] += x;
+            s[at + 2] += x * x;
         }
     }
 
     @Override
-    void spillCell(int from, int to, int at, double[] cubeSums, double[] squares) {
+    void spillCell(int from, int to, int at, long[] valueCounts, double[] cubeSums, double[] squares) {
+        long n = 0;
         long sum = 0;
         long square = 0;
-        for (int key = from; key < to; key++) {
-            sum += sums[2 * key];
-            square += sums[2 * key + 1];
+        for (int k = from; k < to; k += 3) {
+            n += sums[k];
+            sum += sums[k + 1];
+            square += sums[k + 2];
         }
+        valueCounts[at] += n;
         cubeSums[at] += sum / scale;
         squares[at] += square / (scale * scale);
     }

@@ -1,6 +1,5 @@
 package ladder.engine.cube;
 
-import java.util.function.IntToLongFunction;
 import ladder.engine.table.Column;
 
 /**
@@ -19,15 +18,15 @@ final class FoldedMeasures {
     }
 
     /**
-     * Adds to {@code cube} the rows counted per key ({@code count.applyAsLong(key)}): to each
-     * cell its rows, to every measure as many values (a {@link MeasureSums} takes its missing ones
-     * away), and to each folded measure the sum and sum of squares of its values.
+     * Adds to {@code cube} the rows counted per key (the sum of {@code counts[key * stripes + s]}
+     * over the stripes {@code s}): to each cell its rows, and to each folded measure its values,
+     * their sum and sum of squares.
      */
-    static void addCounts(Cube cube, KeyLayout layout, IntToLongFunction count) {
+    static void addCounts(Cube cube, KeyLayout layout, int[] counts, int stripes) {
         int folded = layout.folded();
         int[] fold = layout.foldedMeasures();
         long[][] values = values(cube, layout);
-        long[] counts = cube.countArray();
+        long[] rowCounts = cube.countArray();
         long[] valueCounts = cube.valueCountArray();
         double[] sums = cube.sumArray();
         double[] squares = cube.sumOfSquaresArray();
@@ -39,7 +38,10 @@ final class FoldedMeasures {
             java.util.Arrays.fill(sum, 0);
             java.util.Arrays.fill(square, 0);
             for (int f = 0; f < folded; f++) {
-                long n = count.applyAsLong(cell * folded + f);
+                long n = 0;
+                for (int at = (cell * folded + f) * stripes, end = at + stripes; at < end; at++) {
+                    n += counts[at];
+                }
                 if (n == 0) {
                     continue;
                 }
@@ -49,12 +51,10 @@ final class FoldedMeasures {
                     square[j] += n * values[j][f] * values[j][f];
                 }
             }
-            counts[cell] += rows;
-            for (int j = 0; j < m; j++) {
-                valueCounts[cell * m + j] += rows;
-            }
+            rowCounts[cell] += rows;
             for (int j = 0; j < fold.length; j++) {
                 int at = cell * m + fold[j];
+                valueCounts[at] += rows;
                 sums[at] += sum[j];
                 squares[at] += square[j];
             }
