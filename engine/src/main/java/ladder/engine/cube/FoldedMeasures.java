@@ -31,32 +31,33 @@ final class FoldedMeasures {
         double[] sums = cube.sumArray();
         double[] squares = cube.sumOfSquaresArray();
         int m = cube.measures().size();
-        long[] sum = new long[fold.length];
-        long[] square = new long[fold.length];
+        long[] keyCounts = new long[folded];
         for (int cell = 0; cell < layout.cells(); cell++) {
             long rows = 0;
-            java.util.Arrays.fill(sum, 0);
-            java.util.Arrays.fill(square, 0);
             for (int f = 0; f < folded; f++) {
                 long n = 0;
                 for (int at = (cell * folded + f) * stripes, end = at + stripes; at < end; at++) {
                     n += counts[at];
                 }
-                if (n == 0) {
-                    continue;
-                }
+                keyCounts[f] = n;
                 rows += n;
-                for (int j = 0; j < fold.length; j++) {
-                    sum[j] += n * values[j][f];
-                    square[j] += n * values[j][f] * values[j][f];
-                }
+            }
+            if (rows == 0) {
+                continue;
             }
             rowCounts[cell] += rows;
             for (int j = 0; j < fold.length; j++) {
+                long[] v = values[j];
+                long sum = 0;
+                long square = 0;
+                for (int f = 0; f < folded; f++) {
+                    sum += keyCounts[f] * v[f];
+                    square += keyCounts[f] * v[f] * v[f];
+                }
                 int at = cell * m + fold[j];
                 valueCounts[at] += rows;
-                sums[at] += sum[j];
-                squares[at] += square[j];
+                sums[at] += sum;
+                squares[at] += square;
             }
         }
     }
