@@ -38,17 +38,26 @@ abstract class AnalysisCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * Loads {@code paths}; rejected rows go to {@code rejects}, or when it is null to
+     * {@link #DEFAULT_REJECTS}, which is left behind only if a row was rejected.
+     */
+    static Loader.Loaded load(Schema schema, java.util.List<Path> paths, Path rejects) throws IOException {
+        Path target = rejects == null ? DEFAULT_REJECTS : rejects;
+        Loader.Loaded loaded = Loader.load(schema, paths, target);
+        if (rejects == null && loaded.report().rejected() == 0) {
+            Files.deleteIfExists(target);
+        }
+        return loaded;
+    }
+
     /** The analysis over the pooled table's rows that pass {@code filter}. */
     abstract Result analyse(Table table, Filter filter);
 
     @Override
     public Integer call() throws IOException {
         Format out = Main.format(format);
-        Path rejects = data.rejects == null ? DEFAULT_REJECTS : data.rejects;
-        Loader.Loaded loaded = Loader.load(Schema.EMPLOYEES, data.data, rejects);
-        if (data.rejects == null && loaded.report().rejected() == 0) {
-            Files.deleteIfExists(rejects);
-        }
+        Loader.Loaded loaded = load(Schema.EMPLOYEES, data.data, data.rejects);
         LoadSummary load = new LoadSummary(loaded.report());
         Filter filter = FilterParser.parse(data.where, loaded.table());
         Result result = analyse(loaded.table(), filter);

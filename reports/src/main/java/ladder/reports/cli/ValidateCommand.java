@@ -1,7 +1,6 @@
 package ladder.reports.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import ladder.engine.contract.Schema;
@@ -47,11 +46,7 @@ final class ValidateCommand implements Callable<Integer> {
             case "applicants" -> Schema.APPLICANTS;
             default -> throw new ladder.engine.LadderException("--table must be employees or applicants, not '" + table + "'");
         };
-        Path target = rejects == null ? AnalysisCommand.DEFAULT_REJECTS : rejects;
-        Loader.Loaded loaded = Loader.load(schema, data, target);
-        if (rejects == null && loaded.report().rejected() == 0) {
-            Files.deleteIfExists(target);
-        }
+        Loader.Loaded loaded = AnalysisCommand.load(schema, data, rejects);
         LoadSummary summary = new LoadSummary(loaded.report());
         if (out != Format.JSON) {
             spec.commandLine().getErr().println(summary.line());
