@@ -6,6 +6,10 @@ package ladder.engine.cube;
  * a block's selected rows, which both share: a word of 64 rows all selected is added as a run;
  * a word at least half selected, row by row with weights 0 and 1 and no branch; a sparser word,
  * one selected row at a time. So a chunk without missing values pays nothing per row for them.
+ *
+ * <p>The variants' {@link #addRun} and {@link #addWeighted} read alike but for their types (int
+ * values into long sums, doubles into doubles) and are kept apart on purpose: one loop for both
+ * would box, or make a call per row, in the kernel's innermost loop.
  */
 abstract sealed class MeasureSums permits ExactSums, DoubleSums {
     final KeyLayout layout;

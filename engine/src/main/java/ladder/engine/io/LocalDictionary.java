@@ -1,6 +1,7 @@
 package ladder.engine.io;
 
 import java.util.Arrays;
+import ladder.engine.table.ByteArena;
 
 /**
  * The distinct values of one text column within one {@link RowBatch}, coded 0, 1, 2, ... in order
@@ -9,8 +10,7 @@ import java.util.Arrays;
  * table's dictionary once per batch instead of once per row.
  */
 final class LocalDictionary {
-    private byte[] arena = new byte[1 << 12];
-    private int arenaSize;
+    private final ByteArena arena = new ByteArena(1 << 12);
     private int[] offsets = new int[257];
     private int[] hashes = new int[256];
     private int size;
@@ -28,7 +28,7 @@ final class LocalDictionary {
         for (int entry; (entry = slots[slot]) != 0; slot = (slot + 1) & mask) {
             int code = entry - 1;
             if (hashes[code] == hash
-                    && Arrays.equals(arena, offsets[code], offsets[code + 1], bytes, from, to)) {
+                    && Arrays.equals(arena.bytes(), offsets[code], offsets[code + 1], bytes, from, to)) {
                 return code;
             }
         }
@@ -37,7 +37,7 @@ final class LocalDictionary {
 
     /** The arena holding every value's bytes; value {@code code} is at {@code from(code)..to(code)}. */
     byte[] arena() {
-        return arena;
+        return arena.bytes();
     }
 
     int from(int code) {
@@ -57,22 +57,17 @@ final class LocalDictionary {
             Arrays.fill(slots, 0);
         }
         size = 0;
-        arenaSize = 0;
+        arena.clear();
     }
 
     private int add(byte[] bytes, int from, int to, int hash, int slot) {
-        int length = to - from;
-        if (arenaSize + length > arena.length) {
-            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaSize + length));
-        }
-        System.arraycopy(bytes, from, arena, arenaSize, length);
-        arenaSize += length;
+        int end = arena.append(bytes, from, to);
         if (size == hashes.length) {
             hashes = Arrays.copyOf(hashes, size * 2);
             offsets = Arrays.copyOf(offsets, size * 2 + 1);
         }
         int code = size++;
-        offsets[code + 1] = arenaSize;
+        offsets[code + 1] = end;
         hashes[code] = hash;
         slots[slot] = code + 1;
         if (size * 2 > slots.length) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import ladder.engine.LadderException;
-import ladder.engine.contract.Seb;
 import ladder.engine.cube.Cube;
 import ladder.engine.cube.CubeKernel;
 import ladder.engine.cube.Dimension;
@@ -85,26 +84,20 @@ public record Composition(List<String> by, String filter, double level, List<Cel
         List<String> dims = new ArrayList<>(by);
         dims.add("seb");
         Cube cube = CubeKernel.build(table, filter, dims, List.of(), threads);
-        Dimension seb = cube.dimensions().get(by.size());
-        int groups = seb.size();
+        int groups = cube.dimensions().get(by.size()).size();
         List<String> names = cube.dimensions().subList(0, by.size()).stream().map(Dimension::name).toList();
         List<Cell> cells = new ArrayList<>();
         for (int base = 0; base < cube.cells(); base += groups) {
-            long[] counts = new long[Seb.values().length];
-            long total = 0;
-            for (int s = 0; s < groups; s++) {
-                long n = cube.count(base + s);
-                counts[Seb.valueOf(seb.levels().get(s).toUpperCase(Locale.ROOT)).ordinal()] += n;
-                total += n;
-            }
-            if (total == 0) {
+            SebCounts counts = SebCounts.of(cube, base);
+            if (counts.total() == 0) {
                 continue;
             }
             List<String> levels = new ArrayList<>();
             for (int d = 0; d < by.size(); d++) {
                 levels.add(cube.dimensions().get(d).levels().get(cube.level(base, d)));
             }
-            cells.add(new Cell(levels, CompositionStatistics.of(counts[0], counts[1], counts[2], counts[3], counts[4], level)));
+            cells.add(new Cell(levels, CompositionStatistics.of(counts.professional(), counts.intermediate(),
+                    counts.workingClass(), counts.excluded(), counts.missing(), level)));
         }
         return new Composition(names, filter.text(), level, cells, 0);
     }

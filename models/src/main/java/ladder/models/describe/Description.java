@@ -3,12 +3,14 @@ package ladder.models.describe;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import ladder.engine.contract.Seb;
+import java.util.stream.IntStream;
 import ladder.engine.cube.Cube;
 import ladder.engine.cube.CubeKernel;
+import ladder.engine.cube.Dimension;
 import ladder.engine.filter.Filter;
 import ladder.engine.table.Table;
 import ladder.models.composition.NationalBenchmark;
+import ladder.models.composition.SebCounts;
 import ladder.models.result.Result;
 import ladder.models.result.ResultTable;
 import ladder.models.result.ResultTable.Kind;
@@ -22,8 +24,9 @@ public record Description(Map<String, Object> inputs, ResultTable byEmployerYear
 
     public static Description of(Table table, Filter filter, int threads) {
         Cube cube = CubeKernel.build(table, filter, List.of("employer_id", "year", "seb"), List.of(), threads);
-        int employers = cube.dimensions().get(0).size();
-        int years = cube.dimensions().get(1).size();
+        Dimension employers = cube.dimensions().get(0);
+        Dimension years = cube.dimensions().get(1);
+        int groups = cube.dimensions().get(2).size();
         ResultTable.Builder out = ResultTable.builder("response", "Response rate by employer and year")
                 .column("employer_id", Kind.LABEL, "pseudonymous employer code")
                 .column("year", Kind.LABEL, "reporting year")
@@ -35,48 +38,34 @@ public record Description(Map<String, Object> inputs, ResultTable byEmployerYear
                 .column("meets_target", Kind.LABEL, "response rate at least 70%");
         long rows = 0;
         long classifiable = 0;
-        for (int e = 0; e < employers; e++) {
-            for (int y = 0; y < years; y++) {
-                long[] bySeb = new long[Seb.values().length];
-                long total = 0;
-                for (int s = 0; s < cube.dimensions().get(2).size(); s++) {
-                    long n = cube.count(cube.cell(e, y, s));
-                    bySeb[Seb.valueOf(cube.dimensions().get(2).levels().get(s).toUpperCase(java.util.Locale.ROOT)).ordinal()] += n;
-                    total += n;
-                }
-                if (total == 0) {
-                    continue;
-                }
-                long answered = bySeb[0] + bySeb[1] + bySeb[2];
-                rows += total;
-                classifiable += answered;
-                double rate = (double) answered / total;
-                out.row(cube.dimensions().get(0).levels().get(e), cube.dimensions().get(1).levels().get(y), total,
-                        answered, bySeb[Seb.EXCLUDED.ordinal()], bySeb[Seb.MISSING.ordinal()], rate,
-                        rate >= NationalBenchmark.RESPONSE_RATE_TARGET ? "yes" : "no");
+        // Cells run employer by employer, year by year within each, as the last dimension varies fastest.
+        for (int base = 0; base < cube.cells(); base += groups) {
+            SebCounts counts = SebCounts.of(cube, base);
+            long total = counts.total();
+            if (total == 0) {
+                continue;
             }
+            long answered = counts.classifiable();
+            rows += total;
+            classifiable += answered;
+            double rate = (double) answered / total;
+            out.row(employers.levels().get(cube.level(base, 0)), years.levels().get(cube.level(base, 1)), total,
+                    answered, counts.excluded(), counts.missing(), rate,
+                    rate >= NationalBenchmark.RESPONSE_RATE_TARGET ? "yes" : "no");
         }
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("filter", filter.text().isEmpty() ? "none" : filter.text());
         inputs.put("rows", rows);
-        inputs.put("employers", (long) cube.marginalise("employer_id").cells() - emptyLevels(cube, "employer_id"));
+        inputs.put("employers", (long) presentLevels(cube, "employer_id").size());
         inputs.put("years", String.join(", ", presentLevels(cube, "year")));
         inputs.put("response_rate", rows == 0 ? null : (double) classifiable / rows);
         return new Description(inputs, out.build());
     }
 
-    private static long emptyLevels(Cube cube, String dimension) {
-        Cube margin = cube.marginalise(dimension);
-        long empty = 0;
-        for (int c = 0; c < margin.cells(); c++) {
-            empty += margin.count(c) == 0 ? 1 : 0;
-        }
-        return empty;
-    }
-
+    /** The levels of {@code dimension} that have rows in {@code cube}. */
     private static List<String> presentLevels(Cube cube, String dimension) {
         Cube margin = cube.marginalise(dimension);
-        return java.util.stream.IntStream.range(0, margin.cells()).filter(c -> margin.count(c) > 0)
+        return IntStream.range(0, margin.cells()).filter(c -> margin.count(c) > 0)
                 .mapToObj(c -> margin.dimensions().get(0).levels().get(c)).toList();
     }
 
