@@ -53,6 +53,38 @@ public final class ColumnarRows extends RowBatch {
     }
 
     /**
+     * The value stored for schema column {@code column} in row {@code row}, as bits: a coded
+     * column's code, or a decimal column's value as {@link Double#doubleToRawLongBits}. With
+     * {@link #setValue} it lets a reader that meets one value many times (a Parquet dictionary
+     * entry) check it once and copy what was stored.
+     */
+    public long value(int column, int row) {
+        return codes[column] != null ? codes[column][row] : Double.doubleToRawLongBits(decimals[column][row]);
+    }
+
+    /** Stores {@code value}, bits as {@link #value} gives them, for schema column {@code column} in row {@code row}. */
+    public void setValue(int column, int row, long value) {
+        if (codes[column] != null) {
+            codes[column][row] = (int) value;
+        } else {
+            decimals[column][row] = Double.longBitsToDouble(value);
+        }
+    }
+
+    /**
+     * Whether the value stored for {@code column} in {@code row} means the same in every batch: all
+     * do but a text value coded in this batch's own dictionary (negative, see {@link RowBatch}).
+     */
+    public boolean lasting(int column, int row) {
+        return dictionaries[column] == null || codes[column][row] >= 0;
+    }
+
+    /** Announces that about {@code rows} rows are coming, so that the duplicate check is sized once. */
+    public void expectRows(long rows) {
+        validator.expectRows(rows);
+    }
+
+    /**
      * Merges the first {@code rows} rows into the validator's table, offering the slow ones
      * through {@code textRow}; the batch's first row is row {@code firstRow} of {@code file}.
      */

@@ -56,6 +56,11 @@ public final class RowValidator implements RecordSink {
     private final int[][] tableCodes;
     /** The packed keys of the run being merged. */
     private long[] runKeys = new long[1024];
+    /** The batch's dictionary codes and hashes of key values about to be interned ({@link #internAhead}). */
+    private int[] pendingLocals = new int[1024];
+    private int[] pendingHashes = new int[1024];
+    /** The sum of the slots read ahead, kept only so that the reads happen. */
+    private long touched;
     /** The batch whose rows from {@code pendingFrom} on are accepted but not yet appended to the table. */
     private RowBatch pending;
     private int pendingFrom;
@@ -217,6 +222,8 @@ public final class RowValidator implements RecordSink {
         if (runKeys.length < to - from) {
             runKeys = new long[Math.max(to - from, 2 * runKeys.length)];
         }
+        internAhead(batch, employerColumn, from, to);
+        internAhead(batch, personColumn, from, to);
         for (int i = from; i < to; i++) {
             employers[i] = tableCode(batch, employerColumn, employers[i]);
             persons[i] = tableCode(batch, personColumn, persons[i]);
@@ -246,6 +253,40 @@ public final class RowValidator implements RecordSink {
         }
         builder.appendRows(batch.codes, batch.decimals, pendingFrom, to);
         pending = null;
+    }
+
+    /**
+     * Gives the values of {@code batch}'s text column {@code c} that rows {@code from..to-1} meet
+     * for the first time their table codes, in the order the rows meet them (the order
+     * {@link #tableCode} would), each {@value #TOUCHED} having their dictionary slots read in one
+     * pass first: a pool of millions of people misses the cache on every lookup, and this way the
+     * misses overlap.
+     */
+    private void internAhead(RowBatch batch, int c, int from, int to) {
+        int[] codes = batch.codes[c];
+        int[] table = tableCodes[c];
+        LocalDictionary dictionary = batch.dictionaries[c];
+        int pending = 0;
+        for (int i = from; i < to; i++) {
+            int code = codes[i];
+            if (code < 0 && table[~code] == -1) {
+                table[~code] = -2;
+                if (pendingLocals.length == pending) {
+                    pendingLocals = Arrays.copyOf(pendingLocals, 2 * pending);
+                    pendingHashes = Arrays.copyOf(pendingHashes, 2 * pending);
+                }
+                pendingLocals[pending] = ~code;
+                pendingHashes[pending++] = dictionary.hash(~code);
+            }
+        }
+        for (int k = 0; k < pending; k++) {
+            if (k % TOUCHED == 0) {
+                touched += builder.touch(c, pendingHashes, k, Math.min(pending, k + TOUCHED));
+            }
+            int local = pendingLocals[k];
+            table[local] = builder.intern(c, dictionary.arena(), dictionary.from(local), dictionary.to(local),
+                    pendingHashes[k]);
+        }
     }
 
     /**

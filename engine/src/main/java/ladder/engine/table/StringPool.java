@@ -9,12 +9,12 @@ import java.util.Arrays;
 /**
  * An append-only dictionary of strings, coded 0, 1, 2, ... in order of first appearance.
  *
- * <p>Strings are held as UTF-8 in one byte arena with an offset per code, and looked up through an
- * open-addressing table whose slots hold each code with its string's hash, so a pool of millions of
- * pseudonymous ids costs a few bytes per id rather than a {@code String} object and a map entry
- * each, and a probe compares bytes only when the hashes agree. Readers that already hold a value's
- * UTF-8 bytes intern them directly ({@link #intern(byte[], int, int, int)}) with the hash
- * {@link #hash(byte[], int, int)} computed wherever the bytes were parsed.
+ * <p>Strings are held as UTF-8 in one {@link ByteArena} with an offset per code, and looked up
+ * through an open-addressing table whose slots hold each code with its string's hash, so a pool of
+ * millions of pseudonymous ids costs a few bytes per id rather than a {@code String} object and a
+ * map entry each, and a probe compares bytes only when the hashes agree. Readers that already hold
+ * a value's UTF-8 bytes intern them directly ({@link #intern(byte[], int, int, int)}) with the
+ * hash {@link #hash(byte[], int, int)} computed wherever the bytes were parsed.
  *
  * <p>Only one thread adds. Other threads may check a guessed code against what the adding thread
  * last {@linkplain #publish() published} ({@link #publishedEquals}): arena bytes and offsets of
@@ -26,8 +26,7 @@ public final class StringPool {
     /** The lookup table is grown when it is fuller than this. */
     private static final double MAX_LOAD = 0.7;
 
-    private byte[] arena = new byte[1024];
-    private int arenaSize;
+    private final ByteArena arena = new ByteArena(1024);
     private int[] offsets = new int[65];
     private int size;
     /**
@@ -58,33 +57,16 @@ public final class StringPool {
      */
     public int intern(byte[] bytes, int from, int to, int hash) {
         long[] table = index();
-        int mask = table.length - 1;
-        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
-            long entry = table[slot];
-            if (entry == 0) {
-                return add(bytes, from, to, hash, slot);
-            }
-            if ((int) (entry >>> 32) == hash && equalsAt(codeOf(entry), bytes, from, to)) {
-                return codeOf(entry);
-            }
-        }
+        int slot = probe(table, bytes, from, to, hash);
+        return table[slot] == 0 ? add(bytes, from, to, hash, slot) : codeOf(table[slot]);
     }
 
     /** The code of {@code value}, or -1 if it is not in the pool. */
     public int find(String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        int hash = hash(bytes, 0, bytes.length);
         long[] table = index();
-        int mask = table.length - 1;
-        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
-            long entry = table[slot];
-            if (entry == 0) {
-                return -1;
-            }
-            if ((int) (entry >>> 32) == hash && equalsAt(codeOf(entry), bytes, 0, bytes.length)) {
-                return codeOf(entry);
-            }
-        }
+        int slot = probe(table, bytes, 0, bytes.length, hash(bytes, 0, bytes.length));
+        return table[slot] == 0 ? -1 : codeOf(table[slot]);
     }
 
     /**
@@ -92,7 +74,7 @@ public final class StringPool {
      * by the adding thread.
      */
     public void publish() {
-        published = new Published(arena, offsets, size);
+        published = new Published(arena.bytes(), offsets, size);
     }
 
     /**
@@ -111,13 +93,13 @@ public final class StringPool {
         if (code < 0 || code >= size) {
             throw new IndexOutOfBoundsException("code " + code + " of a pool of " + size);
         }
-        return new String(arena, offsets[code], offsets[code + 1] - offsets[code], StandardCharsets.UTF_8);
+        return new String(arena.bytes(), offsets[code], offsets[code + 1] - offsets[code], StandardCharsets.UTF_8);
     }
 
     /** Bytes held by the arena, offsets and lookup table. */
     public long bytes() {
         long[] s = slots;
-        return arena.length + 4L * offsets.length + (s == null ? 0 : 8L * s.length);
+        return arena.bytes().length + 4L * offsets.length + (s == null ? 0 : 8L * s.length);
     }
 
     /**
@@ -129,7 +111,7 @@ public final class StringPool {
         // The lookup tables go first, so that their memory is free for the copies.
         published = Published.NONE;
         slots = null;
-        arena = Arrays.copyOf(arena, arenaSize);
+        arena.trim();
         offsets = Arrays.copyOf(offsets, size + 1);
     }
 
@@ -178,7 +160,7 @@ public final class StringPool {
             }
             long[] table = new long[capacity];
             for (int code = 0; code < size; code++) {
-                place(table, hash(arena, offsets[code], offsets[code + 1]), code);
+                place(table, hash(arena.bytes(), offsets[code], offsets[code + 1]), code);
             }
             slots = table;
         }
@@ -186,23 +168,34 @@ public final class StringPool {
     }
 
     private int add(byte[] bytes, int from, int to, int hash, int slot) {
-        int length = to - from;
-        if (arenaSize + length > arena.length) {
-            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaSize + length));
-        }
-        System.arraycopy(bytes, from, arena, arenaSize, length);
-        arenaSize += length;
+        int end = arena.append(bytes, from, to);
         if (size + 2 > offsets.length) {
             offsets = Arrays.copyOf(offsets, offsets.length * 2);
         }
         int code = size++;
-        offsets[code + 1] = arenaSize;
+        offsets[code + 1] = end;
         long[] table = index();
         table[slot] = entry(hash, code);
         if (size > table.length * MAX_LOAD) {
             grow(table);
         }
         return code;
+    }
+
+    /**
+     * Reads the home slots of the strings whose hashes are {@code hashes[from..to)}, so that the
+     * cache misses of interning them next come together instead of one by one: in a pool of
+     * millions of strings each lookup misses the cache. Returns a value only so that the reads
+     * are not optimised away.
+     */
+    public long touch(int[] hashes, int from, int to) {
+        long[] table = index();
+        int mask = table.length - 1;
+        long sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += table[hashes[i] & mask];
+        }
+        return sum;
     }
 
     /** Doubles the lookup table, placing every entry by the hash its slot holds: no string is read. */
@@ -229,7 +222,21 @@ public final class StringPool {
         return (long) hash << 32 | (code + 1L);
     }
 
+    /**
+     * The slot of {@code table} that holds the string {@code bytes[from..to)} whose hash is
+     * {@code hash}, or else the empty slot where it would go.
+     */
+    private int probe(long[] table, byte[] bytes, int from, int to, int hash) {
+        int mask = table.length - 1;
+        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+            long entry = table[slot];
+            if (entry == 0 || (int) (entry >>> 32) == hash && equalsAt(codeOf(entry), bytes, from, to)) {
+                return slot;
+            }
+        }
+    }
+
     private boolean equalsAt(int code, byte[] bytes, int from, int to) {
-        return Arrays.equals(arena, offsets[code], offsets[code + 1], bytes, from, to);
+        return Arrays.equals(arena.bytes(), offsets[code], offsets[code + 1], bytes, from, to);
     }
 }

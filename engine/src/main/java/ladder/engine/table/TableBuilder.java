@@ -93,6 +93,11 @@ public final class TableBuilder {
         return columns.get(column).pool().intern(bytes, from, to, hash);
     }
 
+    /** Reads ahead the dictionary slots of text values with these hashes (see {@link StringPool#touch}). */
+    public long touch(int column, int[] hashes, int from, int to) {
+        return columns.get(column).pool().touch(hashes, from, to);
+    }
+
     /** Whether published code {@code code} of a text column stands for the given UTF-8 bytes (see {@link StringPool#publishedEquals}). */
     public boolean publishedEquals(int column, int code, byte[] bytes, int from, int to) {
         return columns.get(column).pool().publishedEquals(code, bytes, from, to);

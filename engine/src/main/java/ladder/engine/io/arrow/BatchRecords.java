@@ -306,7 +306,7 @@ final class BatchRecords {
     }
 
     /** Decodes UTF-8, telling a replacement character the file holds from bytes that are not UTF-8. */
-    private static String utf8(byte[] bytes) {
+    static String utf8(byte[] bytes) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.indexOf('\uFFFD') >= 0) {
             try {

@@ -1,5 +1,7 @@
 package ladder.engine.io.arrow;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +13,8 @@ import ladder.engine.contract.Schema;
 import ladder.engine.io.RecordSink;
 import ladder.engine.io.RowValidator;
 import ladder.engine.io.SourceReader;
+import ladder.engine.io.parquet.ParquetFile;
+import ladder.engine.io.parquet.UnsupportedParquet;
 import org.apache.arrow.dataset.file.FileFormat;
 import org.apache.arrow.dataset.file.FileSystemDatasetFactory;
 import org.apache.arrow.dataset.jni.NativeMemoryPool;
@@ -23,8 +27,11 @@ import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
 
 /**
- * Reads a contract table from a Parquet file ({@code .parquet}) through Arrow's native dataset
- * library, which decodes the file in batches of 65,536 rows.
+ * Reads a contract table from a Parquet file ({@code .parquet}). A load into a table uses Ladder's
+ * own decoder ({@link ParquetRowGroupLoad}) for the flat files of integers, floats and strings
+ * that the contract's tables are, and Arrow's native dataset library for anything else (nested
+ * columns, other types or codecs); reading records for a sink always goes through Arrow, which
+ * decodes the file in batches of 65,536 rows.
  *
  * <p>Only the columns bound to the contract are decoded; columns the contract does not know are
  * warned of and skipped. Columns are bound and rows handed to the sink as {@link BatchRecords}
@@ -37,6 +44,7 @@ public final class ParquetReader implements SourceReader {
 
     private final int batchRows;
     private final int threads;
+    private final boolean ownDecoder;
 
     /** A reader that loads on every available core. */
     public ParquetReader() {
@@ -50,8 +58,17 @@ public final class ParquetReader implements SourceReader {
 
     /** A reader decoding {@code batchRows} rows at a time, loading on {@code threads} threads. */
     ParquetReader(int batchRows, int threads) {
+        this(batchRows, threads, true);
+    }
+
+    /**
+     * A reader decoding {@code batchRows} rows at a time, loading on {@code threads} threads, with
+     * Ladder's own decoder where it reads the file ({@code ownDecoder}) or always through Arrow.
+     */
+    ParquetReader(int batchRows, int threads, boolean ownDecoder) {
         this.batchRows = batchRows;
         this.threads = threads;
+        this.ownDecoder = ownDecoder;
     }
 
     @Override
@@ -66,12 +83,40 @@ public final class ParquetReader implements SourceReader {
     }
 
     /**
-     * Reads the file straight into the validator's table from its typed values: on several
-     * threads by groups of columns ({@link ColumnGroupLoad}), or ({@link BatchRecords#load}) on
-     * this one when there is one thread or a column is dictionary-encoded.
+     * Reads the file straight into the validator's table from its typed values, with Ladder's own
+     * decoder ({@link ParquetRowGroupLoad}) when it reads the file, and otherwise through Arrow.
      */
     @Override
     public void load(Path file, Schema schema, RowValidator validator, Consumer<String> warnings) {
+        if (!ownDecoder) {
+            arrowLoad(file, schema, validator, warnings);
+            return;
+        }
+        SourceFile source = new SourceFile(file.toString(), "Parquet");
+        try (FileChannel channel = source.open(file)) {
+            ParquetRowGroupLoad load;
+            try {
+                load = ParquetRowGroupLoad.bind(source, ParquetFile.open(channel), schema, validator, warnings, batchRows);
+            } catch (UnsupportedParquet | IOException e) {
+                // Arrow reads what Ladder's decoder does not, and words the refusal of what neither can.
+                arrowLoad(file, schema, validator, warnings);
+                return;
+            }
+            load.run(threads);
+        } catch (IOException e) {
+            throw source.unreadable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw source.unreadable(e);
+        }
+    }
+
+    /**
+     * Loads through Arrow's scanner from its typed values: on several threads by groups of columns
+     * ({@link ColumnGroupLoad}), or ({@link BatchRecords#load}) on this one when there is one
+     * thread or a column is dictionary-encoded.
+     */
+    private void arrowLoad(Path file, Schema schema, RowValidator validator, Consumer<String> warnings) {
         read(file, schema, warnings, (source, records, dataset) -> {
             List<int[]> groups = ColumnGroupLoad.groups(records, threads);
             if (groups.size() < 2 || records.hasDictionaries()) {

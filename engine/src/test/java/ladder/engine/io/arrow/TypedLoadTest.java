@@ -58,7 +58,7 @@ class TypedLoadTest {
     }
 
     /** One column per contract field, each of a type drawn from those the contract allows. */
-    private static List<Column> columns(SplittableRandom random, int rows) {
+    static List<Column> columns(SplittableRandom random, int rows) {
         List<Column> columns = new ArrayList<>();
         for (Field field : Schema.EMPLOYEES.fields()) {
             columns.add(column(random, field, rows));

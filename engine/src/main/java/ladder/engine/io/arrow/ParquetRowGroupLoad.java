@@ -1,0 +1,397 @@
+package ladder.engine.io.arrow;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import ladder.engine.LadderException;
+import ladder.engine.contract.Schema;
+import ladder.engine.io.ColumnDecoder;
+import ladder.engine.io.ColumnarRows;
+import ladder.engine.io.RowValidator;
+import ladder.engine.io.parquet.ColumnChunkReader;
+import ladder.engine.io.parquet.ColumnValues;
+import ladder.engine.io.parquet.LeafColumn;
+import ladder.engine.io.parquet.ParquetFile;
+import ladder.engine.io.parquet.UnsupportedParquet;
+import ladder.engine.io.parquet.ValueType;
+import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.FieldType;
+
+/**
+ * Loads a Parquet file with Ladder's own decoder ({@link ParquetFile}, {@link ColumnChunkReader}):
+ * row groups are decoded on worker threads, each into batches of typed values checked by its own
+ * {@link ColumnDecoder}, and merged into the table in file order on the calling thread, with
+ * exactly the outcome of {@link BatchRecords#emit} over the same file read by Arrow.
+ *
+ * <p>What makes it fast is what Arrow Java's scanner cannot do: a dictionary-encoded string column
+ * (as writers store codes, employers and sectors) has each dictionary value checked once per
+ * worker and batch, and its rows copy what was stored; and the decoding of row groups is spread
+ * over every core while one thread merges. Columns are bound to the contract as
+ * {@link BatchRecords#bind} binds Arrow's reading of the file (integers with their declared
+ * width and sign, floats, UTF-8 strings), so a file is refused for the same reasons. A file or
+ * bound column the decoder does not read is {@link UnsupportedParquet}, said before any row is
+ * merged, and the caller reads it through Arrow instead.
+ */
+final class ParquetRowGroupLoad {
+    /** Batches each worker may have in flight: one being filled, one waiting to be merged. */
+    private static final int SLOTS_PER_WORKER = 2;
+    private static final byte[] EMPTY = new byte[0];
+    /** A memo entry that holds in every batch. */
+    private static final int LASTING = Integer.MAX_VALUE;
+
+    private final SourceFile source;
+    private final ParquetFile file;
+    private final BatchRecords records;
+    private final LeafColumn[] leaves;
+    private final RowValidator validator;
+    private final int batchRows;
+    private final long[] firstRows;
+
+    private ParquetRowGroupLoad(SourceFile source, ParquetFile file, BatchRecords records, LeafColumn[] leaves,
+            RowValidator validator, int batchRows) {
+        this.source = source;
+        this.file = file;
+        this.records = records;
+        this.leaves = leaves;
+        this.validator = validator;
+        this.batchRows = batchRows;
+        firstRows = new long[file.rowGroups() + 1];
+        for (int g = 0; g < file.rowGroups(); g++) {
+            firstRows[g + 1] = firstRows[g] + file.rows(g);
+        }
+    }
+
+    /**
+     * Binds {@code file}'s columns to {@code schema}, refusing the file as {@link BatchRecords#bind}
+     * does; {@link UnsupportedParquet} if a bound column is one the decoder does not read.
+     */
+    static ParquetRowGroupLoad bind(SourceFile source, ParquetFile file, Schema schema, RowValidator validator,
+            Consumer<String> warnings, int batchRows) throws UnsupportedParquet {
+        List<org.apache.arrow.vector.types.pojo.Field> fields = new ArrayList<>();
+        for (LeafColumn leaf : file.columns()) {
+            boolean contract = schema.indexOf(leaf.name()) >= 0;
+            String unsupported = contract ? file.unsupported(leaf) : null;
+            if (unsupported != null) {
+                throw new UnsupportedParquet(unsupported);
+            }
+            ArrowType type = leaf.type() == null ? ArrowType.Binary.INSTANCE : arrowType(leaf);
+            fields.add(new org.apache.arrow.vector.types.pojo.Field(leaf.name(), new FieldType(leaf.optional(), type, null), null));
+        }
+        BatchRecords records = BatchRecords.bind(source, fields, schema, warnings);
+        LeafColumn[] leaves = new LeafColumn[records.size()];
+        for (int c = 0; c < leaves.length; c++) {
+            String name = records.fileName(c);
+            leaves[c] = file.columns().stream().filter(leaf -> leaf.name().equals(name)).findFirst().orElseThrow();
+        }
+        return new ParquetRowGroupLoad(source, file, records, leaves, validator, batchRows);
+    }
+
+    /** The Arrow type Arrow's Parquet reader gives a column Ladder decodes. */
+    private static ArrowType arrowType(LeafColumn leaf) {
+        return switch (leaf.type()) {
+            case LONG, UNSIGNED_LONG -> new ArrowType.Int(leaf.bitWidth(), leaf.signed());
+            case DOUBLE -> new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
+            case FLOAT -> new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE);
+            case STRING -> ArrowType.Utf8.INSTANCE;
+        };
+    }
+
+    /** Loads every row group, decoding on {@code threads} threads (on this one if 1) and merging on this one. */
+    void run(int threads) throws InterruptedException {
+        int groups = file.rowGroups();
+        int workers = Math.max(1, Math.min(threads, groups));
+        List<Worker> team = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            team.add(new Worker(workers == 1 ? 1 : SLOTS_PER_WORKER));
+        }
+        team.get(0).slots.peek().rows.expectRows(firstRows[groups]);
+        if (workers == 1) {
+            Worker only = team.get(0);
+            for (int g = 0; g < groups; g++) {
+                only.decode(g, slot -> {
+                    merge(slot);
+                    only.slots.add(slot);
+                });
+            }
+            return;
+        }
+        List<BlockingQueue<Slot>> queues = new ArrayList<>();
+        for (int g = 0; g < groups; g++) {
+            queues.add(new LinkedBlockingQueue<>());
+        }
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
+            Thread thread = new Thread(runnable, "ladder-parquet");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            for (Worker worker : team) {
+                pool.execute(() -> worker.run(next, queues));
+            }
+            for (int g = 0; g < groups; g++) {
+                while (true) {
+                    Slot slot = queues.get(g).take();
+                    if (slot.failure != null) {
+                        throw failure(slot.failure);
+                    }
+                    if (slot.end) {
+                        break;
+                    }
+                    merge(slot);
+                    slot.owner.slots.add(slot);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("Parquet workers did not stop");
+            }
+        }
+    }
+
+    private RuntimeException failure(Throwable failure) {
+        if (failure instanceof LadderException refusal) {
+            return refusal;
+        }
+        return source.unreadable(failure);
+    }
+
+    /** Merges a filled batch into the table, rows the decoders could not take offered as text. */
+    private void merge(Slot slot) {
+        BatchRecords.Values[] values = new BatchRecords.Values[leaves.length];
+        for (int c = 0; c < values.length; c++) {
+            ColumnValues column = slot.values[c];
+            values[c] = row -> text(column, row);
+        }
+        slot.rows.merge(source.name(), slot.firstRow, slot.count,
+                (i, rowNumber, sink) -> records.offerRow(values, i, rowNumber, sink));
+    }
+
+    /** A value as {@link BatchRecords} renders Arrow's reading of it. */
+    private static String text(ColumnValues column, int row) {
+        if (column.nulls()[row]) {
+            return null;
+        }
+        return switch (column.type()) {
+            case LONG -> Long.toString(column.longs()[row]);
+            case UNSIGNED_LONG -> Long.toUnsignedString(column.longs()[row]);
+            case DOUBLE -> Double.toString(column.doubles()[row]);
+            case FLOAT -> Float.toString((float) column.doubles()[row]);
+            case STRING -> BatchRecords.utf8(column.bytes(row));
+        };
+    }
+
+    /** A batch of one row group: its checked rows and the decoded values they came from. */
+    private final class Slot {
+        final Worker owner;
+        final ColumnarRows rows;
+        final ColumnValues[] values;
+        long firstRow;
+        int count;
+        boolean end;
+        Throwable failure;
+
+        Slot(Worker owner) {
+            this.owner = owner;
+            rows = owner == null ? null : new ColumnarRows(validator, batchRows);
+            values = new ColumnValues[leaves.length];
+            for (int c = 0; c < leaves.length; c++) {
+                values[c] = new ColumnValues(leaves[c].type());
+            }
+        }
+    }
+
+    /** A thread's decoding: its own checks, memo of dictionary values and batches. */
+    private final class Worker {
+        final BlockingQueue<Slot> slots;
+        final ColumnDecoder decoder = new ColumnDecoder(validator);
+        final Memo[] memos = new Memo[leaves.length];
+        int batch;
+
+        Worker(int slotCount) {
+            slots = new ArrayBlockingQueue<>(slotCount);
+            for (int k = 0; k < slotCount; k++) {
+                slots.add(new Slot(this));
+            }
+            for (int c = 0; c < leaves.length; c++) {
+                memos[c] = new Memo();
+            }
+        }
+
+        /** Decodes row groups in turn, taking the next one not yet taken, until none is left. */
+        void run(AtomicInteger next, List<BlockingQueue<Slot>> queues) {
+            for (int g = next.getAndIncrement(); g < queues.size(); g = next.getAndIncrement()) {
+                BlockingQueue<Slot> queue = queues.get(g);
+                try {
+                    decode(g, queue::add);
+                    Slot end = new Slot(null);
+                    end.end = true;
+                    queue.add(end);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Throwable e) {
+                    Slot failed = new Slot(null);
+                    failed.failure = e;
+                    queue.add(failed);
+                    return;
+                }
+            }
+        }
+
+        /** Decodes row group {@code g} in batches, handing each to {@code merge}. */
+        void decode(int g, Consumer<Slot> merge) throws InterruptedException {
+            ColumnChunkReader[] readers = new ColumnChunkReader[leaves.length];
+            try {
+                for (int c = 0; c < leaves.length; c++) {
+                    readers[c] = file.reader(g, leaves[c]);
+                }
+                long rows = file.rows(g);
+                for (long done = 0; done < rows; ) {
+                    int count = (int) Math.min(batchRows, rows - done);
+                    Slot slot = slots.take();
+                    slot.rows.reset(count);
+                    slot.firstRow = firstRows[g] + done + 1;
+                    slot.count = count;
+                    decoder.forgetLastValues();
+                    batch++;
+                    for (int c = 0; c < leaves.length; c++) {
+                        readers[c].read(count, slot.values[c]);
+                        fill(slot.rows, records.target(c), slot.values[c], memos[c]);
+                    }
+                    done += count;
+                    merge.accept(slot);
+                }
+            } catch (IOException e) {
+                throw source.unreadable(e);
+            }
+        }
+
+        /** Checks and stores one column's values; a row a value of which cannot be taken is marked slow. */
+        private void fill(ColumnarRows rows, int column, ColumnValues values, Memo memo) {
+            int n = values.rows();
+            boolean[] nulls = values.nulls();
+            switch (values.type()) {
+                case LONG -> {
+                    long[] longs = values.longs();
+                    for (int i = 0; i < n; i++) {
+                        check(rows, i, nulls[i] ? empty(rows, i, column) : decoder.putLong(rows, i, column, longs[i]));
+                    }
+                }
+                case UNSIGNED_LONG -> {
+                    long[] longs = values.longs();
+                    for (int i = 0; i < n; i++) {
+                        check(rows, i, nulls[i] ? empty(rows, i, column)
+                                : longs[i] >= 0 && decoder.putLong(rows, i, column, longs[i]));
+                    }
+                }
+                case DOUBLE -> {
+                    double[] doubles = values.doubles();
+                    for (int i = 0; i < n; i++) {
+                        check(rows, i, nulls[i] ? empty(rows, i, column) : decoder.putDouble(rows, i, column, doubles[i]));
+                    }
+                }
+                case FLOAT -> {
+                    double[] doubles = values.doubles();
+                    for (int i = 0; i < n; i++) {
+                        // Rendered as Float.toString renders it, as the text path reads a float32.
+                        check(rows, i, nulls[i] ? empty(rows, i, column) : decoder.putDouble(rows, i, column,
+                                Double.parseDouble(Float.toString((float) doubles[i]))));
+                    }
+                }
+                case STRING -> strings(rows, column, values, memo);
+            }
+        }
+
+        /** Strings: each dictionary value checked once a batch (once for good unless its code is the batch's own). */
+        private void strings(ColumnarRows rows, int column, ColumnValues values, Memo memo) {
+            memo.use(values.dictionary());
+            boolean[] nulls = values.nulls();
+            byte[][] data = values.data();
+            int[] starts = values.starts();
+            int[] ends = values.ends();
+            int[] indices = values.dictionaryIndex();
+            byte[] dictionary = values.dictionaryData();
+            int[] dictionaryStarts = values.dictionaryStarts();
+            int[] dictionaryEnds = values.dictionaryEnds();
+            for (int i = 0, n = values.rows(); i < n; i++) {
+                if (nulls[i]) {
+                    check(rows, i, empty(rows, i, column));
+                    continue;
+                }
+                int index = indices[i];
+                if (index < 0) {
+                    check(rows, i, decoder.putText(rows, i, column, data[i], starts[i], ends[i]));
+                } else if (memo.holds(index, batch)) {
+                    if (memo.slow[index]) {
+                        rows.markSlowRow(i);
+                    } else {
+                        rows.setValue(column, i, memo.values[index]);
+                    }
+                } else {
+                    boolean taken = decoder.putText(rows, i, column, dictionary, dictionaryStarts[index], dictionaryEnds[index]);
+                    check(rows, i, taken);
+                    boolean lasting = !taken || rows.lasting(column, i);
+                    memo.remember(index, lasting ? LASTING : batch, !taken, taken ? rows.value(column, i) : 0);
+                }
+            }
+        }
+
+        private boolean empty(ColumnarRows rows, int row, int column) {
+            return decoder.putText(rows, row, column, EMPTY, 0, 0);
+        }
+
+        private void check(ColumnarRows rows, int row, boolean taken) {
+            if (!taken) {
+                rows.markSlowRow(row);
+            }
+        }
+    }
+
+    /**
+     * What was stored for each value of one column's current dictionary: for how long it holds
+     * ({@link #LASTING}, or the one batch whose own dictionary coded it), whether it sends its
+     * rows the slow way, and the stored value's bits.
+     */
+    private static final class Memo {
+        long dictionary = -1;
+        int[] stamps = new int[0];
+        boolean[] slow = new boolean[0];
+        long[] values = new long[0];
+
+        /** Forgets everything when the column moves to another dictionary. */
+        void use(long serial) {
+            if (serial == dictionary) {
+                return;
+            }
+            dictionary = serial;
+            Arrays.fill(stamps, 0);
+        }
+
+        boolean holds(int index, int batch) {
+            return index < stamps.length && (stamps[index] == LASTING || stamps[index] == batch);
+        }
+
+        void remember(int index, int stamp, boolean slowRow, long value) {
+            if (index >= stamps.length) {
+                int size = Math.max(index + 1, 2 * stamps.length);
+                stamps = Arrays.copyOf(stamps, size);
+                slow = Arrays.copyOf(slow, size);
+                values = Arrays.copyOf(values, size);
+            }
+            stamps[index] = stamp;
+            slow[index] = slowRow;
+            values[index] = value;
+        }
+    }
+}

@@ -1,0 +1,484 @@
+package ladder.engine.io.parquet;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.parquet.format.ColumnMetaData;
+import org.apache.parquet.format.DataPageHeader;
+import org.apache.parquet.format.DataPageHeaderV2;
+import org.apache.parquet.format.DictionaryPageHeader;
+import org.apache.parquet.format.Encoding;
+import org.apache.parquet.format.PageHeader;
+import org.apache.parquet.format.Type;
+import org.apache.parquet.format.Util;
+
+/**
+ * Decodes one column chunk of a flat column, page by page, into {@link ColumnValues} a run of rows
+ * at a time. Each data page is decoded whole when it is reached (its definition levels, then its
+ * values: PLAIN, dictionary indices, DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY,
+ * DELTA_BYTE_ARRAY or BYTE_STREAM_SPLIT); numbers from a dictionary are looked up then, strings
+ * keep their dictionary index. Any inconsistency (a page past the chunk, a count that does not
+ * add up, an index outside the dictionary) is an {@link IOException} naming the column. One
+ * thread at a time.
+ */
+public final class ColumnChunkReader {
+    /** Distinguishes every dictionary any reader loads, so that callers may remember their values. */
+    private static final AtomicLong DICTIONARIES = new AtomicLong();
+
+    private final LeafColumn column;
+    private final ValueType type;
+    private final byte[] chunk;
+    private final PageCodec codec;
+    private int position;
+    /** Values (nulls included) the chunk has not yet handed out, by its metadata and the row group. */
+    private long remaining;
+    private long valuesLeftInChunk;
+
+    private long dictionarySerial = -1;
+    private int dictionarySize;
+    private final Values dictionary = new Values();
+
+    /** The current page: its definition levels and non-null values, and how far they are handed out. */
+    private int pageValues;
+    private int pageTaken;
+    private int[] levels = new int[0];
+    private boolean allDefined;
+    private int valueTaken;
+    private int valueCount;
+    private int[] indices;
+    private final Values page = new Values();
+
+    /** Decoded values: numbers, or strings as ranges of one array. */
+    private static final class Values {
+        long[] longs;
+        double[] doubles;
+        byte[] data;
+        int[] starts;
+        int[] ends;
+    }
+
+    ColumnChunkReader(LeafColumn column, ColumnMetaData meta, byte[] chunk, long rows) throws IOException {
+        this.column = column;
+        this.type = column.type();
+        this.chunk = chunk;
+        this.codec = new PageCodec(meta.getCodec());
+        if (meta.getNum_values() != rows) {
+            throw failure("has " + meta.getNum_values() + " values in a row group of " + rows + " rows");
+        }
+        remaining = rows;
+        valuesLeftInChunk = rows;
+    }
+
+    /** Decodes the next {@code rows} rows of the chunk into {@code out}. */
+    public void read(int rows, ColumnValues out) throws IOException {
+        if (rows > remaining) {
+            throw new IllegalArgumentException(rows + " rows asked of a chunk with " + remaining + " left");
+        }
+        out.reset(rows);
+        out.dictionary(dictionarySerial, dictionary.data, dictionary.starts, dictionary.ends);
+        boolean[] nulls = out.nulls();
+        int filled = 0;
+        while (filled < rows) {
+            if (pageTaken == pageValues) {
+                nextDataPage();
+                out.dictionary(dictionarySerial, dictionary.data, dictionary.starts, dictionary.ends);
+            }
+            int take = Math.min(rows - filled, pageValues - pageTaken);
+            if (allDefined) {
+                Arrays.fill(nulls, filled, filled + take, false);
+                copy(out, filled, valueTaken, take);
+                valueTaken += take;
+            } else {
+                // Runs of values and of nulls, each copied or marked at once.
+                for (int k = 0; k < take; ) {
+                    int start = k;
+                    int level = levels[pageTaken + k];
+                    while (k < take && levels[pageTaken + k] == level) {
+                        k++;
+                    }
+                    Arrays.fill(nulls, filled + start, filled + k, level == 0);
+                    if (level != 0) {
+                        copy(out, filled + start, valueTaken, k - start);
+                        valueTaken += k - start;
+                    }
+                }
+            }
+            pageTaken += take;
+            filled += take;
+        }
+        remaining -= rows;
+    }
+
+    /** Copies {@code n} of the page's values from {@code v} to {@code out}'s rows from {@code row}. */
+    private void copy(ColumnValues out, int row, int v, int n) {
+        switch (type) {
+            case LONG, UNSIGNED_LONG -> System.arraycopy(page.longs, v, out.longs(), row, n);
+            case DOUBLE, FLOAT -> System.arraycopy(page.doubles, v, out.doubles(), row, n);
+            case STRING -> {
+                int[] dictionaryIndex = out.dictionaryIndex();
+                if (indices != null) {
+                    System.arraycopy(indices, v, dictionaryIndex, row, n);
+                } else {
+                    System.arraycopy(page.starts, v, out.starts(), row, n);
+                    System.arraycopy(page.ends, v, out.ends(), row, n);
+                    Arrays.fill(out.data(), row, row + n, page.data);
+                    Arrays.fill(dictionaryIndex, row, row + n, -1);
+                }
+            }
+        }
+    }
+
+    /** Reads page headers until a data page, loading a dictionary page on the way. */
+    private void nextDataPage() throws IOException {
+        while (true) {
+            if (position >= chunk.length) {
+                throw failure("ends before its " + valuesLeftInChunk + " remaining values");
+            }
+            PageHeader header = pageHeader();
+            int compressed = header.getCompressed_page_size();
+            int size = header.getUncompressed_page_size();
+            if (compressed < 0 || size < 0 || compressed > chunk.length - position) {
+                throw failure("has a page of " + compressed + " bytes where " + (chunk.length - position) + " are left");
+            }
+            int body = position;
+            position += compressed;
+            switch (header.getType()) {
+                case DICTIONARY_PAGE -> dictionaryPage(header.getDictionary_page_header(), body, compressed, size);
+                case DATA_PAGE -> {
+                    dataPage(header.getData_page_header(), body, compressed, size);
+                    return;
+                }
+                case DATA_PAGE_V2 -> {
+                    dataPageV2(header.getData_page_header_v2(), body, compressed, size);
+                    return;
+                }
+                default -> { } // index pages hold nothing to read
+            }
+        }
+    }
+
+    private PageHeader pageHeader() throws IOException {
+        ByteArrayInputStream in = new ByteArrayInputStream(chunk, position, chunk.length - position);
+        PageHeader header;
+        try {
+            header = Util.readPageHeader(in);
+        } catch (IOException | RuntimeException e) {
+            throw failure("has a page header that cannot be read (" + e.getMessage() + ")", e);
+        }
+        position = chunk.length - in.available();
+        return header;
+    }
+
+    private void dictionaryPage(DictionaryPageHeader header, int body, int compressed, int size) throws IOException {
+        if (header == null || (header.getEncoding() != Encoding.PLAIN && header.getEncoding() != Encoding.PLAIN_DICTIONARY)) {
+            throw failure("has a dictionary page " + (header == null ? "without a header" : "encoded " + header.getEncoding()));
+        }
+        byte[] bytes = new byte[size];
+        codec.decompress(chunk, body, compressed, bytes, 0, size);
+        int count = header.getNum_values();
+        if (count < 0 || count > size) {
+            throw failure("has a dictionary page of " + count + " values in " + size + " bytes");
+        }
+        ByteCursor in = new ByteCursor(bytes, 0, size);
+        dictionarySize = count;
+        dictionarySerial = DICTIONARIES.incrementAndGet();
+        plain(in, count, bytes, dictionary);
+    }
+
+    private void dataPage(DataPageHeader header, int body, int compressed, int size) throws IOException {
+        byte[] bytes = new byte[size];
+        codec.decompress(chunk, body, compressed, bytes, 0, size);
+        ByteCursor in = new ByteCursor(bytes, 0, size);
+        int count = header.getNum_values();
+        startPage(count);
+        if (column.optional()) {
+            if (header.getDefinition_level_encoding() != Encoding.RLE) {
+                throw failure("has definition levels encoded " + header.getDefinition_level_encoding());
+            }
+            int length = in.readIntLE();
+            in.require(length);
+            ByteCursor levelBytes = new ByteCursor(bytes, in.position, in.position + length);
+            in.position += length;
+            decodeLevels(levelBytes, count);
+        }
+        values(header.getEncoding(), in, bytes);
+    }
+
+    private void dataPageV2(DataPageHeaderV2 header, int body, int compressed, int size) throws IOException {
+        int levelBytes = header.getDefinition_levels_byte_length();
+        if (header.getRepetition_levels_byte_length() != 0) {
+            throw failure("has repetition levels in a flat column");
+        }
+        if (levelBytes < 0 || levelBytes > compressed || levelBytes > size) {
+            throw failure("has " + levelBytes + " bytes of definition levels in a page of " + compressed);
+        }
+        int count = header.getNum_values();
+        startPage(count);
+        if (column.optional()) {
+            decodeLevels(new ByteCursor(chunk, body, body + levelBytes), count);
+        } else if (levelBytes != 0) {
+            throw failure("has definition levels in a column that holds no nulls");
+        }
+        int valueSize = size - levelBytes;
+        byte[] bytes = new byte[valueSize];
+        if (header.isSetIs_compressed() && !header.isIs_compressed()) {
+            if (compressed - levelBytes != valueSize) {
+                throw failure("has an uncompressed page of " + (compressed - levelBytes) + " value bytes that claims " + valueSize);
+            }
+            System.arraycopy(chunk, body + levelBytes, bytes, 0, valueSize);
+        } else {
+            codec.decompress(chunk, body + levelBytes, compressed - levelBytes, bytes, 0, valueSize);
+        }
+        values(header.getEncoding(), new ByteCursor(bytes, 0, valueSize), bytes);
+    }
+
+    private void startPage(int count) throws IOException {
+        if (count < 0 || count > valuesLeftInChunk) {
+            throw failure("has a page of " + count + " values where " + valuesLeftInChunk + " are left");
+        }
+        valuesLeftInChunk -= count;
+        pageValues = count;
+        pageTaken = 0;
+        valueTaken = 0;
+        allDefined = true;
+        valueCount = count;
+    }
+
+    /** Decodes a page's definition levels (bit width 1, as a flat optional column has) and counts its values. */
+    private void decodeLevels(ByteCursor in, int count) throws IOException {
+        if (levels.length < count) {
+            levels = new int[Math.max(count, 2 * levels.length)];
+        }
+        RleBitPackedHybrid.decode(in, 1, count, levels);
+        int defined = 0;
+        int above = 0;
+        for (int k = 0; k < count; k++) {
+            defined += levels[k];
+            above |= levels[k] & ~1;
+        }
+        if (above != 0) {
+            throw failure("has a definition level above 1 in a flat column");
+        }
+        allDefined = defined == count;
+        valueCount = defined;
+    }
+
+    /** Decodes a data page's {@link #valueCount} values, encoded {@code encoding}, from {@code in}. */
+    private void values(Encoding encoding, ByteCursor in, byte[] bytes) throws IOException {
+        int count = valueCount;
+        page.longs = null;
+        page.doubles = null;
+        indices = null;
+        switch (encoding) {
+            case PLAIN_DICTIONARY, RLE_DICTIONARY -> dictionaryValues(in, count);
+            case PLAIN -> plain(in, count, bytes, page);
+            case DELTA_BINARY_PACKED -> {
+                if (type != ValueType.LONG && type != ValueType.UNSIGNED_LONG) {
+                    throw failure("is " + type + " but has a page encoded " + encoding);
+                }
+                page.longs = counted(widened(DeltaBinaryPacked.decode(in)), count, encoding);
+            }
+            case DELTA_LENGTH_BYTE_ARRAY -> {
+                requireStrings(encoding);
+                long[] lengths = counted(DeltaBinaryPacked.decode(in), count, encoding);
+                page.starts = new int[count];
+                page.ends = new int[count];
+                for (int v = 0; v < count; v++) {
+                    in.require(lengths[v]);
+                    page.starts[v] = in.position;
+                    in.position += (int) lengths[v];
+                    page.ends[v] = in.position;
+                }
+                page.data = bytes;
+            }
+            case DELTA_BYTE_ARRAY -> {
+                requireStrings(encoding);
+                deltaStrings(in, count);
+            }
+            case BYTE_STREAM_SPLIT -> byteStreamSplit(in, count);
+            default -> throw failure("has a page encoded " + encoding + ", which Ladder does not read");
+        }
+    }
+
+    private void dictionaryValues(ByteCursor in, int count) throws IOException {
+        if (dictionarySerial < 0) {
+            throw failure("has a dictionary-encoded page but no dictionary");
+        }
+        int width = in.readByte();
+        int[] index = new int[count];
+        RleBitPackedHybrid.decode(in, width, count, index);
+        for (int v = 0; v < count; v++) {
+            if (index[v] < 0 || index[v] >= dictionarySize) {
+                throw failure("has a dictionary index of " + Integer.toUnsignedString(index[v])
+                        + " into a dictionary of " + dictionarySize);
+            }
+        }
+        switch (type) {
+            case LONG, UNSIGNED_LONG -> {
+                page.longs = new long[count];
+                for (int v = 0; v < count; v++) {
+                    page.longs[v] = dictionary.longs[index[v]];
+                }
+            }
+            case DOUBLE, FLOAT -> {
+                page.doubles = new double[count];
+                for (int v = 0; v < count; v++) {
+                    page.doubles[v] = dictionary.doubles[index[v]];
+                }
+            }
+            case STRING -> indices = index;
+        }
+    }
+
+    /** DELTA_BYTE_ARRAY: each value is a prefix of the one before followed by its own suffix; rebuilt into one array. */
+    private void deltaStrings(ByteCursor in, int count) throws IOException {
+        long[] prefixes = counted(DeltaBinaryPacked.decode(in), count, Encoding.DELTA_BYTE_ARRAY);
+        long[] suffixes = counted(DeltaBinaryPacked.decode(in), count, Encoding.DELTA_BYTE_ARRAY);
+        long total = 0;
+        for (int v = 0; v < count; v++) {
+            if (prefixes[v] < 0 || suffixes[v] < 0 || (v == 0 ? prefixes[v] != 0 : prefixes[v] > stringLength(v - 1, prefixes, suffixes))) {
+                throw failure("has a DELTA_BYTE_ARRAY page whose value " + (v + 1) + " has a prefix of " + prefixes[v]);
+            }
+            total += prefixes[v] + suffixes[v];
+            if (total > Integer.MAX_VALUE - 16) {
+                throw failure("has a DELTA_BYTE_ARRAY page of more than 2 GB");
+            }
+        }
+        byte[] data = new byte[(int) total];
+        page.starts = new int[count];
+        page.ends = new int[count];
+        int at = 0;
+        for (int v = 0; v < count; v++) {
+            int prefix = (int) prefixes[v];
+            int suffix = (int) suffixes[v];
+            in.require(suffix);
+            page.starts[v] = at;
+            if (prefix > 0) {
+                System.arraycopy(data, page.starts[v - 1], data, at, prefix);
+            }
+            System.arraycopy(in.bytes, in.position, data, at + prefix, suffix);
+            in.position += suffix;
+            at += prefix + suffix;
+            page.ends[v] = at;
+        }
+        page.data = data;
+    }
+
+    private static long stringLength(int v, long[] prefixes, long[] suffixes) {
+        return prefixes[v] + suffixes[v];
+    }
+
+    /** BYTE_STREAM_SPLIT: byte {@code k} of value {@code v} is byte {@code v} of the {@code k}-th stream. */
+    private void byteStreamSplit(ByteCursor in, int count) throws IOException {
+        int width = switch (column.physical()) {
+            case INT32, FLOAT -> 4;
+            case INT64, DOUBLE -> 8;
+            default -> throw failure("is " + column.physical() + " but has a page encoded BYTE_STREAM_SPLIT");
+        };
+        if ((long) count * width != in.remaining()) {
+            throw failure("has a BYTE_STREAM_SPLIT page of " + in.remaining() + " bytes for " + count + " values");
+        }
+        byte[] bytes = new byte[count * width];
+        for (int v = 0; v < count; v++) {
+            for (int k = 0; k < width; k++) {
+                bytes[v * width + k] = in.bytes[in.position + k * count + v];
+            }
+        }
+        ByteCursor joined = new ByteCursor(bytes, 0, bytes.length);
+        if (type == ValueType.DOUBLE || type == ValueType.FLOAT) {
+            page.doubles = plainDoubles(joined, count);
+        } else {
+            page.longs = plainLongs(joined, count);
+        }
+    }
+
+    /** PLAIN values of the column's type; strings are left in {@code bytes}, the array {@code in} reads. */
+    private void plain(ByteCursor in, int count, byte[] bytes, Values into) throws IOException {
+        switch (type) {
+            case LONG, UNSIGNED_LONG -> into.longs = plainLongs(in, count);
+            case DOUBLE, FLOAT -> into.doubles = plainDoubles(in, count);
+            case STRING -> {
+                into.starts = new int[count];
+                into.ends = new int[count];
+                plainStrings(in, count, into.starts, into.ends);
+                into.data = bytes;
+            }
+        }
+    }
+
+    private long[] plainLongs(ByteCursor in, int count) throws IOException {
+        in.require((long) count * (column.physical() == Type.INT32 ? 4 : 8));
+        long[] values = new long[count];
+        if (column.physical() == Type.INT32) {
+            boolean unsigned = !column.signed();
+            for (int v = 0; v < count; v++) {
+                int raw = in.readIntLE();
+                values[v] = unsigned ? raw & 0xffffffffL : raw;
+            }
+        } else {
+            for (int v = 0; v < count; v++) {
+                values[v] = in.readLongLE();
+            }
+        }
+        return values;
+    }
+
+    /** An INT32 column's delta-decoded values, reduced to 32 bits as the column declares them. */
+    private long[] widened(long[] values) {
+        if (column.physical() == Type.INT32) {
+            boolean unsigned = !column.signed();
+            for (int v = 0; v < values.length; v++) {
+                values[v] = unsigned ? values[v] & 0xffffffffL : (int) values[v];
+            }
+        }
+        return values;
+    }
+
+    private double[] plainDoubles(ByteCursor in, int count) throws IOException {
+        double[] values = new double[count];
+        if (column.physical() == Type.FLOAT) {
+            in.require(4L * count);
+            for (int v = 0; v < count; v++) {
+                values[v] = Float.intBitsToFloat(in.readIntLE());
+            }
+        } else {
+            in.require(8L * count);
+            for (int v = 0; v < count; v++) {
+                values[v] = Double.longBitsToDouble(in.readLongLE());
+            }
+        }
+        return values;
+    }
+
+    private static void plainStrings(ByteCursor in, int count, int[] starts, int[] ends) throws IOException {
+        for (int v = 0; v < count; v++) {
+            int length = in.readIntLE();
+            in.require(length);
+            starts[v] = in.position;
+            in.position += length;
+            ends[v] = in.position;
+        }
+    }
+
+    private long[] counted(long[] values, int count, Encoding encoding) throws IOException {
+        if (values.length != count) {
+            throw failure("has a page encoded " + encoding + " with " + values.length + " values where its levels say " + count);
+        }
+        return values;
+    }
+
+    private void requireStrings(Encoding encoding) throws IOException {
+        if (type != ValueType.STRING) {
+            throw failure("is " + type + " but has a page encoded " + encoding);
+        }
+    }
+
+    private IOException failure(String what) {
+        return new IOException("column '" + column.name() + "' " + what);
+    }
+
+    private IOException failure(String what, Throwable cause) {
+        return new IOException("column '" + column.name() + "' " + what, cause);
+    }
+}

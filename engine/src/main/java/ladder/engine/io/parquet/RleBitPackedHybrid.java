@@ -1,0 +1,55 @@
+package ladder.engine.io.parquet;
+
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * Parquet's RLE/bit-packing hybrid encoding, which holds definition levels and dictionary indices:
+ * a sequence of runs, each headed by a varint whose low bit says whether {@code header >>> 1}
+ * repeats of one value follow (stored in {@code ceil(width / 8)} bytes) or {@code header >>> 1}
+ * groups of eight values bit-packed at {@code width} bits each.
+ */
+final class RleBitPackedHybrid {
+    private RleBitPackedHybrid() {}
+
+    /**
+     * Decodes {@code count} values of {@code width} bits (0 to 32) from {@code in} into
+     * {@code out[0..count)}, leaving the cursor after the last run read. Values past
+     * {@code count} in the last bit-packed run (its padding) are read past.
+     */
+    static void decode(ByteCursor in, int width, int count, int[] out) throws IOException {
+        if (width < 0 || width > 32) {
+            throw new IOException("a bit width of " + width + " (at most 32 allowed here)");
+        }
+        int n = 0;
+        while (n < count) {
+            int header = in.readUnsignedVarInt();
+            int length = header >>> 1;
+            if (length == 0) {
+                throw new IOException("an empty run");
+            }
+            if ((header & 1) == 0) {
+                int value = in.readSmallLE((width + 7) >>> 3);
+                int end = (int) Math.min(count, (long) n + length);
+                Arrays.fill(out, n, end, value);
+                n = end;
+            } else {
+                long bytes = (long) length * width;
+                // Writers may end the last run early; what is missing reads as zero and is padding.
+                int available = (int) Math.min(bytes, in.remaining());
+                int values = (int) Math.min(count - n, 8L * length);
+                int base = in.position;
+                int limit = base + available;
+                if (values > 0 && (long) values * width > 8L * available) {
+                    throw new IOException("a bit-packed run of " + values + " values runs past the end of its page");
+                }
+                long bit = 0;
+                for (int k = 0; k < values; k++, bit += width) {
+                    out[n + k] = (int) ByteCursor.bitsAt(in.bytes, base, limit, bit, width);
+                }
+                n += values;
+                in.position = limit;
+            }
+        }
+    }
+}

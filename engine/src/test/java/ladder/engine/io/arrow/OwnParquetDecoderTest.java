@@ -1,0 +1,195 @@
+package ladder.engine.io.arrow;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import ladder.engine.LadderException;
+import ladder.engine.contract.Schema;
+import ladder.engine.io.LoadOutcome;
+import ladder.engine.io.RejectsWriter;
+import ladder.engine.io.RowValidator;
+import ladder.engine.io.arrow.ArrowTables.Column;
+import ladder.engine.io.arrow.ArrowTables.Format;
+import ladder.engine.io.parquet.ParquetFile;
+import ladder.engine.io.parquet.UnsupportedParquet;
+import ladder.engine.table.TableBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Ladder's own Parquet decoder against Arrow's (the C++ library behind arrow-dataset, an
+ * independent reading of the same bytes): on random tables written by Arrow and re-written by
+ * DuckDB in each of its layouts (data pages v1 and v2; dictionary, plain, delta and
+ * byte-stream-split encodings; Snappy, gzip, Zstandard, LZ4, Brotli and none; many row groups), a load
+ * through the own decoder on 1 to 3 threads ends exactly where offering Arrow's reading of every
+ * row as text does. Files the decoder does not read are read through Arrow with Arrow's outcome,
+ * and corrupt files are refused with one located line.
+ */
+class OwnParquetDecoderTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void arrowWrittenFilesLoadAsArrowReadsThem(int threads) throws IOException {
+        for (long seed = 1; seed <= 5; seed++) {
+            SplittableRandom random = new SplittableRandom(seed * 101 + threads);
+            int batchRows = 1 + random.nextInt(90);
+            Path file = Format.PARQUET.write(dir, "arrow-" + seed, TypedLoadTest.columns(random, 50 + random.nextInt(250)),
+                    batchRows);
+            assertOwnDecoderReads(file);
+            LoadOutcome text = LoadOutcome.of(file, dir, new ParquetReader(batchRows, 1, false), false);
+            LoadOutcome own = LoadOutcome.of(file, dir, new ParquetReader(1 + random.nextInt(100), threads, true), true);
+            own.assertSameAs(text, threads + " threads, seed " + seed);
+        }
+    }
+
+    /** DuckDB's ways of writing Parquet, each an option list of its {@code COPY ... TO}. */
+    enum DuckDbLayout {
+        V1_SNAPPY("FORMAT parquet, ROW_GROUP_SIZE 2048"),
+        V2_ZSTD("FORMAT parquet, PARQUET_VERSION v2, COMPRESSION zstd, ROW_GROUP_SIZE 2048"),
+        V2_GZIP("FORMAT parquet, PARQUET_VERSION v2, COMPRESSION gzip"),
+        V1_UNCOMPRESSED("FORMAT parquet, COMPRESSION uncompressed, ROW_GROUP_SIZE 4096"),
+        V2_LZ4_RAW("FORMAT parquet, PARQUET_VERSION v2, COMPRESSION lz4_raw, ROW_GROUP_SIZE 2048"),
+        /** Not readable by Arrow Java's native library, which is built without Brotli. */
+        V1_BROTLI("FORMAT parquet, COMPRESSION brotli, ROW_GROUP_SIZE 2048");
+
+        final String options;
+
+        DuckDbLayout(String options) {
+            this.options = options;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DuckDbLayout.class)
+    void duckDbWrittenFilesLoadAsArrowReadsThem(DuckDbLayout layout) throws Exception {
+        for (long seed = 1; seed <= 3; seed++) {
+            SplittableRandom random = new SplittableRandom(seed * 7 + layout.ordinal());
+            Path source = Format.PARQUET.write(dir, "source-" + seed, duckDbSafe(TypedLoadTest.columns(random, 9_000)), 9_000);
+            // The reference is Arrow's reading of DuckDB's default layout of the same rows, under the same name.
+            Path file = dir.resolve("duckdb-" + layout + "-" + seed + ".parquet");
+            duckDbCopy(source, file, "FORMAT parquet");
+            LoadOutcome text = LoadOutcome.of(file, dir, new ParquetReader(65_536, 1, false), false);
+            Files.delete(file);
+            duckDbCopy(source, file, layout.options);
+            assertOwnDecoderReads(file);
+            for (int threads = 1; threads <= 2; threads++) {
+                LoadOutcome own = LoadOutcome.of(file, dir, new ParquetReader(1 + random.nextInt(5_000), threads, true), true);
+                own.assertSameAs(text, layout + ", " + threads + " threads, seed " + seed);
+            }
+        }
+    }
+
+    /** A column the own decoder does not read (here a Boolean) sends the file through Arrow, whose refusal the user gets. */
+    @Test
+    void aTypeTheDecoderDoesNotReadGoesThroughArrow() throws Exception {
+        Path source = Format.PARQUET.write(dir, "source", duckDbSafe(TypedLoadTest.columns(new SplittableRandom(3), 100)), 100);
+        Path file = dir.resolve("boolean.parquet");
+        duckDbCopy("SELECT * REPLACE (true AS promoted) FROM read_parquet('" + source + "')", file, "FORMAT parquet");
+        assertThrows(UnsupportedParquet.class, () -> bind(file));
+        LadderException own = assertThrows(LadderException.class, () -> load(file, new ParquetReader(64, 2, true)));
+        LadderException arrow = assertThrows(LadderException.class, () -> load(file, new ParquetReader(64, 2, false)));
+        assertEquals(arrow.getMessage(), own.getMessage());
+        assertTrue(own.getMessage().contains("column 'promoted' is bool"), own.getMessage());
+    }
+
+    /**
+     * Bytes changed at random inside the pages (the footer left whole, so the own decoder is the one
+     * reading) either load or refuse the file with one line naming it: never another exception.
+     */
+    @Test
+    void corruptPagesAreRefusedWithOneLine() throws Exception {
+        Path source = Format.PARQUET.write(dir, "source", duckDbSafe(TypedLoadTest.columns(new SplittableRandom(5), 3_000)), 3_000);
+        Path good = dir.resolve("good.parquet");
+        duckDbCopy(source, good, "FORMAT parquet, PARQUET_VERSION v2, ROW_GROUP_SIZE 2048");
+        byte[] bytes = Files.readAllBytes(good);
+        int footer = footerStart(bytes);
+        SplittableRandom random = new SplittableRandom(11);
+        int refused = 0;
+        for (int trial = 0; trial < 150; trial++) {
+            byte[] broken = bytes.clone();
+            for (int k = 0, n = 1 + random.nextInt(4); k < n; k++) {
+                broken[4 + random.nextInt(footer - 4)] ^= (byte) (1 + random.nextInt(255));
+            }
+            Path file = dir.resolve("broken-" + trial + ".parquet");
+            Files.write(file, broken);
+            try {
+                load(file, new ParquetReader(1 + random.nextInt(3_000), 1 + random.nextInt(2), true));
+            } catch (LadderException e) {
+                assertTrue(e.getMessage().startsWith(file + ": not a readable Parquet file ("), e.getMessage());
+                assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+                refused++;
+            }
+            Files.delete(file);
+        }
+        assertTrue(refused > 50, "only " + refused + " of 150 corrupt files were refused");
+    }
+
+    /** Where the footer starts: the 4-byte length before the closing magic number says. */
+    private static int footerStart(byte[] bytes) {
+        int at = bytes.length - 8;
+        int length = (bytes[at] & 0xff) | (bytes[at + 1] & 0xff) << 8 | (bytes[at + 2] & 0xff) << 16 | (bytes[at + 3] & 0xff) << 24;
+        return at - length;
+    }
+
+    private void load(Path file, ParquetReader reader) throws IOException {
+        TableBuilder builder = new TableBuilder(Schema.EMPLOYEES, 7);
+        try (RejectsWriter rejects = RejectsWriter.toFile(Files.createTempFile(dir, "rejects", ".csv"))) {
+            reader.load(file, Schema.EMPLOYEES, new RowValidator(Schema.EMPLOYEES, builder, rejects), warning -> { });
+        }
+    }
+
+    /** Binds the file for the own decoder: fails with {@link UnsupportedParquet} if it would go through Arrow. */
+    private void bind(Path file) throws IOException, UnsupportedParquet {
+        SourceFile source = new SourceFile(file.toString(), "Parquet");
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+                RejectsWriter rejects = RejectsWriter.toFile(Files.createTempFile(dir, "rejects", ".csv"))) {
+            RowValidator validator = new RowValidator(Schema.EMPLOYEES, new TableBuilder(Schema.EMPLOYEES, 7), rejects);
+            ParquetRowGroupLoad.bind(source, ParquetFile.open(channel), Schema.EMPLOYEES, validator, warning -> { }, 64);
+        }
+    }
+
+    private void assertOwnDecoderReads(Path file) {
+        assertDoesNotThrow(() -> bind(file), file.toString());
+    }
+
+    /** Without the values DuckDB will not take into a VARCHAR: bytes that are not UTF-8. */
+    private static List<Column> duckDbSafe(List<Column> columns) {
+        List<Column> safe = new ArrayList<>();
+        for (Column column : columns) {
+            List<Object> values = new ArrayList<>(column.values());
+            values.replaceAll(value -> value instanceof byte[] ? "Cafe" : value);
+            safe.add(new Column(column.name(), column.type(), column.dictionary(), values));
+        }
+        return safe;
+    }
+
+    private static void duckDbCopy(Path source, Path target, String options) throws SQLException {
+        duckDbCopy("SELECT * FROM read_parquet('" + source + "')", target, options);
+    }
+
+    private static void duckDbCopy(String query, Path target, String options) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement()) {
+            statement.execute("COPY (" + query + ") TO '" + target + "' (" + options + ")");
+        }
+    }
+}
