@@ -62,6 +62,19 @@ public final class ColumnarRows extends RowBatch {
         return codes[column] != null ? codes[column][row] : Double.doubleToRawLongBits(decimals[column][row]);
     }
 
+    /**
+     * The batch's codes of coded column {@code column}, null for a decimal column: for a reader
+     * that stores values it has already checked (see {@link #value}) in bulk.
+     */
+    public int[] codes(int column) {
+        return codes[column];
+    }
+
+    /** The batch's values of decimal column {@code column}, null for a coded column; as {@link #codes}. */
+    public double[] decimals(int column) {
+        return decimals[column];
+    }
+
     /** Stores {@code value}, bits as {@link #value} gives them, for schema column {@code column} in row {@code row}. */
     public void setValue(int column, int row, long value) {
         if (codes[column] != null) {

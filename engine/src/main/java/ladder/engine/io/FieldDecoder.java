@@ -20,13 +20,19 @@ import ladder.engine.table.TableBuilder;
  * result is the double {@link Double#parseDouble} gives; others (an exponent, more digits) go
  * through {@link Double#parseDouble} itself. A text value equal to the same column's value in the
  * row before (an employer's rows come together) reuses its code; other text is checked against
- * the one value of the table's published dictionary that the column's last code predicts, and
- * otherwise coded in the batch's dictionary for the merge. One instance per thread: matchers
+ * the few values of the table's published dictionary that the column's last code predicts, then
+ * looked up there, and otherwise coded in the batch's dictionary for the merge. One instance per thread: matchers
  * remember answers, and the last values are those of the caller's current buffer and batch.
  */
 final class FieldDecoder {
     /** 10^k for k = 0..22, each exact as a double. */
     private static final double[] POWERS_OF_TEN = new double[23];
+    /** How many published values after the last one found a text value is compared with. */
+    private static final int GUESSES = 4;
+    /** Lookups in a row that found nothing, after which a text column's values are looked up only now and then. */
+    private static final int LOOKUP_MISSES = 8;
+    /** Then one value in this many is looked up. */
+    private static final int LOOKUP_EVERY = 16;
     /** Below 2^53 every whole number is an exact double. */
     private static final long EXACT_LIMIT = 1L << 53;
 
@@ -40,6 +46,12 @@ final class FieldDecoder {
 
     private final Field[] fields;
     private final CodeMatcher[] matchers;
+    /**
+     * The column of the key that identifies a person (or applicant) within an employer and year:
+     * its values are nearly all distinct within a batch, so they are not looked up in the batch's
+     * dictionary before being added ({@link LocalDictionary#append}).
+     */
+    private final int idColumn;
     private final TableBuilder table;
     /** Per text column, where the last value decoded lies in {@code lastBytes}, and its code. */
     private byte[] lastBytes;
@@ -47,14 +59,16 @@ final class FieldDecoder {
     private final int[] lastTo;
     private final int[] lastCode;
     /**
-     * Per text column, the last table code found. Only the value after it is tried in the table's
-     * published dictionary: rows often come in the order of an earlier year's (an employer's
-     * people in the same order), so the guess is often right and costs a read next to the last
-     * value's. A hash lookup there would cost a cache miss and, measured on generated pools,
-     * almost never find a value the guess missed (those are new, or not yet published): the
-     * merge looks such values up once, from the batch's dictionary.
+     * Per text column, the last table code found. Only the few values after it are tried in the
+     * table's published dictionary ({@link #guess}): rows often come in the order of an earlier
+     * year's (an employer's people in the same order), so the guess is often right and costs a
+     * read next to the last value's. A value the guess misses is looked up ({@link #lookUp}),
+     * which finds the place again; one not found either is coded in the batch's dictionary, and
+     * the merge looks it up once.
      */
     private final int[] lastTableCode;
+    /** Per text column, lookups since the last that found its value ({@link #lookUp}). */
+    private final int[] lookupMisses;
 
     /**
      * A decoder of {@code schema}'s values whose text values are checked against {@code table}'s
@@ -63,10 +77,12 @@ final class FieldDecoder {
     FieldDecoder(Schema schema, TableBuilder table) {
         this.table = table;
         fields = schema.fields().toArray(Field[]::new);
+        idColumn = schema.indexOf(schema.key().get(schema.key().size() - 1).name());
         lastFrom = new int[fields.length];
         lastTo = new int[fields.length];
         lastCode = new int[fields.length];
         lastTableCode = new int[fields.length];
+        lookupMisses = new int[fields.length];
         Arrays.fill(lastTableCode, -2);
         matchers = new CodeMatcher[fields.length];
         for (int c = 0; c < fields.length; c++) {
@@ -179,11 +195,17 @@ final class FieldDecoder {
         if (bits < 0 && !isCleanUtf8(bytes, from, to)) {
             return false;
         }
-        int code = lastTableCode[c] + 1;
-        if (table.publishedEquals(c, code, bytes, from, to)) {
+        int code = guess(c, bytes, from, to);
+        if (code < 0) {
+            int hash = StringPool.hash(bytes, from, to);
+            code = lookUp(c, bytes, from, to, hash);
+            if (code < 0) {
+                code = ~(c == idColumn ? batch.dictionaries[c].append(bytes, from, to, hash)
+                        : batch.dictionaries[c].intern(bytes, from, to, hash));
+            }
+        }
+        if (code >= 0) {
             lastTableCode[c] = code;
-        } else {
-            code = ~batch.dictionaries[c].intern(bytes, from, to, StringPool.hash(bytes, from, to));
         }
         batch.codes[c][row] = code;
         if (lastBytes != bytes) {
@@ -195,6 +217,41 @@ final class FieldDecoder {
         lastTo[c] = to;
         lastCode[c] = code;
         return true;
+    }
+
+    /**
+     * The table code of {@code bytes[from..to)} if it is one of the {@value #GUESSES} published
+     * values after the column's last code found, else -1. Trying a few, not one, lets the guess
+     * step over the people of an earlier year who have left since; with one, the first leaver
+     * would end it for the rest of the employer's rows.
+     */
+    private int guess(int c, byte[] bytes, int from, int to) {
+        int last = lastTableCode[c];
+        for (int k = 1; k <= GUESSES; k++) {
+            if (table.publishedEquals(c, last + k, bytes, from, to)) {
+                return last + k;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The published table code of a value the guess missed, by a lookup in the table's
+     * dictionary, or -1. A lookup costs a cache miss in a dictionary of millions of people, and
+     * finds nothing in a run of people new to the pool (a first year), so after
+     * {@value #LOOKUP_MISSES} lookups in a row that found nothing, only every
+     * {@value #LOOKUP_EVERY}th value is looked up until one is found: enough to find the place
+     * again when rows of a later year begin, after which the guess takes over.
+     */
+    private int lookUp(int c, byte[] bytes, int from, int to, int hash) {
+        int misses = lookupMisses[c];
+        if (misses >= LOOKUP_MISSES && misses++ % LOOKUP_EVERY != 0) {
+            lookupMisses[c] = misses;
+            return -1;
+        }
+        int code = table.findPublished(c, bytes, from, to, hash);
+        lookupMisses[c] = code >= 0 ? 0 : lookupMisses[c] + 1;
+        return code;
     }
 
     private boolean code(RowBatch batch, int row, int c, byte[] bytes, int from, int to) {

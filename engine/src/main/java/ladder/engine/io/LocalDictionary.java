@@ -4,10 +4,11 @@ import java.util.Arrays;
 import ladder.engine.table.ByteArena;
 
 /**
- * The distinct values of one text column within one {@link RowBatch}, coded 0, 1, 2, ... in order
- * of first appearance, each kept as its UTF-8 bytes with its {@link ladder.engine.table.StringPool}
- * hash: a reader thread codes values here, and the merge looks each distinct value up in the
- * table's dictionary once per batch instead of once per row.
+ * The values of one text column within one {@link RowBatch}, coded 0, 1, 2, ... in order of first
+ * appearance, each kept as its UTF-8 bytes with its {@link ladder.engine.table.StringPool} hash: a
+ * reader thread codes values here, and the merge looks each value up in the table's dictionary
+ * once per batch instead of once per row. Values are distinct ({@link #intern}) except in a
+ * column whose values nearly all are anyway ({@link #append}).
  */
 final class LocalDictionary {
     private final ByteArena arena = new ByteArena(1 << 12);
@@ -33,6 +34,26 @@ final class LocalDictionary {
             }
         }
         return add(bytes, from, to, hash, slot);
+    }
+
+    /**
+     * Adds the value {@code bytes[from..to)} whose pool hash is {@code hash} without looking for
+     * it first, and returns its new code: for a column whose values are nearly all distinct (a
+     * person's id), where a lookup would almost never find the value and costs a cache miss in a
+     * table of a batch's size. The merge interns each code's value on its own, so a value added
+     * twice still gets one table code. A dictionary is either added to this way or by
+     * {@link #intern}, never both.
+     */
+    int append(byte[] bytes, int from, int to, int hash) {
+        int end = arena.append(bytes, from, to);
+        if (size == hashes.length) {
+            hashes = Arrays.copyOf(hashes, size * 2);
+            offsets = Arrays.copyOf(offsets, size * 2 + 1);
+        }
+        int code = size++;
+        offsets[code + 1] = end;
+        hashes[code] = hash;
+        return code;
     }
 
     /** The arena holding every value's bytes; value {@code code} is at {@code from(code)..to(code)}. */
@@ -61,14 +82,7 @@ final class LocalDictionary {
     }
 
     private int add(byte[] bytes, int from, int to, int hash, int slot) {
-        int end = arena.append(bytes, from, to);
-        if (size == hashes.length) {
-            hashes = Arrays.copyOf(hashes, size * 2);
-            offsets = Arrays.copyOf(offsets, size * 2 + 1);
-        }
-        int code = size++;
-        offsets[code + 1] = end;
-        hashes[code] = hash;
+        int code = append(bytes, from, to, hash);
         slots[slot] = code + 1;
         if (size * 2 > slots.length) {
             rehash(slots.length * 2);

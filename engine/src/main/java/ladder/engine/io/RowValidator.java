@@ -52,6 +52,8 @@ public final class RowValidator implements RecordSink {
     private final int employerBits;
     private final KeyIndex keys = new KeyIndex(this::keyOf);
     private final RowLines origins = new RowLines();
+    /** The text columns other than the key's, whose codes a merge looks up row by row. */
+    private final int[] otherTextColumns;
     /** Per text column, the table code of each value of the batch being merged (-1 until looked up). */
     private final int[][] tableCodes;
     /** The packed keys of the run being merged. */
@@ -107,6 +109,8 @@ public final class RowValidator implements RecordSink {
                 tableCodes[c] = new int[256];
             }
         }
+        this.otherTextColumns = java.util.stream.IntStream.range(0, fields.length)
+                .filter(c -> tableCodes[c] != null && c != employerColumn && c != personColumn).toArray();
     }
 
     /** Records offered so far, malformed ones included. */
@@ -242,10 +246,8 @@ public final class RowValidator implements RecordSink {
                 batch.replay(i, file, firstLine + batch.lines[i], this);
                 continue;
             }
-            for (int c = 0; c < fields.length; c++) {
-                if (tableCodes[c] != null && c != employerColumn && c != personColumn) {
-                    batch.codes[c][i] = tableCode(batch, c, batch.codes[c][i]);
-                }
+            for (int c : otherTextColumns) {
+                batch.codes[c][i] = tableCode(batch, c, batch.codes[c][i]);
             }
             origins.add(row, fileIndex, firstLine + batch.lines[i]);
             read++;

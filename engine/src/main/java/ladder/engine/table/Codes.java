@@ -34,12 +34,11 @@ public sealed interface Codes permits Codes.Bytes, Codes.Shorts, Codes.Ints {
         public long bytes() { return 4L * values.length; }
     }
 
-    /** The first {@code n} codes of {@code buffer}, copied into the narrowest array that holds them. */
-    static Codes narrowest(int[] buffer, int n) {
-        int max = 0;
-        for (int i = 0; i < n; i++) {
-            max = Math.max(max, buffer[i]);
-        }
+    /**
+     * The first {@code n} codes of {@code buffer}, none above {@code max}, copied into the
+     * narrowest array that holds them.
+     */
+    static Codes narrowest(int[] buffer, int n, int max) {
         if (max < 1 << 8) {
             byte[] out = new byte[n];
             for (int i = 0; i < n; i++) {

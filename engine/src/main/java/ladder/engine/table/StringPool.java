@@ -23,6 +23,7 @@ import java.util.Arrays;
  */
 public final class StringPool {
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(long[].class);
     /** The lookup table is grown when it is fuller than this. */
     private static final double MAX_LOAD = 0.7;
 
@@ -87,6 +88,31 @@ public final class StringPool {
         Published pool = published;
         return code >= 0 && code < pool.size()
                 && Arrays.equals(pool.arena(), pool.offsets()[code], pool.offsets()[code + 1], bytes, from, to);
+    }
+
+    /**
+     * The code of the string {@code bytes[from..to)}, whose hash is {@code hash}, if it was
+     * published, else -1: callable from any thread while the adding thread goes on. The lookup
+     * table is read as it stands (each slot atomically), so a string added since may be missed or
+     * a slot seen half-moved; but a code is only answered once {@link #publishedEquals} confirms
+     * its bytes, so a wrong code never is.
+     */
+    public int findPublished(byte[] bytes, int from, int to, int hash) {
+        long[] table = slots;
+        if (table == null) {
+            return -1;
+        }
+        int mask = table.length - 1;
+        for (int slot = hash & mask, probes = 0; probes < table.length; slot = (slot + 1) & mask, probes++) {
+            long entry = (long) SLOTS.getOpaque(table, slot);
+            if (entry == 0) {
+                return -1;
+            }
+            if ((int) (entry >>> 32) == hash && publishedEquals(codeOf(entry), bytes, from, to)) {
+                return codeOf(entry);
+            }
+        }
+        return -1;
     }
 
     public String get(int code) {
@@ -183,10 +209,11 @@ public final class StringPool {
     }
 
     /**
-     * Reads the home slots of the strings whose hashes are {@code hashes[from..to)}, so that the
-     * cache misses of interning them next come together instead of one by one: in a pool of
-     * millions of strings each lookup misses the cache. Returns a value only so that the reads
-     * are not optimised away.
+     * Reads the home slots of the strings whose hashes are {@code hashes[from..to)}, and then the
+     * first byte of each string a home slot files under the same hash, so that the cache misses of
+     * interning them next come together instead of one by one: in a pool of millions of strings
+     * each lookup misses the cache, and each string found misses it again. Returns a value only so
+     * that the reads are not optimised away.
      */
     public long touch(int[] hashes, int from, int to) {
         long[] table = index();
@@ -194,6 +221,14 @@ public final class StringPool {
         long sum = 0;
         for (int i = from; i < to; i++) {
             sum += table[hashes[i] & mask];
+        }
+        byte[] bytes = arena.bytes();
+        for (int i = from; i < to; i++) {
+            long entry = table[hashes[i] & mask];
+            if (entry != 0 && (int) (entry >>> 32) == hashes[i]) {
+                int start = offsets[codeOf(entry)];
+                sum += start < bytes.length ? bytes[start] : 0;
+            }
         }
         return sum;
     }

@@ -98,6 +98,11 @@ public final class TableBuilder {
         return columns.get(column).pool().touch(hashes, from, to);
     }
 
+    /** A text column's published code of the given UTF-8 bytes, or -1 (see {@link StringPool#findPublished}). */
+    public int findPublished(int column, byte[] bytes, int from, int to, int hash) {
+        return columns.get(column).pool().findPublished(bytes, from, to, hash);
+    }
+
     /** Whether published code {@code code} of a text column stands for the given UTF-8 bytes (see {@link StringPool#publishedEquals}). */
     public boolean publishedEquals(int column, int code, byte[] bytes, int from, int to) {
         return columns.get(column).pool().publishedEquals(code, bytes, from, to);
@@ -229,8 +234,8 @@ public final class TableBuilder {
         Decimals[] chunkDecimals = new Decimals[n];
         for (int c = 0; c < n; c++) {
             if (codes[c] != null) {
-                chunkCodes[c] = Codes.narrowest(codes[c], row);
-                see(columns.get(c), codes[c], row);
+                int max = see(columns.get(c), codes[c], row);
+                chunkCodes[c] = Codes.narrowest(codes[c], row, max);
             } else {
                 chunkDecimals[c] = Decimals.compact(decimals[c], nulls[c], row);
                 Arrays.fill(nulls[c], 0L);
@@ -241,8 +246,11 @@ public final class TableBuilder {
         row = 0;
     }
 
-    /** Widens {@code column}'s range of codes to cover the first {@code n} of {@code buffer}. */
-    private static void see(Column column, int[] buffer, int n) {
+    /**
+     * Widens {@code column}'s range of codes to cover the first {@code n} of {@code buffer}, and
+     * returns the largest of them (0 if there are none): one pass for the range and the chunk's width.
+     */
+    private static int see(Column column, int[] buffer, int n) {
         int min = Integer.MAX_VALUE;
         int max = Integer.MIN_VALUE;
         for (int i = 0; i < n; i++) {
@@ -253,5 +261,6 @@ public final class TableBuilder {
             column.see(min);
             column.see(max);
         }
+        return Math.max(max, 0);
     }
 }

@@ -20,6 +20,7 @@ import ladder.engine.io.RowValidator;
 import ladder.engine.io.parquet.ColumnChunkReader;
 import ladder.engine.io.parquet.ColumnValues;
 import ladder.engine.io.parquet.LeafColumn;
+import ladder.engine.io.parquet.PageBuffers;
 import ladder.engine.io.parquet.ParquetFile;
 import ladder.engine.io.parquet.UnsupportedParquet;
 import ladder.engine.io.parquet.ValueType;
@@ -48,6 +49,13 @@ final class ParquetRowGroupLoad {
     private static final byte[] EMPTY = new byte[0];
     /** A memo entry that holds in every batch. */
     private static final int LASTING = Integer.MAX_VALUE;
+    /** A memo entry whose rows go the slow way; in a batch's codes of dictionary values, such a value. */
+    private static final int SLOW = Integer.MIN_VALUE + 1;
+    /**
+     * In a batch's codes of dictionary values, one not yet met in the batch. Neither this nor
+     * {@link #SLOW} is a code: a batch's own codes are {@code ~k} for fewer than 2^31 - 2 values.
+     */
+    private static final int UNSEEN = Integer.MIN_VALUE;
 
     private final SourceFile source;
     private final ParquetFile file;
@@ -180,15 +188,19 @@ final class ParquetRowGroupLoad {
 
     /** A value as {@link BatchRecords} renders Arrow's reading of it. */
     private static String text(ColumnValues column, int row) {
-        if (column.nulls()[row]) {
+        if (column.hasNulls() && column.nulls()[row]) {
             return null;
         }
+        if (column.type() == ValueType.STRING) {
+            return BatchRecords.utf8(column.bytes(row));
+        }
+        long bits = column.numberBits(row);
         return switch (column.type()) {
-            case LONG -> Long.toString(column.longs()[row]);
-            case UNSIGNED_LONG -> Long.toUnsignedString(column.longs()[row]);
-            case DOUBLE -> Double.toString(column.doubles()[row]);
-            case FLOAT -> Float.toString((float) column.doubles()[row]);
-            case STRING -> BatchRecords.utf8(column.bytes(row));
+            case LONG -> Long.toString(bits);
+            case UNSIGNED_LONG -> Long.toUnsignedString(bits);
+            case DOUBLE -> Double.toString(Double.longBitsToDouble(bits));
+            case FLOAT -> Float.toString((float) Double.longBitsToDouble(bits));
+            case STRING -> throw new IllegalStateException("strings are rendered above");
         };
     }
 
@@ -217,6 +229,7 @@ final class ParquetRowGroupLoad {
         final BlockingQueue<Slot> slots;
         final ColumnDecoder decoder = new ColumnDecoder(validator);
         final Memo[] memos = new Memo[leaves.length];
+        final PageBuffers[] buffers = new PageBuffers[leaves.length];
         int batch;
 
         Worker(int slotCount) {
@@ -226,6 +239,7 @@ final class ParquetRowGroupLoad {
             }
             for (int c = 0; c < leaves.length; c++) {
                 memos[c] = new Memo();
+                buffers[c] = new PageBuffers();
             }
         }
 
@@ -254,7 +268,7 @@ final class ParquetRowGroupLoad {
             ColumnChunkReader[] readers = new ColumnChunkReader[leaves.length];
             try {
                 for (int c = 0; c < leaves.length; c++) {
-                    readers[c] = file.reader(g, leaves[c]);
+                    readers[c] = file.reader(g, leaves[c], buffers[c]);
                 }
                 long rows = file.rows(g);
                 for (long done = 0; done < rows; ) {
@@ -277,74 +291,163 @@ final class ParquetRowGroupLoad {
             }
         }
 
-        /** Checks and stores one column's values; a row a value of which cannot be taken is marked slow. */
+        /**
+         * Checks and stores one column's values; a row a value of which cannot be taken is marked
+         * slow. Rows from a dictionary go through {@link #fromDictionary}; the others are checked
+         * one by one, in a loop per type.
+         */
         private void fill(ColumnarRows rows, int column, ColumnValues values, Memo memo) {
+            if (values.dictionaryRows() > 0) {
+                fromDictionary(rows, column, values, memo);
+                return;
+            }
             int n = values.rows();
-            boolean[] nulls = values.nulls();
+            boolean[] nulls = values.hasNulls() ? values.nulls() : null;
             switch (values.type()) {
-                case LONG -> {
+                case LONG, UNSIGNED_LONG, DOUBLE, FLOAT -> {
                     long[] longs = values.longs();
-                    for (int i = 0; i < n; i++) {
-                        check(rows, i, nulls[i] ? empty(rows, i, column) : decoder.putLong(rows, i, column, longs[i]));
-                    }
-                }
-                case UNSIGNED_LONG -> {
-                    long[] longs = values.longs();
-                    for (int i = 0; i < n; i++) {
-                        check(rows, i, nulls[i] ? empty(rows, i, column)
-                                : longs[i] >= 0 && decoder.putLong(rows, i, column, longs[i]));
-                    }
-                }
-                case DOUBLE -> {
                     double[] doubles = values.doubles();
                     for (int i = 0; i < n; i++) {
-                        check(rows, i, nulls[i] ? empty(rows, i, column) : decoder.putDouble(rows, i, column, doubles[i]));
+                        long bits = longs != null ? longs[i] : Double.doubleToRawLongBits(doubles[i]);
+                        check(rows, i, nulls != null && nulls[i] ? empty(rows, i, column)
+                                : putNumber(rows, i, column, values.type(), bits));
                     }
                 }
-                case FLOAT -> {
-                    double[] doubles = values.doubles();
+                case STRING -> {
+                    byte[][] data = values.data();
+                    int[] starts = values.starts();
+                    int[] ends = values.ends();
                     for (int i = 0; i < n; i++) {
-                        // Rendered as Float.toString renders it, as the text path reads a float32.
-                        check(rows, i, nulls[i] ? empty(rows, i, column) : decoder.putDouble(rows, i, column,
-                                Double.parseDouble(Float.toString((float) doubles[i]))));
+                        check(rows, i, nulls != null && nulls[i] ? empty(rows, i, column)
+                                : decoder.putText(rows, i, column, data[i], starts[i], ends[i]));
                     }
                 }
-                case STRING -> strings(rows, column, values, memo);
             }
         }
 
-        /** Strings: each dictionary value checked once a batch (once for good unless its code is the batch's own). */
-        private void strings(ColumnarRows rows, int column, ColumnValues values, Memo memo) {
-            memo.use(values.dictionary());
-            boolean[] nulls = values.nulls();
-            byte[][] data = values.data();
-            int[] starts = values.starts();
-            int[] ends = values.ends();
+        /**
+         * Rows from the column chunk's dictionary: each dictionary value is checked once (once a
+         * batch if its code is the batch's own) and its rows copy what was stored, straight into
+         * the batch's array; a null's outcome is also found once. Rows of their own value, in a
+         * batch that has both kinds, are checked one by one.
+         */
+        private void fromDictionary(ColumnarRows rows, int column, ColumnValues values, Memo memo) {
+            memo.use(values.dictionary(), values.dictionarySize());
+            int[] codes = rows.codes(column);
+            if (codes != null && !values.hasNulls() && values.plainRows() == 0) {
+                codesFromDictionary(rows, column, values, memo, codes);
+                return;
+            }
+            int n = values.rows();
+            boolean[] nulls = values.hasNulls() ? values.nulls() : null;
+            boolean mixed = values.plainRows() > 0;
             int[] indices = values.dictionaryIndex();
-            byte[] dictionary = values.dictionaryData();
-            int[] dictionaryStarts = values.dictionaryStarts();
-            int[] dictionaryEnds = values.dictionaryEnds();
-            for (int i = 0, n = values.rows(); i < n; i++) {
-                if (nulls[i]) {
-                    check(rows, i, empty(rows, i, column));
-                    continue;
-                }
-                int index = indices[i];
-                if (index < 0) {
-                    check(rows, i, decoder.putText(rows, i, column, data[i], starts[i], ends[i]));
-                } else if (memo.holds(index, batch)) {
-                    if (memo.slow[index]) {
-                        rows.markSlowRow(i);
-                    } else {
-                        rows.setValue(column, i, memo.values[index]);
+            double[] decimals = rows.decimals(column);
+            int emptyStamp = 0;
+            long emptyBits = 0;
+            for (int i = 0; i < n; i++) {
+                int index;
+                int stamp;
+                long bits;
+                if (nulls != null && nulls[i]) {
+                    if (emptyStamp == 0) {
+                        boolean taken = empty(rows, i, column);
+                        emptyStamp = taken ? LASTING : SLOW;
+                        emptyBits = taken ? rows.value(column, i) : 0;
+                        check(rows, i, taken);
+                        continue;
                     }
+                    stamp = emptyStamp;
+                    bits = emptyBits;
+                } else if ((index = indices[i]) < 0 && mixed) {
+                    check(rows, i, own(rows, i, column, values));
+                    continue;
                 } else {
-                    boolean taken = decoder.putText(rows, i, column, dictionary, dictionaryStarts[index], dictionaryEnds[index]);
-                    check(rows, i, taken);
-                    boolean lasting = !taken || rows.lasting(column, i);
-                    memo.remember(index, lasting ? LASTING : batch, !taken, taken ? rows.value(column, i) : 0);
+                    stamp = memo.stamps[index];
+                    if (stamp != LASTING && stamp != batch && stamp != SLOW) {
+                        check(rows, i, remember(rows, i, column, values, memo, index));
+                        continue;
+                    }
+                    bits = memo.values[index];
+                }
+                if (stamp == SLOW) {
+                    rows.markSlowRow(i);
+                } else if (codes != null) {
+                    codes[i] = (int) bits;
+                } else {
+                    decimals[i] = Double.longBitsToDouble(bits);
                 }
             }
+        }
+
+        /**
+         * The common case of {@link #fromDictionary}: a coded column without nulls whose rows
+         * all come from the dictionary. This batch's code of each dictionary value, or
+         * {@link #UNSEEN} or {@link #SLOW}, is kept in one array, so that a row costs two reads
+         * and a write.
+         */
+        private void codesFromDictionary(ColumnarRows rows, int column, ColumnValues values, Memo memo, int[] codes) {
+            int[] indices = values.dictionaryIndex();
+            int[] direct = memo.direct;
+            Arrays.fill(direct, 0, values.dictionarySize(), UNSEEN);
+            for (int i = 0, n = values.rows(); i < n; i++) {
+                int index = indices[i];
+                int code = direct[index];
+                if (code > SLOW) {
+                    codes[i] = code;
+                } else if (code == SLOW) {
+                    rows.markSlowRow(i);
+                } else {
+                    int stamp = memo.stamps[index];
+                    if (stamp == LASTING || stamp == batch) {
+                        codes[i] = (int) memo.values[index];
+                    } else if (stamp == SLOW || !remember(rows, i, column, values, memo, index)) {
+                        rows.markSlowRow(i);
+                        direct[index] = SLOW;
+                        continue;
+                    }
+                    direct[index] = codes[i];
+                }
+            }
+        }
+
+        /** Checks dictionary value {@code index} for row {@code row}, storing it, and remembers the outcome; true if taken. */
+        private boolean remember(ColumnarRows rows, int row, int column, ColumnValues values, Memo memo, int index) {
+            boolean taken = fromDictionary(rows, row, column, values, index);
+            memo.stamps[index] = !taken ? SLOW : rows.lasting(column, row) ? LASTING : batch;
+            memo.values[index] = taken ? rows.value(column, row) : 0;
+            return taken;
+        }
+
+        /** Checks and stores dictionary value {@code index} for row {@code row}. */
+        private boolean fromDictionary(ColumnarRows rows, int row, int column, ColumnValues values, int index) {
+            return switch (values.type()) {
+                case LONG, UNSIGNED_LONG -> putNumber(rows, row, column, values.type(), values.dictionaryLongs()[index]);
+                case DOUBLE, FLOAT -> putNumber(rows, row, column, values.type(),
+                        Double.doubleToRawLongBits(values.dictionaryDoubles()[index]));
+                case STRING -> decoder.putText(rows, row, column, values.dictionaryData(),
+                        values.dictionaryStarts()[index], values.dictionaryEnds()[index]);
+            };
+        }
+
+        /** Checks and stores row {@code row}'s own (not dictionary) value. */
+        private boolean own(ColumnarRows rows, int row, int column, ColumnValues values) {
+            return values.type() == ValueType.STRING
+                    ? decoder.putText(rows, row, column, values.data()[row], values.starts()[row], values.ends()[row])
+                    : putNumber(rows, row, column, values.type(), values.numberBits(row));
+        }
+
+        /** Checks and stores a number, given as a long (integers) or its raw bits (floats), as Arrow's reading of it would be. */
+        private boolean putNumber(ColumnarRows rows, int row, int column, ValueType type, long bits) {
+            return switch (type) {
+                case LONG -> decoder.putLong(rows, row, column, bits);
+                case UNSIGNED_LONG -> bits >= 0 && decoder.putLong(rows, row, column, bits);
+                case DOUBLE -> decoder.putDouble(rows, row, column, Double.longBitsToDouble(bits));
+                // Rendered as Float.toString renders it, as the text path reads a float32.
+                case FLOAT -> decoder.putDouble(rows, row, column,
+                        Double.parseDouble(Float.toString((float) Double.longBitsToDouble(bits))));
+                case STRING -> throw new IllegalStateException("a string is not a number");
+            };
         }
 
         private boolean empty(ColumnarRows rows, int row, int column) {
@@ -359,39 +462,30 @@ final class ParquetRowGroupLoad {
     }
 
     /**
-     * What was stored for each value of one column's current dictionary: for how long it holds
-     * ({@link #LASTING}, or the one batch whose own dictionary coded it), whether it sends its
-     * rows the slow way, and the stored value's bits.
+     * What was stored for each value of one column's current dictionary: its stamp, for how long
+     * it holds ({@link #LASTING}; the one batch whose own dictionary coded it; {@link #SLOW}, for
+     * good, that its rows go the slow way; 0, not yet checked), and the stored value's bits.
      */
     private static final class Memo {
         long dictionary = -1;
         int[] stamps = new int[0];
-        boolean[] slow = new boolean[0];
         long[] values = new long[0];
+        /** The current batch's code of each value ({@link ParquetRowGroupLoad.Worker#codesFromDictionary}). */
+        int[] direct = new int[0];
 
-        /** Forgets everything when the column moves to another dictionary. */
-        void use(long serial) {
+        /** Forgets everything when the column moves to another dictionary, of {@code size} values. */
+        void use(long serial, int size) {
             if (serial == dictionary) {
                 return;
             }
             dictionary = serial;
-            Arrays.fill(stamps, 0);
-        }
-
-        boolean holds(int index, int batch) {
-            return index < stamps.length && (stamps[index] == LASTING || stamps[index] == batch);
-        }
-
-        void remember(int index, int stamp, boolean slowRow, long value) {
-            if (index >= stamps.length) {
-                int size = Math.max(index + 1, 2 * stamps.length);
-                stamps = Arrays.copyOf(stamps, size);
-                slow = Arrays.copyOf(slow, size);
-                values = Arrays.copyOf(values, size);
+            if (stamps.length < size) {
+                stamps = new int[size];
+                values = new long[size];
+                direct = new int[size];
+            } else {
+                Arrays.fill(stamps, 0, size, 0);
             }
-            stamps[index] = stamp;
-            slow[index] = slowRow;
-            values[index] = value;
         }
     }
 }

@@ -99,6 +99,11 @@ final class ByteCursor {
         return (raw >>> 1) ^ -(raw & 1);
     }
 
+    /** The little-endian word of the eight bytes from {@code at}, which must all be there. */
+    static long wordAt(byte[] bytes, int at) {
+        return (long) LONG.get(bytes, at);
+    }
+
     /**
      * The {@code width}-bit value (0 to 64 bits) starting {@code bit} bits after byte {@code base},
      * bits packed least significant first; bytes at or past {@code limit} read as zero.

@@ -29,6 +29,8 @@ public final class ColumnChunkReader {
     private final LeafColumn column;
     private final ValueType type;
     private final byte[] chunk;
+    private final int chunkLength;
+    private final PageBuffers buffers;
     private final PageCodec codec;
     private int position;
     /** Values (nulls included) the chunk has not yet handed out, by its metadata and the row group. */
@@ -37,12 +39,13 @@ public final class ColumnChunkReader {
 
     private long dictionarySerial = -1;
     private int dictionarySize;
-    private final Values dictionary = new Values();
+    /** The chunk's dictionary, a new object for each dictionary page, as batches in flight keep the one they were read with. */
+    private Values dictionary = new Values();
 
     /** The current page: its definition levels and non-null values, and how far they are handed out. */
     private int pageValues;
     private int pageTaken;
-    private int[] levels = new int[0];
+    private int[] levels;
     private boolean allDefined;
     private int valueTaken;
     private int valueCount;
@@ -50,7 +53,7 @@ public final class ColumnChunkReader {
     private final Values page = new Values();
 
     /** Decoded values: numbers, or strings as ranges of one array. */
-    private static final class Values {
+    static final class Values {
         long[] longs;
         double[] doubles;
         byte[] data;
@@ -58,10 +61,19 @@ public final class ColumnChunkReader {
         int[] ends;
     }
 
+    /** A reader of the chunk {@code chunk} (all of it), with buffers of its own. */
     ColumnChunkReader(LeafColumn column, ColumnMetaData meta, byte[] chunk, long rows) throws IOException {
+        this(column, meta, chunk, chunk.length, rows, new PageBuffers());
+    }
+
+    /** A reader of the chunk {@code chunk[0..chunkLength)} decoding pages into {@code buffers}. */
+    ColumnChunkReader(LeafColumn column, ColumnMetaData meta, byte[] chunk, int chunkLength, long rows,
+            PageBuffers buffers) throws IOException {
         this.column = column;
         this.type = column.type();
         this.chunk = chunk;
+        this.chunkLength = chunkLength;
+        this.buffers = buffers;
         this.codec = new PageCodec(meta.getCodec());
         if (meta.getNum_values() != rows) {
             throw failure("has " + meta.getNum_values() + " values in a row group of " + rows + " rows");
@@ -76,20 +88,26 @@ public final class ColumnChunkReader {
             throw new IllegalArgumentException(rows + " rows asked of a chunk with " + remaining + " left");
         }
         out.reset(rows);
-        out.dictionary(dictionarySerial, dictionary.data, dictionary.starts, dictionary.ends);
+        out.dictionary(dictionarySerial, dictionary);
         boolean[] nulls = out.nulls();
         int filled = 0;
         while (filled < rows) {
             if (pageTaken == pageValues) {
                 nextDataPage();
-                out.dictionary(dictionarySerial, dictionary.data, dictionary.starts, dictionary.ends);
+                out.dictionary(dictionarySerial, dictionary);
             }
             int take = Math.min(rows - filled, pageValues - pageTaken);
             if (allDefined) {
-                Arrays.fill(nulls, filled, filled + take, false);
+                if (out.hasNulls()) {
+                    Arrays.fill(nulls, filled, filled + take, false);
+                }
                 copy(out, filled, valueTaken, take);
                 valueTaken += take;
             } else {
+                if (!out.hasNulls()) {
+                    Arrays.fill(nulls, 0, filled, false);
+                    out.nulls(true);
+                }
                 // Runs of values and of nulls, each copied or marked at once.
                 for (int k = 0; k < take; ) {
                     int start = k;
@@ -110,36 +128,46 @@ public final class ColumnChunkReader {
         remaining -= rows;
     }
 
-    /** Copies {@code n} of the page's values from {@code v} to {@code out}'s rows from {@code row}. */
+    /**
+     * Copies {@code n} of the page's values from {@code v} to {@code out}'s rows from {@code row}:
+     * dictionary indices if the page holds them, else the values themselves.
+     */
     private void copy(ColumnValues out, int row, int v, int n) {
+        int[] dictionaryIndex = out.dictionaryIndex();
+        if (indices != null) {
+            if (out.plainRows() > 0 && out.dictionaryRows() == 0) {
+                Arrays.fill(dictionaryIndex, 0, row, -1);
+            }
+            System.arraycopy(indices, v, dictionaryIndex, row, n);
+            out.countRows(n, 0);
+            return;
+        }
         switch (type) {
             case LONG, UNSIGNED_LONG -> System.arraycopy(page.longs, v, out.longs(), row, n);
             case DOUBLE, FLOAT -> System.arraycopy(page.doubles, v, out.doubles(), row, n);
             case STRING -> {
-                int[] dictionaryIndex = out.dictionaryIndex();
-                if (indices != null) {
-                    System.arraycopy(indices, v, dictionaryIndex, row, n);
-                } else {
-                    System.arraycopy(page.starts, v, out.starts(), row, n);
-                    System.arraycopy(page.ends, v, out.ends(), row, n);
-                    Arrays.fill(out.data(), row, row + n, page.data);
-                    Arrays.fill(dictionaryIndex, row, row + n, -1);
-                }
+                System.arraycopy(page.starts, v, out.starts(), row, n);
+                System.arraycopy(page.ends, v, out.ends(), row, n);
+                Arrays.fill(out.data(), row, row + n, page.data);
             }
         }
+        if (out.dictionaryRows() > 0) {
+            Arrays.fill(dictionaryIndex, row, row + n, -1);
+        }
+        out.countRows(0, n);
     }
 
     /** Reads page headers until a data page, loading a dictionary page on the way. */
     private void nextDataPage() throws IOException {
         while (true) {
-            if (position >= chunk.length) {
+            if (position >= chunkLength) {
                 throw failure("ends before its " + valuesLeftInChunk + " remaining values");
             }
             PageHeader header = pageHeader();
             int compressed = header.getCompressed_page_size();
             int size = header.getUncompressed_page_size();
-            if (compressed < 0 || size < 0 || compressed > chunk.length - position) {
-                throw failure("has a page of " + compressed + " bytes where " + (chunk.length - position) + " are left");
+            if (compressed < 0 || size < 0 || compressed > chunkLength - position) {
+                throw failure("has a page of " + compressed + " bytes where " + (chunkLength - position) + " are left");
             }
             int body = position;
             position += compressed;
@@ -159,14 +187,14 @@ public final class ColumnChunkReader {
     }
 
     private PageHeader pageHeader() throws IOException {
-        ByteArrayInputStream in = new ByteArrayInputStream(chunk, position, chunk.length - position);
+        ByteArrayInputStream in = new ByteArrayInputStream(chunk, position, chunkLength - position);
         PageHeader header;
         try {
             header = Util.readPageHeader(in);
         } catch (IOException | RuntimeException e) {
             throw failure("has a page header that cannot be read (" + e.getMessage() + ")", e);
         }
-        position = chunk.length - in.available();
+        position = chunkLength - in.available();
         return header;
     }
 
@@ -174,7 +202,7 @@ public final class ColumnChunkReader {
         if (header == null || (header.getEncoding() != Encoding.PLAIN && header.getEncoding() != Encoding.PLAIN_DICTIONARY)) {
             throw failure("has a dictionary page " + (header == null ? "without a header" : "encoded " + header.getEncoding()));
         }
-        byte[] bytes = new byte[size];
+        byte[] bytes = type == ValueType.STRING ? new byte[size] : buffers.page(size);
         codec.decompress(chunk, body, compressed, bytes, 0, size);
         int count = header.getNum_values();
         if (count < 0 || count > size) {
@@ -183,11 +211,12 @@ public final class ColumnChunkReader {
         ByteCursor in = new ByteCursor(bytes, 0, size);
         dictionarySize = count;
         dictionarySerial = DICTIONARIES.incrementAndGet();
-        plain(in, count, bytes, dictionary);
+        dictionary = new Values();
+        plain(in, count, bytes, dictionary, false);
     }
 
     private void dataPage(DataPageHeader header, int body, int compressed, int size) throws IOException {
-        byte[] bytes = new byte[size];
+        byte[] bytes = pageBytes(header.getEncoding(), size);
         codec.decompress(chunk, body, compressed, bytes, 0, size);
         ByteCursor in = new ByteCursor(bytes, 0, size);
         int count = header.getNum_values();
@@ -221,7 +250,7 @@ public final class ColumnChunkReader {
             throw failure("has definition levels in a column that holds no nulls");
         }
         int valueSize = size - levelBytes;
-        byte[] bytes = new byte[valueSize];
+        byte[] bytes = pageBytes(header.getEncoding(), valueSize);
         if (header.isSetIs_compressed() && !header.isIs_compressed()) {
             if (compressed - levelBytes != valueSize) {
                 throw failure("has an uncompressed page of " + (compressed - levelBytes) + " value bytes that claims " + valueSize);
@@ -231,6 +260,16 @@ public final class ColumnChunkReader {
             codec.decompress(chunk, body + levelBytes, compressed - levelBytes, bytes, 0, valueSize);
         }
         values(header.getEncoding(), new ByteCursor(bytes, 0, valueSize), bytes);
+    }
+
+    /**
+     * An array for a data page's {@code size} bytes: a new one if its values will be ranges of it
+     * (plain strings), which must outlive the page; else the thread's page buffer.
+     */
+    private byte[] pageBytes(Encoding encoding, int size) {
+        boolean kept = type == ValueType.STRING
+                && (encoding == Encoding.PLAIN || encoding == Encoding.DELTA_LENGTH_BYTE_ARRAY);
+        return kept ? new byte[size] : buffers.page(size);
     }
 
     private void startPage(int count) throws IOException {
@@ -247,9 +286,7 @@ public final class ColumnChunkReader {
 
     /** Decodes a page's definition levels (bit width 1, as a flat optional column has) and counts its values. */
     private void decodeLevels(ByteCursor in, int count) throws IOException {
-        if (levels.length < count) {
-            levels = new int[Math.max(count, 2 * levels.length)];
-        }
+        levels = buffers.levels(count);
         RleBitPackedHybrid.decode(in, 1, count, levels);
         int defined = 0;
         int above = 0;
@@ -272,7 +309,7 @@ public final class ColumnChunkReader {
         indices = null;
         switch (encoding) {
             case PLAIN_DICTIONARY, RLE_DICTIONARY -> dictionaryValues(in, count);
-            case PLAIN -> plain(in, count, bytes, page);
+            case PLAIN -> plain(in, count, bytes, page, true);
             case DELTA_BINARY_PACKED -> {
                 if (type != ValueType.LONG && type != ValueType.UNSIGNED_LONG) {
                     throw failure("is " + type + " but has a page encoded " + encoding);
@@ -282,8 +319,8 @@ public final class ColumnChunkReader {
             case DELTA_LENGTH_BYTE_ARRAY -> {
                 requireStrings(encoding);
                 long[] lengths = counted(DeltaBinaryPacked.decode(in), count, encoding);
-                page.starts = new int[count];
-                page.ends = new int[count];
+                page.starts = buffers.starts(count);
+                page.ends = buffers.ends(count);
                 for (int v = 0; v < count; v++) {
                     in.require(lengths[v]);
                     page.starts[v] = in.position;
@@ -306,7 +343,7 @@ public final class ColumnChunkReader {
             throw failure("has a dictionary-encoded page but no dictionary");
         }
         int width = in.readByte();
-        int[] index = new int[count];
+        int[] index = buffers.indices(count);
         RleBitPackedHybrid.decode(in, width, count, index);
         for (int v = 0; v < count; v++) {
             if (index[v] < 0 || index[v] >= dictionarySize) {
@@ -314,21 +351,7 @@ public final class ColumnChunkReader {
                         + " into a dictionary of " + dictionarySize);
             }
         }
-        switch (type) {
-            case LONG, UNSIGNED_LONG -> {
-                page.longs = new long[count];
-                for (int v = 0; v < count; v++) {
-                    page.longs[v] = dictionary.longs[index[v]];
-                }
-            }
-            case DOUBLE, FLOAT -> {
-                page.doubles = new double[count];
-                for (int v = 0; v < count; v++) {
-                    page.doubles[v] = dictionary.doubles[index[v]];
-                }
-            }
-            case STRING -> indices = index;
-        }
+        indices = index;
     }
 
     /** DELTA_BYTE_ARRAY: each value is a prefix of the one before followed by its own suffix; rebuilt into one array. */
@@ -346,8 +369,8 @@ public final class ColumnChunkReader {
             }
         }
         byte[] data = new byte[(int) total];
-        page.starts = new int[count];
-        page.ends = new int[count];
+        page.starts = buffers.starts(count);
+        page.ends = buffers.ends(count);
         int at = 0;
         for (int v = 0; v < count; v++) {
             int prefix = (int) prefixes[v];
@@ -387,29 +410,32 @@ public final class ColumnChunkReader {
         }
         ByteCursor joined = new ByteCursor(bytes, 0, bytes.length);
         if (type == ValueType.DOUBLE || type == ValueType.FLOAT) {
-            page.doubles = plainDoubles(joined, count);
+            page.doubles = plainDoubles(joined, count, buffers.doubles(count));
         } else {
-            page.longs = plainLongs(joined, count);
+            page.longs = plainLongs(joined, count, buffers.longs(count));
         }
     }
 
-    /** PLAIN values of the column's type; strings are left in {@code bytes}, the array {@code in} reads. */
-    private void plain(ByteCursor in, int count, byte[] bytes, Values into) throws IOException {
+    /**
+     * PLAIN values of the column's type, into the thread's buffers if {@code buffered} (a page's,
+     * copied out before the next page) or else new arrays (a dictionary's); strings are left in
+     * {@code bytes}, the array {@code in} reads.
+     */
+    private void plain(ByteCursor in, int count, byte[] bytes, Values into, boolean buffered) throws IOException {
         switch (type) {
-            case LONG, UNSIGNED_LONG -> into.longs = plainLongs(in, count);
-            case DOUBLE, FLOAT -> into.doubles = plainDoubles(in, count);
+            case LONG, UNSIGNED_LONG -> into.longs = plainLongs(in, count, buffered ? buffers.longs(count) : new long[count]);
+            case DOUBLE, FLOAT -> into.doubles = plainDoubles(in, count, buffered ? buffers.doubles(count) : new double[count]);
             case STRING -> {
-                into.starts = new int[count];
-                into.ends = new int[count];
+                into.starts = buffered ? buffers.starts(count) : new int[count];
+                into.ends = buffered ? buffers.ends(count) : new int[count];
                 plainStrings(in, count, into.starts, into.ends);
                 into.data = bytes;
             }
         }
     }
 
-    private long[] plainLongs(ByteCursor in, int count) throws IOException {
+    private long[] plainLongs(ByteCursor in, int count, long[] values) throws IOException {
         in.require((long) count * (column.physical() == Type.INT32 ? 4 : 8));
-        long[] values = new long[count];
         if (column.physical() == Type.INT32) {
             boolean unsigned = !column.signed();
             for (int v = 0; v < count; v++) {
@@ -435,8 +461,7 @@ public final class ColumnChunkReader {
         return values;
     }
 
-    private double[] plainDoubles(ByteCursor in, int count) throws IOException {
-        double[] values = new double[count];
+    private double[] plainDoubles(ByteCursor in, int count, double[] values) throws IOException {
         if (column.physical() == Type.FLOAT) {
             in.require(4L * count);
             for (int v = 0; v < count; v++) {

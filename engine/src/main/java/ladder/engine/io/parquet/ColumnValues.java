@@ -3,19 +3,25 @@ package ladder.engine.io.parquet;
 import java.util.Arrays;
 
 /**
- * One column's values for a run of rows, as {@link ColumnChunkReader} decodes them: per row,
- * whether it is null and its value, a number in {@link #longs()} or {@link #doubles()}, or a
- * string. A string from the column chunk's dictionary is given by its index there
- * ({@link #dictionaryIndex()}), the dictionary's values being the ranges
- * {@code dictionaryStarts[k]..dictionaryEnds[k]} of {@link #dictionaryData()}, and the
- * {@link #dictionary()} serial telling dictionaries apart, so that a caller can check each
- * dictionary value once; any other string (index -1) is the range {@code starts[i]..ends[i]} of
- * {@code data[i]}. The arrays strings lie in are never overwritten, so values stay readable
- * after the reader has moved on. Reused from run to run.
+ * One column's values for a run of rows, as {@link ColumnChunkReader} decodes them. A row is null
+ * ({@link #nulls()}, read only if {@link #hasNulls()}), or comes from the column chunk's
+ * dictionary, given by its index there ({@link #dictionaryIndex()}), or holds its own value: a
+ * number in {@link #longs()} or {@link #doubles()}, or a string as the range
+ * {@code starts[i]..ends[i]} of {@code data[i]}. The dictionary's values are
+ * {@link #dictionaryLongs()}, {@link #dictionaryDoubles()}, or the ranges
+ * {@code dictionaryStarts[k]..dictionaryEnds[k]} of {@link #dictionaryData()}; its
+ * {@link #dictionary()} serial tells dictionaries apart, so that a caller can check each
+ * dictionary value once. When rows of both kinds are present ({@link #dictionaryRows()} and
+ * {@link #plainRows()} both above zero) a row of its own value has index -1; otherwise the
+ * arrays of the other kind are not read. The arrays strings lie in are never overwritten, so
+ * values stay readable after the reader has moved on. Reused from run to run.
  */
 public final class ColumnValues {
     private final ValueType type;
     private int rows;
+    private boolean hasNulls;
+    private int dictionaryRows;
+    private int plainRows;
     private boolean[] nulls = new boolean[0];
     private long[] longs;
     private double[] doubles;
@@ -24,9 +30,7 @@ public final class ColumnValues {
     private int[] ends;
     private int[] dictionaryIndex;
     private long dictionary;
-    private byte[] dictionaryData;
-    private int[] dictionaryStarts;
-    private int[] dictionaryEnds;
+    private ColumnChunkReader.Values dictionaryValues;
 
     public ColumnValues(ValueType type) {
         this.type = type;
@@ -41,8 +45,23 @@ public final class ColumnValues {
         return rows;
     }
 
+    /** Whether some row is null; {@link #nulls()} is only read if so. */
+    public boolean hasNulls() {
+        return hasNulls;
+    }
+
     public boolean[] nulls() {
         return nulls;
+    }
+
+    /** How many rows are given by a dictionary index. */
+    public int dictionaryRows() {
+        return dictionaryRows;
+    }
+
+    /** How many rows hold their own value. */
+    public int plainRows() {
+        return plainRows;
     }
 
     public long[] longs() {
@@ -65,7 +84,7 @@ public final class ColumnValues {
         return ends;
     }
 
-    /** Per row, the string's index in the dictionary, or -1 if it was not dictionary-encoded. */
+    /** Per row, the value's index in the dictionary (see the class description for when it is read). */
     public int[] dictionaryIndex() {
         return dictionaryIndex;
     }
@@ -75,32 +94,74 @@ public final class ColumnValues {
         return dictionary;
     }
 
+    public long[] dictionaryLongs() {
+        return dictionaryValues.longs;
+    }
+
+    public double[] dictionaryDoubles() {
+        return dictionaryValues.doubles;
+    }
+
     public byte[] dictionaryData() {
-        return dictionaryData;
+        return dictionaryValues.data;
     }
 
     public int[] dictionaryStarts() {
-        return dictionaryStarts;
+        return dictionaryValues.starts;
     }
 
     public int[] dictionaryEnds() {
-        return dictionaryEnds;
+        return dictionaryValues.ends;
+    }
+
+    /** The number of values in the dictionary (0 if there is none). */
+    public int dictionarySize() {
+        if (dictionaryValues == null) {
+            return 0;
+        }
+        return switch (type) {
+            case LONG, UNSIGNED_LONG -> dictionaryValues.longs == null ? 0 : dictionaryValues.longs.length;
+            case DOUBLE, FLOAT -> dictionaryValues.doubles == null ? 0 : dictionaryValues.doubles.length;
+            case STRING -> dictionaryValues.starts == null ? 0 : dictionaryValues.starts.length;
+        };
+    }
+
+    /** Whether row {@code row}, not null, comes from the dictionary. */
+    public boolean fromDictionary(int row) {
+        return plainRows == 0 || dictionaryRows > 0 && dictionaryIndex[row] >= 0;
     }
 
     /** The bytes of row {@code row}'s string, which must not be null. */
     public byte[] bytes(int row) {
-        int index = dictionaryIndex[row];
-        return index < 0 ? Arrays.copyOfRange(data[row], starts[row], ends[row])
-                : Arrays.copyOfRange(dictionaryData, dictionaryStarts[index], dictionaryEnds[index]);
+        if (fromDictionary(row)) {
+            int index = dictionaryIndex[row];
+            return Arrays.copyOfRange(dictionaryValues.data, dictionaryValues.starts[index], dictionaryValues.ends[index]);
+        }
+        return Arrays.copyOfRange(data[row], starts[row], ends[row]);
+    }
+
+    /** Row {@code row}'s number, which must not be null, as a long (integers) or its raw bits (floats). */
+    public long numberBits(int row) {
+        boolean dictionaryRow = fromDictionary(row);
+        return switch (type) {
+            case LONG, UNSIGNED_LONG -> dictionaryRow ? dictionaryValues.longs[dictionaryIndex[row]] : longs[row];
+            case DOUBLE, FLOAT -> Double.doubleToRawLongBits(
+                    dictionaryRow ? dictionaryValues.doubles[dictionaryIndex[row]] : doubles[row]);
+            case STRING -> throw new IllegalStateException("a string column has no numbers");
+        };
     }
 
     /** Empties this for {@code n} rows, growing its arrays if they are shorter. */
     void reset(int n) {
         rows = n;
+        hasNulls = false;
+        dictionaryRows = 0;
+        plainRows = 0;
         if (nulls.length >= n) {
             return;
         }
         nulls = new boolean[n];
+        dictionaryIndex = new int[n];
         switch (type) {
             case LONG, UNSIGNED_LONG -> longs = new long[n];
             case DOUBLE, FLOAT -> doubles = new double[n];
@@ -108,15 +169,21 @@ public final class ColumnValues {
                 data = new byte[n][];
                 starts = new int[n];
                 ends = new int[n];
-                dictionaryIndex = new int[n];
             }
         }
     }
 
-    void dictionary(long serial, byte[] data, int[] starts, int[] ends) {
+    void nulls(boolean present) {
+        hasNulls = present;
+    }
+
+    void countRows(int fromDictionary, int plain) {
+        dictionaryRows += fromDictionary;
+        plainRows += plain;
+    }
+
+    void dictionary(long serial, ColumnChunkReader.Values values) {
         dictionary = serial;
-        dictionaryData = data;
-        dictionaryStarts = starts;
-        dictionaryEnds = ends;
+        dictionaryValues = values;
     }
 }

@@ -138,6 +138,15 @@ public final class ParquetFile {
 
     /** A reader of {@code column}'s chunk in row group {@code g}, its bytes read from the file now. */
     public ColumnChunkReader reader(int g, LeafColumn column) throws IOException {
+        return reader(g, column, new PageBuffers());
+    }
+
+    /**
+     * A reader of {@code column}'s chunk in row group {@code g}, its bytes read from the file now
+     * into {@code buffers}, which the reader decodes its pages into; a thread reusing them must be
+     * done with the last reader given them.
+     */
+    public ColumnChunkReader reader(int g, LeafColumn column, PageBuffers buffers) throws IOException {
         RowGroup group = metadata.getRow_groups().get(g);
         ColumnMetaData meta = chunk(group, column).getMeta_data();
         long start = meta.getData_page_offset();
@@ -150,7 +159,9 @@ public final class ParquetFile {
             throw new IOException("column '" + column.name() + "' of row group " + (g + 1) + " claims bytes "
                     + start + "+" + length + " of a file of " + size);
         }
-        return new ColumnChunkReader(column, meta, read(channel, start, (int) length), group.getNum_rows());
+        byte[] bytes = buffers.chunk((int) length);
+        read(channel, start, bytes, (int) length);
+        return new ColumnChunkReader(column, meta, bytes, (int) length, group.getNum_rows(), buffers);
     }
 
     private static ColumnChunk chunk(RowGroup group, LeafColumn column) {
@@ -264,12 +275,17 @@ public final class ParquetFile {
     /** {@code length} bytes of the file from {@code position}. */
     private static byte[] read(FileChannel channel, long position, int length) throws IOException {
         byte[] bytes = new byte[length];
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        read(channel, position, bytes, length);
+        return bytes;
+    }
+
+    /** Reads {@code length} bytes of the file from {@code position} into the start of {@code bytes}. */
+    private static void read(FileChannel channel, long position, byte[] bytes, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, length);
         while (buffer.hasRemaining()) {
             if (channel.read(buffer, position + buffer.position()) < 0) {
                 throw new EOFException("the file ends inside bytes its footer points to");
             }
         }
-        return bytes;
     }
 }

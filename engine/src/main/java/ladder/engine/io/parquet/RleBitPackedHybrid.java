@@ -38,18 +38,36 @@ final class RleBitPackedHybrid {
                 // Writers may end the last run early; what is missing reads as zero and is padding.
                 int available = (int) Math.min(bytes, in.remaining());
                 int values = (int) Math.min(count - n, 8L * length);
-                int base = in.position;
-                int limit = base + available;
-                if (values > 0 && (long) values * width > 8L * available) {
+                if ((long) values * width > 8L * available) {
                     throw new IOException("a bit-packed run of " + values + " values runs past the end of its page");
                 }
-                long bit = 0;
-                for (int k = 0; k < values; k++, bit += width) {
-                    out[n + k] = (int) ByteCursor.bitsAt(in.bytes, base, limit, bit, width);
-                }
+                int base = in.position;
+                int limit = base + available;
+                unpack(in.bytes, base, limit, width, values, out, n);
                 n += values;
                 in.position = limit;
             }
+        }
+    }
+
+    /**
+     * Unpacks {@code count} values of {@code width} bits from {@code bytes[base..limit)} into
+     * {@code out} from {@code at}: eight at a time from one little-endian word where a group of
+     * eight fits one (width up to 8, as dictionary indices of coded columns are), else one by one.
+     */
+    private static void unpack(byte[] bytes, int base, int limit, int width, int count, int[] out, int at) {
+        int k = 0;
+        if (width <= 8) {
+            long mask = (1L << width) - 1;
+            for (int group = base; k + 8 <= count && group + 8 <= limit; k += 8, group += width) {
+                long word = ByteCursor.wordAt(bytes, group);
+                for (int j = 0; j < 8; j++) {
+                    out[at + k + j] = (int) (word >>> (j * width) & mask);
+                }
+            }
+        }
+        for (long bit = (long) k * width; k < count; k++, bit += width) {
+            out[at + k] = (int) ByteCursor.bitsAt(bytes, base, limit, bit, width);
         }
     }
 }

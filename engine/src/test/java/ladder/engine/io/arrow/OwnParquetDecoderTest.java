@@ -1,5 +1,6 @@
 package ladder.engine.io.arrow;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,6 +25,9 @@ import ladder.engine.io.RejectsWriter;
 import ladder.engine.io.RowValidator;
 import ladder.engine.io.arrow.ArrowTables.Column;
 import ladder.engine.io.arrow.ArrowTables.Format;
+import ladder.engine.io.parquet.ColumnChunkReader;
+import ladder.engine.io.parquet.ColumnValues;
+import ladder.engine.io.parquet.LeafColumn;
 import ladder.engine.io.parquet.ParquetFile;
 import ladder.engine.io.parquet.UnsupportedParquet;
 import ladder.engine.table.TableBuilder;
@@ -96,6 +100,54 @@ class OwnParquetDecoderTest {
                 own.assertSameAs(text, layout + ", " + threads + " threads, seed " + seed);
             }
         }
+    }
+
+    /**
+     * Arrow's writer stops adding to a column chunk's dictionary past 1 MiB and writes the rest of
+     * the chunk's pages plain: here person ids of 60 characters, 40,000 of them, so the chunk
+     * holds pages of both kinds and batches straddle them.
+     */
+    @Test
+    void aChunkWhoseDictionaryOverflowsIntoPlainPages() throws Exception {
+        SplittableRandom random = new SplittableRandom(8);
+        int rows = 40_000;
+        List<Column> columns = new ArrayList<>();
+        for (Column column : TypedLoadTest.columns(random, rows)) {
+            if (column.name().equals("person_id")) {
+                List<Object> ids = new ArrayList<>();
+                for (int r = 0; r < rows; r++) {
+                    ids.add(random.nextInt(50) == 0 ? null : String.format("person-%054d", random.nextInt(rows)));
+                }
+                column = new Column("person_id", ArrowTables.UTF8, false, ids);
+            }
+            columns.add(column);
+        }
+        Path file = Format.PARQUET.write(dir, "overflow", columns, rows);
+        assertArrayEquals(new long[] {1, 1}, pageKinds(file, "person_id"), "rows from the dictionary, rows plain");
+        assertOwnDecoderReads(file);
+        LoadOutcome text = LoadOutcome.of(file, dir, new ParquetReader(65_536, 1, false), false);
+        for (int batchRows : new int[] {997, 65_536}) {
+            LoadOutcome.of(file, dir, new ParquetReader(batchRows, 2, true), true).assertSameAs(text, batchRows + " rows a batch");
+        }
+    }
+
+    /** Whether some of a column's rows come from a dictionary and whether some are plain, 1 for yes, by the decoder's reading. */
+    private static long[] pageKinds(Path file, String name) throws Exception {
+        long[] kinds = new long[2];
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ParquetFile parquet = ParquetFile.open(channel);
+            LeafColumn column = parquet.columns().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+            ColumnValues values = new ColumnValues(column.type());
+            for (int g = 0; g < parquet.rowGroups(); g++) {
+                ColumnChunkReader reader = parquet.reader(g, column);
+                for (long left = parquet.rows(g); left > 0; left -= values.rows()) {
+                    reader.read((int) Math.min(1000, left), values);
+                    kinds[0] |= values.dictionaryRows() > 0 ? 1 : 0;
+                    kinds[1] |= values.plainRows() > 0 ? 1 : 0;
+                }
+            }
+        }
+        return kinds;
     }
 
     /** A column the own decoder does not read (here a Boolean) sends the file through Arrow, whose refusal the user gets. */
