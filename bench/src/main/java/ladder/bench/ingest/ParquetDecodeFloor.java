@@ -1,14 +1,22 @@
 package ladder.bench.ingest;
 
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import ladder.engine.contract.Field;
 import ladder.engine.contract.Schema;
+import ladder.engine.io.parquet.ColumnChunkReader;
+import ladder.engine.io.parquet.ColumnValues;
+import ladder.engine.io.parquet.LeafColumn;
+import ladder.engine.io.parquet.PageBuffers;
+import ladder.engine.io.parquet.ParquetFile;
 import org.apache.arrow.dataset.file.FileFormat;
 import org.apache.arrow.dataset.file.FileSystemDatasetFactory;
 import org.apache.arrow.dataset.jni.NativeMemoryPool;
@@ -21,10 +29,12 @@ import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
 
 /**
- * The floor under Ladder's Parquet load: the time Arrow's native dataset scanner takes only to
- * decode the pool's Parquet file into Arrow batches (nothing checked, nothing stored), with one
+ * The floor under a Parquet load: the time a decoder takes only to decode the pool's Parquet file
+ * (nothing checked, nothing stored). Arrow's native dataset scanner into Arrow batches, with one
  * scanner over every column and with two scanners over two groups of columns on two threads at
- * once (as Ladder's reader scans). Three rounds each, after one to warm up.
+ * once (as Ladder's reader scanned before it had its own decoder); and Ladder's own decoder
+ * ({@link ColumnChunkReader}) into {@link ColumnValues} of 65,536 rows, on one thread and on two
+ * taking row groups in turn (as its load does). Three rounds each, after one to warm up.
  *
  * <pre>
  * java --add-opens=java.base/java.nio=ALL-UNNAMED -cp bench/target/benchmarks.jar \
@@ -63,11 +73,59 @@ public final class ParquetDecodeFloor {
                 a.get();
                 b.get();
                 double two = (System.nanoTime() - start) / 1e9;
-                System.out.printf("%s %,d rows decoded: one scanner %.2f s; two column groups at once %.2f s%n",
-                        round == 0 ? "warm-up:" : "round " + round + ":", decoded, one, two);
+                start = System.nanoTime();
+                long own = decodeOwn(file, 1, threads);
+                double ownOne = (System.nanoTime() - start) / 1e9;
+                start = System.nanoTime();
+                decodeOwn(file, 2, threads);
+                double ownTwo = (System.nanoTime() - start) / 1e9;
+                System.out.printf("%s %,d rows decoded: Arrow, one scanner %.2f s; two column groups at once %.2f s."
+                        + " Ladder's decoder (%,d rows), one thread %.2f s; two threads %.2f s%n",
+                        round == 0 ? "warm-up:" : "round " + round + ":", decoded, one, two, own, ownOne, ownTwo);
             }
         } finally {
             threads.shutdown();
+        }
+    }
+
+    /** Decodes every column of every row group with Ladder's decoder on {@code count} threads; returns the rows. */
+    private static long decodeOwn(Path file, int count, ExecutorService threads) throws Exception {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ParquetFile parquet = ParquetFile.open(channel);
+            AtomicInteger next = new AtomicInteger();
+            List<Future<Long>> workers = new ArrayList<>();
+            for (int t = 0; t < count; t++) {
+                workers.add(threads.submit(() -> {
+                    List<LeafColumn> columns = parquet.columns();
+                    PageBuffers[] buffers = new PageBuffers[columns.size()];
+                    ColumnValues[] values = new ColumnValues[columns.size()];
+                    for (int c = 0; c < buffers.length; c++) {
+                        buffers[c] = new PageBuffers();
+                        values[c] = new ColumnValues(columns.get(c).type());
+                    }
+                    long rows = 0;
+                    for (int g = next.getAndIncrement(); g < parquet.rowGroups(); g = next.getAndIncrement()) {
+                        ColumnChunkReader[] readers = new ColumnChunkReader[buffers.length];
+                        for (int c = 0; c < readers.length; c++) {
+                            readers[c] = parquet.reader(g, columns.get(c), buffers[c]);
+                        }
+                        for (long done = 0; done < parquet.rows(g); ) {
+                            int batch = (int) Math.min(65_536, parquet.rows(g) - done);
+                            for (int c = 0; c < readers.length; c++) {
+                                readers[c].read(batch, values[c]);
+                            }
+                            done += batch;
+                        }
+                        rows += parquet.rows(g);
+                    }
+                    return rows;
+                }));
+            }
+            long rows = 0;
+            for (Future<Long> worker : workers) {
+                rows += worker.get();
+            }
+            return rows;
         }
     }
 

@@ -223,11 +223,13 @@ final class FieldDecoder {
      * The table code of {@code bytes[from..to)} if it is one of the {@value #GUESSES} published
      * values after the column's last code found, else -1. Trying a few, not one, lets the guess
      * step over the people of an earlier year who have left since; with one, the first leaver
-     * would end it for the rest of the employer's rows.
+     * would end it for the rest of the employer's rows. In a run of values new to the table (see
+     * {@link #lookUp}) only the first is tried.
      */
     private int guess(int c, byte[] bytes, int from, int to) {
         int last = lastTableCode[c];
-        for (int k = 1; k <= GUESSES; k++) {
+        int guesses = lookupMisses[c] >= LOOKUP_MISSES ? 1 : GUESSES;
+        for (int k = 1; k <= guesses; k++) {
             if (table.publishedEquals(c, last + k, bytes, from, to)) {
                 return last + k;
             }

@@ -56,6 +56,9 @@ final class ParquetRowGroupLoad {
      * {@link #SLOW} is a code: a batch's own codes are {@code ~k} for fewer than 2^31 - 2 values.
      */
     private static final int UNSEEN = Integer.MIN_VALUE;
+    /** In a batch's outcomes of dictionary values of a decimal column: checked and stored, or sent the slow way. */
+    private static final byte TAKEN = 1;
+    private static final byte NOT_TAKEN = 2;
 
     private final SourceFile source;
     private final ParquetFile file;
@@ -328,87 +331,104 @@ final class ParquetRowGroupLoad {
         /**
          * Rows from the column chunk's dictionary: each dictionary value is checked once (once a
          * batch if its code is the batch's own) and its rows copy what was stored, straight into
-         * the batch's array; a null's outcome is also found once. Rows of their own value, in a
-         * batch that has both kinds, are checked one by one.
+         * the batch's array ({@link #codesFromDictionary}, {@link #decimalsFromDictionary}); a
+         * null's outcome is also found once. In a batch that also has rows of their own value
+         * (a dictionary that overflowed into plain pages), rows are taken one by one.
          */
         private void fromDictionary(ColumnarRows rows, int column, ColumnValues values, Memo memo) {
             memo.use(values.dictionary(), values.dictionarySize());
             int[] codes = rows.codes(column);
-            if (codes != null && !values.hasNulls() && values.plainRows() == 0) {
-                codesFromDictionary(rows, column, values, memo, codes);
-                return;
-            }
-            int n = values.rows();
-            boolean[] nulls = values.hasNulls() ? values.nulls() : null;
-            boolean mixed = values.plainRows() > 0;
-            int[] indices = values.dictionaryIndex();
-            double[] decimals = rows.decimals(column);
-            int emptyStamp = 0;
-            long emptyBits = 0;
-            for (int i = 0; i < n; i++) {
-                int index;
-                int stamp;
-                long bits;
-                if (nulls != null && nulls[i]) {
-                    if (emptyStamp == 0) {
-                        boolean taken = empty(rows, i, column);
-                        emptyStamp = taken ? LASTING : SLOW;
-                        emptyBits = taken ? rows.value(column, i) : 0;
-                        check(rows, i, taken);
-                        continue;
-                    }
-                    stamp = emptyStamp;
-                    bits = emptyBits;
-                } else if ((index = indices[i]) < 0 && mixed) {
-                    check(rows, i, own(rows, i, column, values));
-                    continue;
+            if (values.plainRows() == 0) {
+                if (codes != null) {
+                    codesFromDictionary(rows, column, values, memo, codes);
                 } else {
-                    stamp = memo.stamps[index];
-                    if (stamp != LASTING && stamp != batch && stamp != SLOW) {
-                        check(rows, i, remember(rows, i, column, values, memo, index));
-                        continue;
-                    }
-                    bits = memo.values[index];
+                    decimalsFromDictionary(rows, column, values, memo, rows.decimals(column));
                 }
-                if (stamp == SLOW) {
-                    rows.markSlowRow(i);
-                } else if (codes != null) {
-                    codes[i] = (int) bits;
+                return;
+            }            boolean[] nulls = values.hasNulls() ? values.nulls() : null;
+            int[] indices = values.dictionaryIndex();
+            int size = values.dictionarySize();
+            for (int i = 0, n = values.rows(); i < n; i++) {
+                if (nulls != null && nulls[i]) {
+                    check(rows, i, empty(rows, i, column));
+                } else if (indices[i] < 0) {
+                    check(rows, i, own(rows, i, column, values));
                 } else {
-                    decimals[i] = Double.longBitsToDouble(bits);
+                    check(rows, i, resolve(rows, i, column, values, memo, indices[i], size));
                 }
             }
         }
 
         /**
-         * The common case of {@link #fromDictionary}: a coded column without nulls whose rows
-         * all come from the dictionary. This batch's code of each dictionary value, or
-         * {@link #UNSEEN} or {@link #SLOW}, is kept in one array, so that a row costs two reads
-         * and a write.
+         * The common case of {@link #fromDictionary}: a coded column whose rows all come from the
+         * dictionary or are null. This batch's code of each dictionary value, and of a null (one
+         * place past the dictionary's), or {@link #UNSEEN} or {@link #SLOW}, is kept in one array,
+         * so that a row costs two reads and a write.
          */
         private void codesFromDictionary(ColumnarRows rows, int column, ColumnValues values, Memo memo, int[] codes) {
             int[] indices = values.dictionaryIndex();
+            boolean[] nulls = values.hasNulls() ? values.nulls() : null;
+            int size = values.dictionarySize();
             int[] direct = memo.direct;
-            Arrays.fill(direct, 0, values.dictionarySize(), UNSEEN);
+            Arrays.fill(direct, 0, size + 1, UNSEEN);
             for (int i = 0, n = values.rows(); i < n; i++) {
-                int index = indices[i];
+                int index = nulls != null && nulls[i] ? size : indices[i];
                 int code = direct[index];
                 if (code > SLOW) {
                     codes[i] = code;
                 } else if (code == SLOW) {
                     rows.markSlowRow(i);
-                } else {
-                    int stamp = memo.stamps[index];
-                    if (stamp == LASTING || stamp == batch) {
-                        codes[i] = (int) memo.values[index];
-                    } else if (stamp == SLOW || !remember(rows, i, column, values, memo, index)) {
-                        rows.markSlowRow(i);
-                        direct[index] = SLOW;
-                        continue;
-                    }
+                } else if (resolve(rows, i, column, values, memo, index, size)) {
                     direct[index] = codes[i];
+                } else {
+                    rows.markSlowRow(i);
+                    direct[index] = SLOW;
                 }
             }
+        }
+
+        /** {@link #codesFromDictionary} for a decimal column: each value's outcome and stored bits, once a batch. */
+        private void decimalsFromDictionary(ColumnarRows rows, int column, ColumnValues values, Memo memo,
+                double[] decimals) {
+            int[] indices = values.dictionaryIndex();
+            boolean[] nulls = values.hasNulls() ? values.nulls() : null;
+            int size = values.dictionarySize();
+            byte[] outcome = memo.outcome;
+            long[] bits = memo.directBits;
+            Arrays.fill(outcome, 0, size + 1, (byte) 0);
+            for (int i = 0, n = values.rows(); i < n; i++) {
+                int index = nulls != null && nulls[i] ? size : indices[i];
+                byte seen = outcome[index];
+                if (seen == TAKEN) {
+                    decimals[i] = Double.longBitsToDouble(bits[index]);
+                } else if (seen == NOT_TAKEN) {
+                    rows.markSlowRow(i);
+                } else if (resolve(rows, i, column, values, memo, index, size)) {
+                    outcome[index] = TAKEN;
+                    bits[index] = Double.doubleToRawLongBits(decimals[i]);
+                } else {
+                    rows.markSlowRow(i);
+                    outcome[index] = NOT_TAKEN;
+                }
+            }
+        }
+
+        /**
+         * Stores row {@code row}'s value, dictionary value {@code index} or a null if
+         * {@code index} is {@code size}, from what the memo remembers or by checking it; true if
+         * taken.
+         */
+        private boolean resolve(ColumnarRows rows, int row, int column, ColumnValues values, Memo memo, int index,
+                int size) {
+            if (index == size) {
+                return empty(rows, row, column);
+            }
+            int stamp = memo.stamps[index];
+            if (stamp == LASTING || stamp == batch) {
+                rows.setValue(column, row, memo.values[index]);
+                return true;
+            }
+            return stamp != SLOW && remember(rows, row, column, values, memo, index);
         }
 
         /** Checks dictionary value {@code index} for row {@code row}, storing it, and remembers the outcome; true if taken. */
@@ -470,8 +490,14 @@ final class ParquetRowGroupLoad {
         long dictionary = -1;
         int[] stamps = new int[0];
         long[] values = new long[0];
-        /** The current batch's code of each value ({@link ParquetRowGroupLoad.Worker#codesFromDictionary}). */
-        int[] direct = new int[0];
+        /**
+         * The current batch's code of each value and of a null, one past them
+         * ({@link ParquetRowGroupLoad.Worker#codesFromDictionary}); or, for a decimal column, its
+         * outcome and stored bits ({@link ParquetRowGroupLoad.Worker#decimalsFromDictionary}).
+         */
+        int[] direct = new int[1];
+        byte[] outcome = new byte[1];
+        long[] directBits = new long[1];
 
         /** Forgets everything when the column moves to another dictionary, of {@code size} values. */
         void use(long serial, int size) {
@@ -482,7 +508,9 @@ final class ParquetRowGroupLoad {
             if (stamps.length < size) {
                 stamps = new int[size];
                 values = new long[size];
-                direct = new int[size];
+                direct = new int[size + 1];
+                outcome = new byte[size + 1];
+                directBits = new long[size + 1];
             } else {
                 Arrays.fill(stamps, 0, size, 0);
             }
