@@ -10,6 +10,9 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import ladder.engine.contract.Field;
@@ -46,6 +49,34 @@ class ShadedJarIT {
         assertEquals(3, inputs.get("read").asLong(), run.output());
         assertEquals(2, inputs.get("accepted").asLong(), run.output());
         assertEquals(1, inputs.get("rejected").asLong(), run.output());
+    }
+
+    /**
+     * The sample pool as a Parquet file written by DuckDB (Zstandard, data pages v2, delta
+     * encodings): Ladder's own Parquet decoder and its decompressors must be in the jar, and the
+     * composition must be the CSV files' to the last digit.
+     */
+    @Test
+    void theCommandReadsParquetFilesAsItReadsTheirCsv(@TempDir Path dir) throws Exception {
+        Path parquet = dir.resolve("sample.parquet");
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement()) {
+            statement.execute("COPY (SELECT * FROM read_csv('" + Shell.here().repo().resolve("datasets/sample/*.csv")
+                    + "', header = true)) TO '" + parquet
+                    + "' (FORMAT parquet, PARQUET_VERSION v2, COMPRESSION zstd)");
+        }
+        Shell.Run csv = Shell.here().run(2, "bin/ladder", "composition", "--data", "datasets/sample", "--by", "year,grade",
+                "--format", "csv");
+        Shell.Run run = Shell.here().run(2, "bin/ladder", "composition", "--data", parquet.toString(), "--by", "year,grade",
+                "--format", "csv");
+        assertEquals(0, csv.exitCode(), csv.output());
+        assertEquals(0, run.exitCode(), run.output());
+        assertEquals(table(csv.output()), table(run.output()));
+    }
+
+    /** The CSV table of a run's output, without what the command says about the files it read. */
+    private static String table(String output) {
+        return output.substring(output.indexOf("year,"));
     }
 
     /** An Arrow IPC file of the employees columns, all as strings (the contract accepts string columns). */

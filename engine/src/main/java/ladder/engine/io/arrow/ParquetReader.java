@@ -35,9 +35,9 @@ import org.apache.arrow.vector.ipc.ArrowReader;
  *
  * <p>Only the columns bound to the contract are decoded; columns the contract does not know are
  * warned of and skipped. Columns are bound and rows handed to the sink as {@link BatchRecords}
- * describes; a file the library cannot read is refused as a whole. A {@link #load} into a table
- * reads typed values directly and, since the library's scanner decodes on one thread, scans
- * groups of columns with one scanner per core ({@link ColumnGroupLoad}).
+ * describes, by either decoder; a file that cannot be read is refused as a whole. A load through
+ * Arrow reads typed values directly and, since the library's scanner decodes on one thread,
+ * scans groups of columns with one scanner per core ({@link ColumnGroupLoad}).
  */
 public final class ParquetReader implements SourceReader {
     private static final int BATCH_ROWS = 65_536;

@@ -125,6 +125,7 @@ final class ParquetRowGroupLoad {
         for (int w = 0; w < workers; w++) {
             team.add(new Worker(workers == 1 ? 1 : SLOTS_PER_WORKER));
         }
+        // The duplicate check is sized once, from the footer's count of rows.
         team.get(0).slots.peek().rows.expectRows(firstRows[groups]);
         if (workers == 1) {
             Worker only = team.get(0);
