@@ -1,6 +1,7 @@
 package ladder.notebooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,8 +54,9 @@ class ShadedJarIT {
 
     /**
      * The sample pool as a Parquet file written by DuckDB (Zstandard, data pages v2, delta
-     * encodings): Ladder's own Parquet decoder and its decompressors must be in the jar, and the
-     * composition must be the CSV files' to the last digit.
+     * encodings): Ladder's own Parquet decoder and its decompressors must be in the jar, the
+     * composition must be the CSV files' to the last digit, and no library's logging may reach
+     * the user.
      */
     @Test
     void theCommandReadsParquetFilesAsItReadsTheirCsv(@TempDir Path dir) throws Exception {
@@ -72,6 +74,7 @@ class ShadedJarIT {
         assertEquals(0, csv.exitCode(), csv.output());
         assertEquals(0, run.exitCode(), run.output());
         assertEquals(table(csv.output()), table(run.output()));
+        assertFalse(run.output().contains("SLF4J"), "logging noise from the libraries reached the user: " + run.output());
     }
 
     /** The CSV table of a run's output, without what the command says about the files it read. */
