@@ -41,6 +41,9 @@ public final class ParquetFile {
             Encoding.RLE_DICTIONARY, Encoding.RLE, Encoding.DELTA_BINARY_PACKED, Encoding.DELTA_LENGTH_BYTE_ARRAY,
             Encoding.DELTA_BYTE_ARRAY, Encoding.BYTE_STREAM_SPLIT);
 
+    /** The largest column chunk read whole into one array. */
+    private static final long MAX_CHUNK = Integer.MAX_VALUE - 64;
+
     private final FileChannel channel;
     private final long size;
     private final FileMetaData metadata;
@@ -127,6 +130,10 @@ public final class ParquetFile {
             if (!PageCodec.reads(meta.getCodec())) {
                 return "column '" + column.name() + "' is compressed with " + meta.getCodec();
             }
+            if (meta.getTotal_compressed_size() > MAX_CHUNK) {
+                return "column '" + column.name() + "' has a chunk of " + meta.getTotal_compressed_size()
+                        + " bytes, more than one array holds";
+            }
             for (Encoding encoding : meta.getEncodings()) {
                 if (!ENCODINGS.contains(encoding)) {
                     return "column '" + column.name() + "' uses the " + encoding + " encoding";
@@ -155,7 +162,7 @@ public final class ParquetFile {
             start = meta.getDictionary_page_offset();
         }
         long length = meta.getTotal_compressed_size();
-        if (start < 4 || length < 0 || length > size - start || length > Integer.MAX_VALUE - 64) {
+        if (start < 4 || length < 0 || length > size - start || length > MAX_CHUNK) {
             throw new IOException("column '" + column.name() + "' of row group " + (g + 1) + " claims bytes "
                     + start + "+" + length + " of a file of " + size);
         }
