@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * The same pool as a Parquet file (written by DuckDB from the CSV): Ladder's Parquet reader
- * (Arrow's native dataset scanner, one scanner per group of columns on each core) beside DuckDB's
+ * (its own decoder, row groups decoded on every core, dictionaries kept) beside DuckDB's
  * {@code read_parquet}.
  */
 public class ParquetIngest extends IngestBenchmark {
