@@ -17,8 +17,8 @@ import org.apache.parquet.format.Util;
  * Decodes one column chunk of a flat column, page by page, into {@link ColumnValues} a run of rows
  * at a time. Each data page is decoded whole when it is reached (its definition levels, then its
  * values: PLAIN, dictionary indices, DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY,
- * DELTA_BYTE_ARRAY or BYTE_STREAM_SPLIT); numbers from a dictionary are looked up then, strings
- * keep their dictionary index. Any inconsistency (a page past the chunk, a count that does not
+ * DELTA_BYTE_ARRAY or BYTE_STREAM_SPLIT); rows from a dictionary keep their index into it, for
+ * every type, so that a caller checks each dictionary value once. Any inconsistency (a page past the chunk, a count that does not
  * add up, an index outside the dictionary) is an {@link IOException} naming the column. One
  * thread at a time.
  */
@@ -33,8 +33,9 @@ public final class ColumnChunkReader {
     private final PageBuffers buffers;
     private final PageCodec codec;
     private int position;
-    /** Values (nulls included) the chunk has not yet handed out, by its metadata and the row group. */
+    /** Rows (nulls included) the chunk has not yet handed out. */
     private long remaining;
+    /** Values (nulls included) of the chunk not yet met in a page header. */
     private long valuesLeftInChunk;
 
     private long dictionarySerial = -1;
