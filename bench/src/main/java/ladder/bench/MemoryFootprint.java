@@ -1,11 +1,9 @@
 package ladder.bench;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import ladder.datasets.GeneratorSpec;
-import ladder.datasets.PoolGenerator;
+import ladder.bench.ingest.IngestFiles;
 import ladder.engine.contract.Schema;
 import ladder.engine.io.Loader;
 import ladder.engine.table.Table;
@@ -19,7 +17,8 @@ import ladder.engine.table.Table;
  * java --add-opens=java.base/java.nio=ALL-UNNAMED -Xmx8g -cp bench/target/benchmarks.jar \
  *     ladder.bench.MemoryFootprint 10000000 /tmp/pool-10m.csv
  * </pre>
- * Generates the CSV (seed 1, 40 employers, 2022-2024) if the file does not exist, then loads it.
+ * Generates the CSV ({@link IngestFiles#csv(long, Path)}: seed 1, 40 employers, 2022-2024) if the file does
+ * not exist, then loads it.
  */
 public final class MemoryFootprint {
     private MemoryFootprint() {
@@ -27,12 +26,7 @@ public final class MemoryFootprint {
 
     public static void main(String[] args) throws Exception {
         long rows = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
-        Path csv = Path.of(args.length > 1 ? args[1] : "/tmp/ladder-pool-" + rows + ".csv");
-        if (!Files.exists(csv)) {
-            long t = System.nanoTime();
-            PoolGenerator.write(GeneratorSpec.defaults(rows, 40, 2022, 2024, 1), csv);
-            System.out.printf("generated %,d rows in %.1f s%n", rows, (System.nanoTime() - t) / 1e9);
-        }
+        Path csv = IngestFiles.csv(rows, Path.of(args.length > 1 ? args[1] : "/tmp/ladder-pool-" + rows + ".csv"));
         long before = liveHeap();
         long t = System.nanoTime();
         Loader.Loaded loaded = Loader.load(Schema.EMPLOYEES, List.of(csv));
@@ -48,7 +42,8 @@ public final class MemoryFootprint {
         System.out.println("(table kept alive: " + table.rows() + " rows)");
     }
 
-    private static long liveHeap() throws InterruptedException {
+    /** The heap in use after full collections: what is alive. */
+    public static long liveHeap() throws InterruptedException {
         for (int i = 0; i < 3; i++) {
             System.gc();
             Thread.sleep(200);

@@ -52,23 +52,19 @@ record Notebook(Path path, JsonNode document) {
         return outputs;
     }
 
-    /** The source of a cell as one string (nbformat stores it as a string or a list of lines). */
+    /** The source of a cell as one string. */
     static String source(JsonNode cell) {
-        JsonNode source = cell.get("source");
-        if (source.isTextual()) {
-            return source.asText();
-        }
-        StringBuilder text = new StringBuilder();
-        source.forEach(line -> text.append(line.asText()));
-        return text.toString();
+        return text(cell.get("source"));
     }
 
-    /** A MIME type's content in an output's data, joined if stored as lines; null if absent. */
+    /** A MIME type's content in an output's data as one string; null if absent. */
     static String data(JsonNode output, String mime) {
         JsonNode value = output.path("data").get(mime);
-        if (value == null) {
-            return null;
-        }
+        return value == null ? null : text(value);
+    }
+
+    /** A text as nbformat stores it, a string or a list of lines, as one string. */
+    private static String text(JsonNode value) {
         if (value.isTextual()) {
             return value.asText();
         }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import ladder.Ladder;
+import ladder.Pool;
 import ladder.models.result.ResultTable;
 import ladder.reports.cli.Main;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CompositionAgainstRTest {
     private static final String SAMPLE = "../datasets/sample";
     private static final double RELATIVE = 1e-9;
+    private static final Pool POOL = Ladder.load(SAMPLE);
 
     @ParameterizedTest
     @ValueSource(strings = {"", "year", "year,grade", "sector"})
@@ -60,7 +62,7 @@ class CompositionAgainstRTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "year", "year,grade", "sector"})
     void responseRatesAndTestsFromTheApiEqualR(String by) {
-        var query = Ladder.load(SAMPLE).composition();
+        var query = POOL.composition();
         ResultTable cells = (by.isEmpty() ? query : query.by(by.split(","))).tables().get(1);
         List<Map<String, String>> r = rows("composition_sample_cells.csv", by);
         assertEquals(r.size(), cells.rows().size());

@@ -30,9 +30,13 @@ public final class IngestFiles {
 
     /** The CSV pool of {@code rows} rows, generated if it is not there yet. */
     public static Path csv(long rows) throws IOException {
-        Path file = Path.of(DIRECTORY, "pool-" + rows + ".csv");
+        return csv(rows, Path.of(DIRECTORY, "pool-" + rows + ".csv"));
+    }
+
+    /** The CSV pool of {@code rows} rows as {@code file}, generated if it is not there yet. */
+    public static Path csv(long rows, Path file) throws IOException {
         if (!Files.exists(file)) {
-            Files.createDirectories(file.getParent());
+            Files.createDirectories(file.toAbsolutePath().getParent());
             Path partial = Path.of(file + ".partial");
             long start = System.nanoTime();
             PoolGenerator.write(GeneratorSpec.defaults(rows, 40, 2022, 2024, 1), partial);

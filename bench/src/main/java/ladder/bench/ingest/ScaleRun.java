@@ -9,6 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import ladder.bench.MemoryFootprint;
+import ladder.bench.cube.CubeQuery;
 import ladder.engine.contract.Schema;
 import ladder.engine.cube.Cube;
 import ladder.engine.cube.CubeKernel;
@@ -19,8 +21,8 @@ import ladder.engine.table.Table;
 
 /**
  * The scale run: a pool of (by default) a hundred million rows loaded from CSV, and every cube of
- * the kernel benchmarks built from it through {@link CubeKernel#build}, reporting what it costs in
- * time and memory.
+ * the kernel benchmarks ({@link CubeQuery}) built from it through {@link CubeKernel#build},
+ * reporting what it costs in time and memory.
  *
  * <p>Memory is reported four ways: {@link Table#bytes()} (the table's arrays and dictionaries);
  * the live heap after full collections, before and after the load (what the JVM really holds for
@@ -35,19 +37,6 @@ import ladder.engine.table.Table;
  * </pre>
  */
 public final class ScaleRun {
-    private static final String SIX = "year, seb, grade, disability, age_band, entry_route";
-
-    /** The cubes of the kernel benchmarks: dimensions, measures, filter. */
-    private record CubeSpec(String name, List<String> dimensions, List<String> measures, String filter) {}
-
-    private static final List<CubeSpec> CUBES = List.of(
-            new CubeSpec("six dimensions, count + sum of promoted", List.of(SIX.split(", ")), List.of("promoted"), ""),
-            new CubeSpec("the same plus employer_id", List.of(("employer_id, " + SIX).split(", ")), List.of("promoted"), ""),
-            new CubeSpec("six dimensions where year = 2024 and grade >= 4", List.of(SIX.split(", ")), List.of("promoted"),
-                    "year = 2024 and grade >= 4"),
-            new CubeSpec("six dimensions, sum and sum of squares of hourly_pay", List.of(SIX.split(", ")),
-                    List.of("hourly_pay"), ""));
-
     private ScaleRun() {
     }
 
@@ -57,7 +46,7 @@ public final class ScaleRun {
         System.out.printf("max heap (-Xmx): %.2f GiB; cores: %d; file: %s%n", gib(Runtime.getRuntime().maxMemory()),
                 Runtime.getRuntime().availableProcessors(), csv);
 
-        long before = liveHeap();
+        long before = MemoryFootprint.liveHeap();
         resetPeaks();
         AtomicLong sampledPeak = new AtomicLong();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -79,23 +68,25 @@ public final class ScaleRun {
                 table.rows() / seconds / 1e6);
         System.out.printf("heap in use during the load, sampled peak: %.2f GiB; sum of heap pools' peaks: %.2f GiB%n",
                 gib(sampledPeak.get()), gib(poolPeaks));
-        long after = liveHeap();
+        long after = MemoryFootprint.liveHeap();
         System.out.printf("table arrays and dictionaries (Table.bytes): %,d bytes = %.2f GiB = %.2f bytes/row%n",
                 table.bytes(), gib(table.bytes()), (double) table.bytes() / table.rows());
         System.out.printf("live heap after full GC: %.2f GiB before the load, %.2f GiB after; growth %.2f GiB = %.2f bytes/row%n",
                 gib(before), gib(after), gib(after - before), (double) (after - before) / table.rows());
 
-        for (CubeSpec spec : CUBES) {
-            Filter filter = FilterParser.parse(spec.filter(), table);
+        for (CubeQuery query : CubeQuery.values()) {
+            Filter filter = FilterParser.parse(query.filter(), table);
             double best = Double.MAX_VALUE;
             Cube cube = null;
             for (int repeat = 0; repeat < 3; repeat++) {
                 long t = System.nanoTime();
-                cube = CubeKernel.build(table, filter, spec.dimensions(), spec.measures());
+                cube = CubeKernel.build(table, filter, query.dimensions(), query.measures());
                 best = Math.min(best, (System.nanoTime() - t) / 1e9);
             }
-            System.out.printf("cube %s: %,d cells, %,d rows counted; best of 3: %.3f s = %.0f million rows/s%n",
-                    spec.name(), cube.cells(), cube.total(), best, table.rows() / best / 1e6);
+            String where = query.filter().isEmpty() ? "" : " where " + query.filter();
+            System.out.printf("cube %s, %s by %s%s: %,d cells, %,d rows counted; best of 3: %.3f s = %.0f M rows/s%n",
+                    query, query.measures(), query.dimensions(), where, cube.cells(), cube.total(), best,
+                    table.rows() / best / 1e6);
         }
         System.out.printf("heap peak over the whole run (sum of heap pools' peaks): %.2f GiB%n", gib(heapPoolPeaks()));
         System.out.println("(table kept alive to the end: " + table.rows() + " rows)");
@@ -119,14 +110,5 @@ public final class ScaleRun {
             }
         }
         return sum;
-    }
-
-    /** The heap in use after full collections: what is alive. */
-    private static long liveHeap() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(200);
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 }

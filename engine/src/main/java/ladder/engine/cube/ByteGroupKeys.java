@@ -36,9 +36,10 @@ final class ByteGroupKeys implements CellKeys {
     private final int[] strides;
     private final byte[][] scratch;
 
-    ByteGroupKeys(KeyLayout layout, int limit) {
+    /** Keys of {@code layout}, whose axes make {@code groups} ({@link #groups(KeyLayout, int)}). */
+    ByteGroupKeys(KeyLayout layout, int[][] groups) {
         List<KeyLayout.Axis> axes = layout.axes();
-        groups = groups(layout, limit);
+        this.groups = groups;
         if (groups.length > MAX_GROUPS) {
             throw new IllegalArgumentException(groups.length + " groups, more than " + MAX_GROUPS);
         }

@@ -54,20 +54,19 @@ final class KernelPlan {
         }
     }
 
-    private final Options options;
     private final KeyLayout layout;
     private final int stripes;
-    private final boolean byteGroups;
+    /** The axes' groups for {@link ByteGroupKeys}, or {@code null} where that variant is ruled out. */
+    private final int[][] byteGroups;
     private final boolean fused;
 
     private KernelPlan(Cube cube, Options options) {
-        this.options = options;
         this.layout = new KeyLayout(cube, options.fold() ? foldable(cube) : new int[0]);
         this.stripes = options.stripes() != 0 ? options.stripes()
                 : (long) layout.keys() * 4 * Integer.BYTES <= STRIPED_BYTES ? 4 : 1;
-        int groups = ByteGroupKeys.groups(layout, options.groupLimit()).length;
-        this.byteGroups = options.byteGroups() && groups <= ByteGroupKeys.MAX_GROUPS;
-        this.fused = byteGroups && options.fuse() && groups <= 2 && stripes == 1
+        int[][] groups = ByteGroupKeys.groups(layout, options.groupLimit());
+        this.byteGroups = options.byteGroups() && groups.length <= ByteGroupKeys.MAX_GROUPS ? groups : null;
+        this.fused = byteGroups != null && options.fuse() && groups.length <= 2 && stripes == 1
                 && layout.foldedMeasures().length == cube.measures().size();
     }
 
@@ -106,7 +105,7 @@ final class KernelPlan {
 
     /** A new pass of one thread, adding into {@code partial}. */
     CubeScan scan(Cube partial) {
-        ByteGroupKeys bytes = byteGroups ? new ByteGroupKeys(layout, options.groupLimit()) : null;
+        ByteGroupKeys bytes = byteGroups != null ? new ByteGroupKeys(layout, byteGroups) : null;
         return new CubeScan(this, partial, bytes, fused ? new ByteGroupCounts(bytes) : null, new ColumnKeys(layout));
     }
 

@@ -54,9 +54,9 @@ public final class ColumnarRows extends RowBatch {
 
     /**
      * The value stored for schema column {@code column} in row {@code row}, as bits: a coded
-     * column's code, or a decimal column's value as {@link Double#doubleToRawLongBits}. With
-     * {@link #setValue} it lets a reader that meets one value many times (a Parquet dictionary
-     * entry) check it once and copy what was stored.
+     * column's code, or a decimal column's value as {@link Double#doubleToRawLongBits}: a reader
+     * that meets one value many times (a Parquet dictionary entry) checks it once and copies what
+     * was stored into {@link #codes} or {@link #decimals}.
      */
     public long value(int column, int row) {
         return codes[column] != null ? codes[column][row] : Double.doubleToRawLongBits(decimals[column][row]);
@@ -73,28 +73,6 @@ public final class ColumnarRows extends RowBatch {
     /** The batch's values of decimal column {@code column}, null for a coded column; as {@link #codes}. */
     public double[] decimals(int column) {
         return decimals[column];
-    }
-
-    /** Stores {@code value}, bits as {@link #value} gives them, for schema column {@code column} in row {@code row}. */
-    public void setValue(int column, int row, long value) {
-        if (codes[column] != null) {
-            codes[column][row] = (int) value;
-        } else {
-            decimals[column][row] = Double.longBitsToDouble(value);
-        }
-    }
-
-    /**
-     * Whether the value stored for {@code column} in {@code row} means the same in every batch: all
-     * do but a text value coded in this batch's own dictionary (negative, see {@link RowBatch}).
-     */
-    public boolean lasting(int column, int row) {
-        return dictionaries[column] == null || codes[column][row] >= 0;
-    }
-
-    /** Announces that about {@code rows} rows are coming, so that the duplicate check is sized once. */
-    public void expectRows(long rows) {
-        validator.expectRows(rows);
     }
 
     /**

@@ -247,12 +247,9 @@ final class FieldDecoder {
      */
     private int lookUp(int c, byte[] bytes, int from, int to, int hash) {
         int misses = lookupMisses[c];
-        if (misses >= LOOKUP_MISSES && misses++ % LOOKUP_EVERY != 0) {
-            lookupMisses[c] = misses;
-            return -1;
-        }
-        int code = table.findPublished(c, bytes, from, to, hash);
-        lookupMisses[c] = code >= 0 ? 0 : lookupMisses[c] + 1;
+        int code = misses >= LOOKUP_MISSES && misses % LOOKUP_EVERY != 0 ? -1
+                : table.findPublished(c, bytes, from, to, hash);
+        lookupMisses[c] = code >= 0 ? 0 : misses + 1;
         return code;
     }
 

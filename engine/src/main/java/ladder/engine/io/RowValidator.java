@@ -162,7 +162,7 @@ public final class RowValidator implements RecordSink {
      * Makes room in the duplicate check for about {@code rows} more rows, which a reader that can
      * estimate a file's rows announces, so that the check does not grow step by step.
      */
-    void expectRows(long rows) {
+    public void expectRows(long rows) {
         keys.reserve(keys.size() + rows);
     }
 

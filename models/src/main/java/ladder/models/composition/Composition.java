@@ -64,9 +64,6 @@ public record Composition(List<String> by, String filter, double level, List<Cel
      * missing, classifiable, rows, in that order; all false without disclosure control.
      */
     public boolean[] withheld(Cell cell) {
-        if (suppressBelow == 0) {
-            return new boolean[ROWS + 1];
-        }
         CompositionCell s = cell.statistics();
         long[] counts = {s.professional(), s.intermediate(), s.workingClass(), s.excluded(), s.missing(),
                 s.classifiable(), s.total()};

@@ -32,7 +32,7 @@ public record MimeBundle(String text, String html, String png) {
         String png = Charts.of(result).map(MimeBundle::png).orElse(null);
         String html = Html.render(result);
         if (png != null) {
-            html += "<img src=\"data:image/png;base64," + png + "\" alt=\"" + escape(result.title()) + " (chart)\"/>\n";
+            html += "<img src=\"data:image/png;base64," + png + "\" alt=\"" + Html.escape(result.title()) + " (chart)\"/>\n";
         }
         return new MimeBundle(Format.TABLE.render(result), html, png);
     }
@@ -58,9 +58,5 @@ public record MimeBundle(String text, String html, String png) {
             throw new UncheckedIOException(e);
         }
         return bytes.toString(StandardCharsets.US_ASCII);
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -45,7 +45,8 @@ public final class Html {
         out.append("</tbody>\n</table>\n");
     }
 
-    static String escape(String s) {
+    /** {@code s} as HTML text or attribute value; null as empty. */
+    public static String escape(String s) {
         return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

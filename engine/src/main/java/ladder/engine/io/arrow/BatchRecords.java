@@ -192,17 +192,6 @@ final class BatchRecords {
         return columns.get(c).target();
     }
 
-    /** Whether bound column {@code c} holds text (a text or coded column): strings, dearer to decode. */
-    boolean isText(int c) {
-        Field.Kind kind = columns.get(c).field().kind();
-        return kind == Field.Kind.TEXT || kind == Field.Kind.CODE;
-    }
-
-    /** Whether some bound column is dictionary-encoded. */
-    boolean hasDictionaries() {
-        return columns.stream().anyMatch(column -> column.dictionary() != null);
-    }
-
     /** Offers row {@code i} of a batch, row {@code row} of the file, to {@code sink} as text. */
     void offerRow(Values[] values, int i, long row, RecordSink sink) {
         String[] record = new String[schema.fields().size()];
@@ -264,8 +253,16 @@ final class BatchRecords {
         return row -> indices.isNull(row) ? null : dictionary.get(Math.toIntExact(indices.getValueAsLong(row)));
     }
 
+    /**
+     * The value a float32 has once rendered as {@link #emit} renders it ({@link Float#toString})
+     * and read back by the validator: what typed loads store for one, to match the text path.
+     */
+    static double float32Value(float value) {
+        return Double.parseDouble(Float.toString(value));
+    }
+
     /** A column's vector (not dictionary-encoded) as text. */
-    static Values valuesOf(FieldVector vector) {
+    private static Values valuesOf(FieldVector vector) {
         if (vector instanceof Float8Vector v) {
             return row -> v.isNull(row) ? null : Double.toString(v.get(row));
         }

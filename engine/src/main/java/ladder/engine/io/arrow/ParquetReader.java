@@ -3,8 +3,6 @@ package ladder.engine.io.arrow;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -36,8 +34,7 @@ import org.apache.arrow.vector.ipc.ArrowReader;
  * <p>Only the columns bound to the contract are decoded; columns the contract does not know are
  * warned of and skipped. Columns are bound and rows handed to the sink as {@link BatchRecords}
  * describes, by either decoder; a file that cannot be read is refused as a whole. A load through
- * Arrow reads typed values directly and, since the library's scanner decodes on one thread,
- * scans groups of columns with one scanner per core ({@link ColumnGroupLoad}).
+ * Arrow reads typed values directly, with one scanner.
  */
 public final class ParquetReader implements SourceReader {
     private static final int BATCH_ROWS = 65_536;
@@ -112,19 +109,12 @@ public final class ParquetReader implements SourceReader {
     }
 
     /**
-     * Loads through Arrow's scanner from its typed values: on several threads by groups of columns
-     * ({@link ColumnGroupLoad}), or ({@link BatchRecords#load}) on this one when there is one
-     * thread or a column is dictionary-encoded.
+     * Loads through Arrow's scanner from its typed values ({@link BatchRecords#load}): the way for
+     * files Ladder's decoder does not read, which are rare enough that one scanner does.
      */
     private void arrowLoad(Path file, Schema schema, RowValidator validator, Consumer<String> warnings) {
-        read(file, schema, warnings, (source, records, dataset) -> {
-            List<int[]> groups = ColumnGroupLoad.groups(records, threads);
-            if (groups.size() < 2 || records.hasDictionaries()) {
-                scan(source, records, dataset, reader -> records.load(reader, validator));
-            } else {
-                loadByGroups(source, records, dataset, groups, validator);
-            }
-        });
+        read(file, schema, warnings, (source, records, dataset) -> scan(source, records, dataset,
+                reader -> records.load(reader, validator)));
     }
 
     /** What is done with the bound file's dataset. */
@@ -161,28 +151,6 @@ public final class ParquetReader implements SourceReader {
         try (Scanner scanner = source.attempt(() -> dataset.newScan(options));
                 ArrowReader reader = source.attempt(scanner::scanBatches)) {
             use.accept(reader);
-        }
-    }
-
-    /** Loads with one scanner per group of columns, each on its own thread. */
-    private void loadByGroups(SourceFile source, BatchRecords records, Dataset dataset, List<int[]> groups,
-            RowValidator validator) throws Exception {
-        List<AutoCloseable> open = new ArrayList<>();
-        try {
-            List<ArrowReader> readers = new ArrayList<>();
-            for (int[] group : groups) {
-                String[] names = Arrays.stream(group).mapToObj(records::fileName).toArray(String[]::new);
-                Scanner scanner = source.attempt(() -> dataset.newScan(new ScanOptions(batchRows, Optional.of(names))));
-                open.add(scanner);
-                ArrowReader reader = source.attempt(scanner::scanBatches);
-                open.add(reader);
-                readers.add(reader);
-            }
-            new ColumnGroupLoad(source, records, validator, batchRows).run(readers, groups);
-        } finally {
-            for (int i = open.size() - 1; i >= 0; i--) {
-                open.get(i).close();
-            }
         }
     }
 }

@@ -34,9 +34,9 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  * {@link ColumnDecoder}, and merged into the table in file order on the calling thread, with
  * exactly the outcome of {@link BatchRecords#emit} over the same file read by Arrow.
  *
- * <p>What makes it fast is what Arrow Java's scanner cannot do: a dictionary-encoded string column
- * (as writers store codes, employers and sectors) has each dictionary value checked once per
- * worker and batch, and its rows copy what was stored; and the decoding of row groups is spread
+ * <p>What makes it fast is what Arrow Java's scanner cannot do: a dictionary-encoded column (as
+ * writers store codes, employers, sectors and most numbers) has each dictionary value checked once
+ * per batch, and its rows copy what was stored; and the decoding of row groups is spread
  * over every core while one thread merges. Columns are bound to the contract as
  * {@link BatchRecords#bind} binds Arrow's reading of the file (integers with their declared
  * width and sign, floats, UTF-8 strings), so a file is refused for the same reasons. A file or
@@ -47,18 +47,13 @@ final class ParquetRowGroupLoad {
     /** Batches each worker may have in flight: one being filled, one waiting to be merged. */
     private static final int SLOTS_PER_WORKER = 2;
     private static final byte[] EMPTY = new byte[0];
-    /** A memo entry that holds in every batch. */
-    private static final int LASTING = Integer.MAX_VALUE;
-    /** A memo entry whose rows go the slow way; in a batch's codes of dictionary values, such a value. */
-    private static final int SLOW = Integer.MIN_VALUE + 1;
     /**
-     * In a batch's codes of dictionary values, one not yet met in the batch. Neither this nor
-     * {@link #SLOW} is a code: a batch's own codes are {@code ~k} for fewer than 2^31 - 2 values.
+     * In a batch's outcomes of dictionary values ({@link Worker#fromDictionary}): one not yet met,
+     * and one whose rows go the slow way. Both are NaNs with payloads no stored value has (a code
+     * is an int; a decimal is finite or the one NaN {@link Double#NaN}), so neither is a value.
      */
-    private static final int UNSEEN = Integer.MIN_VALUE;
-    /** In a batch's outcomes of dictionary values of a decimal column: checked and stored, or sent the slow way. */
-    private static final byte TAKEN = 1;
-    private static final byte NOT_TAKEN = 2;
+    private static final long UNSEEN = 0x7FF0_0000_0000_0001L;
+    private static final long SLOW = 0x7FF0_0000_0000_0002L;
 
     private final SourceFile source;
     private final ParquetFile file;
@@ -126,7 +121,7 @@ final class ParquetRowGroupLoad {
             team.add(new Worker(workers == 1 ? 1 : SLOTS_PER_WORKER));
         }
         // The duplicate check is sized once, from the footer's count of rows.
-        team.get(0).slots.peek().rows.expectRows(firstRows[groups]);
+        validator.expectRows(firstRows[groups]);
         if (workers == 1) {
             Worker only = team.get(0);
             for (int g = 0; g < groups; g++) {
@@ -218,11 +213,12 @@ final class ParquetRowGroupLoad {
         boolean end;
         Throwable failure;
 
+        /** A batch of {@code owner}'s, or with none a marker: the end of a row group, or a failure. */
         Slot(Worker owner) {
             this.owner = owner;
             rows = owner == null ? null : new ColumnarRows(validator, batchRows);
-            values = new ColumnValues[leaves.length];
-            for (int c = 0; c < leaves.length; c++) {
+            values = owner == null ? null : new ColumnValues[leaves.length];
+            for (int c = 0; owner != null && c < leaves.length; c++) {
                 values[c] = new ColumnValues(leaves[c].type());
             }
         }
@@ -232,9 +228,9 @@ final class ParquetRowGroupLoad {
     private final class Worker {
         final BlockingQueue<Slot> slots;
         final ColumnDecoder decoder = new ColumnDecoder(validator);
-        final Memo[] memos = new Memo[leaves.length];
         final PageBuffers[] buffers = new PageBuffers[leaves.length];
-        int batch;
+        /** The current column's outcome for each dictionary value and a null ({@link #fromDictionary}). */
+        long[] outcomes = new long[0];
 
         Worker(int slotCount) {
             slots = new ArrayBlockingQueue<>(slotCount);
@@ -242,7 +238,6 @@ final class ParquetRowGroupLoad {
                 slots.add(new Slot(this));
             }
             for (int c = 0; c < leaves.length; c++) {
-                memos[c] = new Memo();
                 buffers[c] = new PageBuffers();
             }
         }
@@ -282,10 +277,9 @@ final class ParquetRowGroupLoad {
                     slot.firstRow = firstRows[g] + done + 1;
                     slot.count = count;
                     decoder.forgetLastValues();
-                    batch++;
                     for (int c = 0; c < leaves.length; c++) {
                         readers[c].read(count, slot.values[c]);
-                        fill(slot.rows, records.target(c), slot.values[c], memos[c]);
+                        fill(slot.rows, records.target(c), slot.values[c]);
                     }
                     done += count;
                     merge.accept(slot);
@@ -300,9 +294,9 @@ final class ParquetRowGroupLoad {
          * slow. Rows from a dictionary go through {@link #fromDictionary}; the others are checked
          * one by one, in a loop per type.
          */
-        private void fill(ColumnarRows rows, int column, ColumnValues values, Memo memo) {
+        private void fill(ColumnarRows rows, int column, ColumnValues values) {
             if (values.dictionaryRows() > 0) {
-                fromDictionary(rows, column, values, memo);
+                fromDictionary(rows, column, values);
                 return;
             }
             int n = values.rows();
@@ -330,118 +324,44 @@ final class ParquetRowGroupLoad {
         }
 
         /**
-         * Rows from the column chunk's dictionary: each dictionary value is checked once (once a
-         * batch if its code is the batch's own) and its rows copy what was stored, straight into
-         * the batch's array ({@link #codesFromDictionary}, {@link #decimalsFromDictionary}); a
-         * null's outcome is also found once. In a batch that also has rows of their own value
-         * (a dictionary that overflowed into plain pages), rows are taken one by one.
+         * Rows from the column chunk's dictionary: each dictionary value, and a null, is checked
+         * once a batch, and its other rows copy what was stored (a code, or a decimal's bits)
+         * straight into the batch's array. A batch that also has rows of their own value (a
+         * dictionary that overflowed into plain pages) has those checked one by one.
          */
-        private void fromDictionary(ColumnarRows rows, int column, ColumnValues values, Memo memo) {
-            memo.use(values.dictionary(), values.dictionarySize());
+        private void fromDictionary(ColumnarRows rows, int column, ColumnValues values) {
+            int size = values.dictionarySize();
+            if (outcomes.length <= size) {
+                outcomes = new long[size + 1];
+            }
+            Arrays.fill(outcomes, 0, size + 1, UNSEEN);
+            boolean[] nulls = values.hasNulls() ? values.nulls() : null;
+            int[] indices = values.dictionaryIndex();
             int[] codes = rows.codes(column);
-            if (values.plainRows() == 0) {
-                if (codes != null) {
-                    codesFromDictionary(rows, column, values, memo, codes);
-                } else {
-                    decimalsFromDictionary(rows, column, values, memo, rows.decimals(column));
-                }
-                return;
-            }            boolean[] nulls = values.hasNulls() ? values.nulls() : null;
-            int[] indices = values.dictionaryIndex();
-            int size = values.dictionarySize();
+            double[] decimals = rows.decimals(column);
             for (int i = 0, n = values.rows(); i < n; i++) {
-                if (nulls != null && nulls[i]) {
-                    check(rows, i, empty(rows, i, column));
-                } else if (indices[i] < 0) {
+                int index = nulls != null && nulls[i] ? size : indices[i];
+                if (index < 0) {
                     check(rows, i, own(rows, i, column, values));
+                    continue;
+                }
+                long bits = outcomes[index];
+                if (bits == UNSEEN) {
+                    boolean taken = index == size ? empty(rows, i, column) : dictionaryValue(rows, i, column, values, index);
+                    outcomes[index] = taken ? rows.value(column, i) : SLOW;
+                    check(rows, i, taken);
+                } else if (bits == SLOW) {
+                    rows.markSlowRow(i);
+                } else if (codes != null) {
+                    codes[i] = (int) bits;
                 } else {
-                    check(rows, i, resolve(rows, i, column, values, memo, indices[i], size));
+                    decimals[i] = Double.longBitsToDouble(bits);
                 }
             }
-        }
-
-        /**
-         * The common case of {@link #fromDictionary}: a coded column whose rows all come from the
-         * dictionary or are null. This batch's code of each dictionary value, and of a null (one
-         * place past the dictionary's), or {@link #UNSEEN} or {@link #SLOW}, is kept in one array,
-         * so that a row costs two reads and a write.
-         */
-        private void codesFromDictionary(ColumnarRows rows, int column, ColumnValues values, Memo memo, int[] codes) {
-            int[] indices = values.dictionaryIndex();
-            boolean[] nulls = values.hasNulls() ? values.nulls() : null;
-            int size = values.dictionarySize();
-            int[] direct = memo.direct;
-            Arrays.fill(direct, 0, size + 1, UNSEEN);
-            for (int i = 0, n = values.rows(); i < n; i++) {
-                int index = nulls != null && nulls[i] ? size : indices[i];
-                int code = direct[index];
-                if (code > SLOW) {
-                    codes[i] = code;
-                } else if (code == SLOW) {
-                    rows.markSlowRow(i);
-                } else if (resolve(rows, i, column, values, memo, index, size)) {
-                    direct[index] = codes[i];
-                } else {
-                    rows.markSlowRow(i);
-                    direct[index] = SLOW;
-                }
-            }
-        }
-
-        /** {@link #codesFromDictionary} for a decimal column: each value's outcome and stored bits, once a batch. */
-        private void decimalsFromDictionary(ColumnarRows rows, int column, ColumnValues values, Memo memo,
-                double[] decimals) {
-            int[] indices = values.dictionaryIndex();
-            boolean[] nulls = values.hasNulls() ? values.nulls() : null;
-            int size = values.dictionarySize();
-            byte[] outcome = memo.outcome;
-            long[] bits = memo.directBits;
-            Arrays.fill(outcome, 0, size + 1, (byte) 0);
-            for (int i = 0, n = values.rows(); i < n; i++) {
-                int index = nulls != null && nulls[i] ? size : indices[i];
-                byte seen = outcome[index];
-                if (seen == TAKEN) {
-                    decimals[i] = Double.longBitsToDouble(bits[index]);
-                } else if (seen == NOT_TAKEN) {
-                    rows.markSlowRow(i);
-                } else if (resolve(rows, i, column, values, memo, index, size)) {
-                    outcome[index] = TAKEN;
-                    bits[index] = Double.doubleToRawLongBits(decimals[i]);
-                } else {
-                    rows.markSlowRow(i);
-                    outcome[index] = NOT_TAKEN;
-                }
-            }
-        }
-
-        /**
-         * Stores row {@code row}'s value, dictionary value {@code index} or a null if
-         * {@code index} is {@code size}, from what the memo remembers or by checking it; true if
-         * taken.
-         */
-        private boolean resolve(ColumnarRows rows, int row, int column, ColumnValues values, Memo memo, int index,
-                int size) {
-            if (index == size) {
-                return empty(rows, row, column);
-            }
-            int stamp = memo.stamps[index];
-            if (stamp == LASTING || stamp == batch) {
-                rows.setValue(column, row, memo.values[index]);
-                return true;
-            }
-            return stamp != SLOW && remember(rows, row, column, values, memo, index);
-        }
-
-        /** Checks dictionary value {@code index} for row {@code row}, storing it, and remembers the outcome; true if taken. */
-        private boolean remember(ColumnarRows rows, int row, int column, ColumnValues values, Memo memo, int index) {
-            boolean taken = fromDictionary(rows, row, column, values, index);
-            memo.stamps[index] = !taken ? SLOW : rows.lasting(column, row) ? LASTING : batch;
-            memo.values[index] = taken ? rows.value(column, row) : 0;
-            return taken;
         }
 
         /** Checks and stores dictionary value {@code index} for row {@code row}. */
-        private boolean fromDictionary(ColumnarRows rows, int row, int column, ColumnValues values, int index) {
+        private boolean dictionaryValue(ColumnarRows rows, int row, int column, ColumnValues values, int index) {
             return switch (values.type()) {
                 case LONG, UNSIGNED_LONG -> putNumber(rows, row, column, values.type(), values.dictionaryLongs()[index]);
                 case DOUBLE, FLOAT -> putNumber(rows, row, column, values.type(),
@@ -464,9 +384,8 @@ final class ParquetRowGroupLoad {
                 case LONG -> decoder.putLong(rows, row, column, bits);
                 case UNSIGNED_LONG -> bits >= 0 && decoder.putLong(rows, row, column, bits);
                 case DOUBLE -> decoder.putDouble(rows, row, column, Double.longBitsToDouble(bits));
-                // Rendered as Float.toString renders it, as the text path reads a float32.
                 case FLOAT -> decoder.putDouble(rows, row, column,
-                        Double.parseDouble(Float.toString((float) Double.longBitsToDouble(bits))));
+                        BatchRecords.float32Value((float) Double.longBitsToDouble(bits)));
                 case STRING -> throw new IllegalStateException("a string is not a number");
             };
         }
@@ -478,42 +397,6 @@ final class ParquetRowGroupLoad {
         private void check(ColumnarRows rows, int row, boolean taken) {
             if (!taken) {
                 rows.markSlowRow(row);
-            }
-        }
-    }
-
-    /**
-     * What was stored for each value of one column's current dictionary: its stamp, for how long
-     * it holds ({@link #LASTING}; the one batch whose own dictionary coded it; {@link #SLOW}, for
-     * good, that its rows go the slow way; 0, not yet checked), and the stored value's bits.
-     */
-    private static final class Memo {
-        long dictionary = -1;
-        int[] stamps = new int[0];
-        long[] values = new long[0];
-        /**
-         * The current batch's code of each value and of a null, one past them
-         * ({@link ParquetRowGroupLoad.Worker#codesFromDictionary}); or, for a decimal column, its
-         * outcome and stored bits ({@link ParquetRowGroupLoad.Worker#decimalsFromDictionary}).
-         */
-        int[] direct = new int[1];
-        byte[] outcome = new byte[1];
-        long[] directBits = new long[1];
-
-        /** Forgets everything when the column moves to another dictionary, of {@code size} values. */
-        void use(long serial, int size) {
-            if (serial == dictionary) {
-                return;
-            }
-            dictionary = serial;
-            if (stamps.length < size) {
-                stamps = new int[size];
-                values = new long[size];
-                direct = new int[size + 1];
-                outcome = new byte[size + 1];
-                directBits = new long[size + 1];
-            } else {
-                Arrays.fill(stamps, 0, size, 0);
             }
         }
     }

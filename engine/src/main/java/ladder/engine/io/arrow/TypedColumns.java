@@ -64,9 +64,8 @@ final class TypedColumns {
             }
         } else if (vector instanceof Float4Vector v) {
             for (int i = 0; i < rows; i++) {
-                // Rendered as Float.toString renders it, as the text path reads a float32.
                 check(batch, i, v.isNull(i) ? empty(batch, i, column)
-                        : decoder.putDouble(batch, i, column, Double.parseDouble(Float.toString(v.get(i)))));
+                        : decoder.putDouble(batch, i, column, BatchRecords.float32Value(v.get(i))));
             }
         } else if (vector instanceof UInt8Vector v) {
             for (int i = 0; i < rows; i++) {

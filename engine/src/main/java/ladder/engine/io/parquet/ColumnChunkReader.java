@@ -3,7 +3,6 @@ package ladder.engine.io.parquet;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.parquet.format.ColumnMetaData;
 import org.apache.parquet.format.DataPageHeader;
 import org.apache.parquet.format.DataPageHeaderV2;
@@ -18,14 +17,11 @@ import org.apache.parquet.format.Util;
  * at a time. Each data page is decoded whole when it is reached (its definition levels, then its
  * values: PLAIN, dictionary indices, DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY,
  * DELTA_BYTE_ARRAY or BYTE_STREAM_SPLIT); rows from a dictionary keep their index into it, for
- * every type, so that a caller checks each dictionary value once. Any inconsistency (a page past the chunk, a count that does not
+ * every type, so that a caller can check each dictionary value once. Any inconsistency (a page past the chunk, a count that does not
  * add up, an index outside the dictionary) is an {@link IOException} naming the column. One
  * thread at a time.
  */
 public final class ColumnChunkReader {
-    /** Distinguishes every dictionary any reader loads, so that callers may remember their values. */
-    private static final AtomicLong DICTIONARIES = new AtomicLong();
-
     private final LeafColumn column;
     private final ValueType type;
     private final byte[] chunk;
@@ -38,10 +34,11 @@ public final class ColumnChunkReader {
     /** Values (nulls included) of the chunk not yet met in a page header. */
     private long valuesLeftInChunk;
 
-    private long dictionarySerial = -1;
-    private int dictionarySize;
-    /** The chunk's dictionary, a new object for each dictionary page, as batches in flight keep the one they were read with. */
-    private Values dictionary = new Values();
+    /**
+     * The chunk's dictionary, null until its page is read; a new object for each dictionary page,
+     * as batches in flight keep the one they were read with.
+     */
+    private Values dictionary;
 
     /** The current page: its definition levels and non-null values, and how far they are handed out. */
     private int pageValues;
@@ -53,8 +50,9 @@ public final class ColumnChunkReader {
     private int[] indices;
     private final Values page = new Values();
 
-    /** Decoded values: numbers, or strings as ranges of one array. */
+    /** Decoded values: numbers, or strings as ranges of one array; {@code size} of them. */
     static final class Values {
+        int size;
         long[] longs;
         double[] doubles;
         byte[] data;
@@ -89,13 +87,13 @@ public final class ColumnChunkReader {
             throw new IllegalArgumentException(rows + " rows asked of a chunk with " + remaining + " left");
         }
         out.reset(rows);
-        out.dictionary(dictionarySerial, dictionary);
+        out.dictionary(dictionary);
         boolean[] nulls = out.nulls();
         int filled = 0;
         while (filled < rows) {
             if (pageTaken == pageValues) {
                 nextDataPage();
-                out.dictionary(dictionarySerial, dictionary);
+                out.dictionary(dictionary);
             }
             int take = Math.min(rows - filled, pageValues - pageTaken);
             if (allDefined) {
@@ -210,8 +208,6 @@ public final class ColumnChunkReader {
             throw failure("has a dictionary page of " + count + " values in " + size + " bytes");
         }
         ByteCursor in = new ByteCursor(bytes, 0, size);
-        dictionarySize = count;
-        dictionarySerial = DICTIONARIES.incrementAndGet();
         dictionary = new Values();
         plain(in, count, bytes, dictionary, false);
     }
@@ -340,16 +336,16 @@ public final class ColumnChunkReader {
     }
 
     private void dictionaryValues(ByteCursor in, int count) throws IOException {
-        if (dictionarySerial < 0) {
+        if (dictionary == null) {
             throw failure("has a dictionary-encoded page but no dictionary");
         }
         int width = in.readByte();
         int[] index = buffers.indices(count);
         RleBitPackedHybrid.decode(in, width, count, index);
         for (int v = 0; v < count; v++) {
-            if (index[v] < 0 || index[v] >= dictionarySize) {
+            if (index[v] < 0 || index[v] >= dictionary.size) {
                 throw failure("has a dictionary index of " + Integer.toUnsignedString(index[v])
-                        + " into a dictionary of " + dictionarySize);
+                        + " into a dictionary of " + dictionary.size);
             }
         }
         indices = index;
@@ -423,6 +419,7 @@ public final class ColumnChunkReader {
      * {@code bytes}, the array {@code in} reads.
      */
     private void plain(ByteCursor in, int count, byte[] bytes, Values into, boolean buffered) throws IOException {
+        into.size = count;
         switch (type) {
             case LONG, UNSIGNED_LONG -> into.longs = plainLongs(in, count, buffered ? buffers.longs(count) : new long[count]);
             case DOUBLE, FLOAT -> into.doubles = plainDoubles(in, count, buffered ? buffers.doubles(count) : new double[count]);

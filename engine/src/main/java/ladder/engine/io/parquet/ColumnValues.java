@@ -9,9 +9,8 @@ import java.util.Arrays;
  * number in {@link #longs()} or {@link #doubles()}, or a string as the range
  * {@code starts[i]..ends[i]} of {@code data[i]}. The dictionary's values are
  * {@link #dictionaryLongs()}, {@link #dictionaryDoubles()}, or the ranges
- * {@code dictionaryStarts[k]..dictionaryEnds[k]} of {@link #dictionaryData()}; its
- * {@link #dictionary()} serial tells dictionaries apart, so that a caller can check each
- * dictionary value once. When rows of both kinds are present ({@link #dictionaryRows()} and
+ * {@code dictionaryStarts[k]..dictionaryEnds[k]} of {@link #dictionaryData()}, so that a caller
+ * can check each dictionary value once. When rows of both kinds are present ({@link #dictionaryRows()} and
  * {@link #plainRows()} both above zero) a row of its own value has index -1; otherwise the
  * arrays of the other kind are not read. The arrays strings lie in are never overwritten, so
  * values stay readable after the reader has moved on. Reused from run to run.
@@ -29,7 +28,6 @@ public final class ColumnValues {
     private int[] starts;
     private int[] ends;
     private int[] dictionaryIndex;
-    private long dictionary;
     private ColumnChunkReader.Values dictionaryValues;
 
     public ColumnValues(ValueType type) {
@@ -89,11 +87,6 @@ public final class ColumnValues {
         return dictionaryIndex;
     }
 
-    /** Which dictionary the indices refer to: a number that differs between every dictionary a reader loads. */
-    public long dictionary() {
-        return dictionary;
-    }
-
     public long[] dictionaryLongs() {
         return dictionaryValues.longs;
     }
@@ -116,14 +109,7 @@ public final class ColumnValues {
 
     /** The number of values in the dictionary (0 if there is none). */
     public int dictionarySize() {
-        if (dictionaryValues == null) {
-            return 0;
-        }
-        return switch (type) {
-            case LONG, UNSIGNED_LONG -> dictionaryValues.longs == null ? 0 : dictionaryValues.longs.length;
-            case DOUBLE, FLOAT -> dictionaryValues.doubles == null ? 0 : dictionaryValues.doubles.length;
-            case STRING -> dictionaryValues.starts == null ? 0 : dictionaryValues.starts.length;
-        };
+        return dictionaryValues == null ? 0 : dictionaryValues.size;
     }
 
     /** Whether row {@code row}, not null, comes from the dictionary. */
@@ -182,8 +168,7 @@ public final class ColumnValues {
         plainRows += plain;
     }
 
-    void dictionary(long serial, ColumnChunkReader.Values values) {
-        dictionary = serial;
+    void dictionary(ColumnChunkReader.Values values) {
         dictionaryValues = values;
     }
 }

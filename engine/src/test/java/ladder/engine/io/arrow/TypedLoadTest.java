@@ -43,10 +43,10 @@ class TypedLoadTest {
         }
     }
 
-    /** Parquet loads by groups of columns, one scanner and thread each: every thread count gives the same. */
+    /** Parquet loads decode row groups on several threads: every thread count gives the same. */
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 7})
-    void parquetByColumnGroupsEqualsTheTextPath(int threads) throws IOException {
+    void parquetOnEveryThreadCountEqualsTheTextPath(int threads) throws IOException {
         for (long seed = 1; seed <= 4; seed++) {
             SplittableRandom random = new SplittableRandom(seed * 17 + threads);
             int batchRows = 1 + random.nextInt(90);

@@ -40,7 +40,7 @@ public final class Channels {
     private final Set<AbstractChannel> channels;
     private final Stack<Runnable> afterActions = new Stack<>();
 
-    private volatile Map<MessageType<?>, MessageHandler> handlers;
+    private Map<MessageType<?>, MessageHandler> handlers;
     private MessageId<?> msgId;
 
     private boolean isConnected = false;
@@ -66,23 +66,23 @@ public final class Channels {
             // The kernel and the handler table are in place before any socket is bound. A client that
             // connected first has its kernel_info_request queued, and the shell thread reads it as soon
             // as it starts: filled afterwards, the table was still null and the lookup threw an exception
-            // that ended the shell thread, so the kernel never answered.
+            // that ended the shell thread, so the kernel never answered. (The threads that bind() starts
+            // see the filled table: Thread.start() publishes it.)
             kernel.registerChannels(this);
 
-            Map<MessageType<?>, MessageHandler> table = new HashMap<>();
-            table.put(MessageType.SHELL_EXECUTE_REQUEST, kernel::handleExecuteRequest);
-            table.put(MessageType.SHELL_INSPECT_REQUEST, kernel::handleInspectRequest);
-            table.put(MessageType.SHELL_COMPLETE_REQUEST, kernel::handleCompleteRequest);
-            table.put(MessageType.SHELL_HISTORY_REQUEST, kernel::handleHistoryRequest);
-            table.put(MessageType.SHELL_IS_COMPLETE_REQUEST, kernel::handleIsCompleteRequest);
-            table.put(MessageType.SHELL_KERNEL_INFO_REQUEST, kernel::handleKernelInfoRequest);
-            table.put(MessageType.CONTROL_SHUTDOWN_REQUEST, kernel::handleShutdownRequest);
-            table.put(MessageType.CONTROL_INTERRUPT_REQUEST, kernel::handleInterruptRequest);
-            table.put(MessageType.CUSTOM_COMM_OPEN, kernel::handleCommOpenCommand);
-            table.put(MessageType.CUSTOM_COMM_MSG, kernel::handleCommMsgCommand);
-            table.put(MessageType.CUSTOM_COMM_CLOSE, kernel::handleCommCloseCommand);
-            table.put(MessageType.SHELL_COMM_INFO_REQUEST, kernel::handleCommInfoRequest);
-            handlers = table;
+            handlers = new HashMap<>();
+            handlers.put(MessageType.SHELL_EXECUTE_REQUEST, kernel::handleExecuteRequest);
+            handlers.put(MessageType.SHELL_INSPECT_REQUEST, kernel::handleInspectRequest);
+            handlers.put(MessageType.SHELL_COMPLETE_REQUEST, kernel::handleCompleteRequest);
+            handlers.put(MessageType.SHELL_HISTORY_REQUEST, kernel::handleHistoryRequest);
+            handlers.put(MessageType.SHELL_IS_COMPLETE_REQUEST, kernel::handleIsCompleteRequest);
+            handlers.put(MessageType.SHELL_KERNEL_INFO_REQUEST, kernel::handleKernelInfoRequest);
+            handlers.put(MessageType.CONTROL_SHUTDOWN_REQUEST, kernel::handleShutdownRequest);
+            handlers.put(MessageType.CONTROL_INTERRUPT_REQUEST, kernel::handleInterruptRequest);
+            handlers.put(MessageType.CUSTOM_COMM_OPEN, kernel::handleCommOpenCommand);
+            handlers.put(MessageType.CUSTOM_COMM_MSG, kernel::handleCommMsgCommand);
+            handlers.put(MessageType.CUSTOM_COMM_CLOSE, kernel::handleCommCloseCommand);
+            handlers.put(MessageType.SHELL_COMM_INFO_REQUEST, kernel::handleCommInfoRequest);
 
             channels.forEach(s -> s.bind(connProps));
             iopub.sendMessage(new Message<>(MessageType.IOPUB_STATUS, IOPubStatus.STARTING));
