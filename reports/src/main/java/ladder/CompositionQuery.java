@@ -1,22 +1,17 @@
 package ladder;
 
 import java.util.List;
-import java.util.Map;
 import ladder.models.composition.Composition;
-import ladder.models.result.Result;
-import ladder.models.result.ResultTable;
 
 /**
- * A class-composition question about a pool. It is itself a {@link Result} (computed when first
- * shown), so {@code pool.composition()} displays at once, and {@code .by("year")} or
- * {@code .level(0.9)} ask a refined question.
+ * A class-composition question about a pool: {@code pool.composition()} displays at once, and
+ * {@code .by("year")}, {@code .level(0.9)} or {@code .publishable()} ask a refined question.
  */
-public final class CompositionQuery implements Result {
+public final class CompositionQuery extends Question<Composition> {
     private final Pool pool;
     private final List<String> by;
     private final double level;
     private final boolean publishable;
-    private Composition result;
 
     CompositionQuery(Pool pool, List<String> by, double level, boolean publishable) {
         this.pool = pool;
@@ -40,37 +35,9 @@ public final class CompositionQuery implements Result {
         return new CompositionQuery(pool, by, level, true);
     }
 
-    /** The computed composition. */
-    public synchronized Composition result() {
-        if (result == null) {
-            Composition computed = Composition.of(pool.table(), pool.filter(), by, level, pool.threads());
-            result = publishable ? computed.publishable() : computed;
-        }
-        return result;
-    }
-
     @Override
-    public String title() {
-        return result().title();
-    }
-
-    @Override
-    public Map<String, Object> inputs() {
-        return result().inputs();
-    }
-
-    @Override
-    public List<ResultTable> tables() {
-        return result().tables();
-    }
-
-    @Override
-    public List<String> notes() {
-        return result().notes();
-    }
-
-    @Override
-    public String toString() {
-        return ladder.reports.render.Format.TABLE.render(this);
+    protected Composition compute() {
+        Composition computed = Composition.of(pool.cubes(), by, level);
+        return publishable ? computed.publishable() : computed;
     }
 }

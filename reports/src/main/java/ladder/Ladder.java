@@ -4,16 +4,19 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import ladder.engine.contract.Schema;
+import ladder.engine.cube.CubeFile;
 import ladder.engine.io.Loader;
 
 /**
- * Where a researcher starts: load a pool, then ask it questions.
+ * Where a researcher starts: load a pool (rows, or cube files that employers sent), then ask it
+ * questions.
  *
  * <pre>{@code
  * var pool = Ladder.load("datasets/sample");    // validates; pool.validation() says what was rejected and why
  * pool.describe();                              // rows, employers, years, response rates
  * pool.composition().by("year");                // SEB shares with Wilson intervals, against 34/24/42
  * pool.where("grade >= 4").composition();       // the same for senior grades
+ * var pooled = Ladder.cubes("E1.cube", "E2.cube");  // the same questions on merged cube files
  * }</pre>
  */
 public final class Ladder {
@@ -28,6 +31,11 @@ public final class Ladder {
     /** Loads the employee files or folders at {@code paths}, writing rejected rows to {@code rejects} (may be null). */
     public static Pool load(List<Path> paths, Path rejects) {
         Loader.Loaded loaded = Loader.load(Schema.EMPLOYEES, paths, rejects);
-        return new Pool(loaded.table(), loaded.report(), "");
+        return Pool.of(loaded.table(), loaded.report());
+    }
+
+    /** A pool of cube files (written by {@code ladder cube}), merged: every cube analysis runs on it. */
+    public static Pool cubes(String... files) {
+        return Pool.of(CubeFile.merge(Arrays.stream(files).map(Path::of).toList()));
     }
 }

@@ -1,46 +1,74 @@
 package ladder;
 
 import java.util.List;
+import ladder.engine.LadderException;
+import ladder.engine.Threads;
+import ladder.engine.cube.Cube;
+import ladder.engine.cube.CubeSource;
 import ladder.engine.filter.Filter;
 import ladder.engine.filter.FilterParser;
 import ladder.engine.io.LoadReport;
 import ladder.engine.table.Table;
 import ladder.models.describe.Description;
+import ladder.models.result.Result;
 import ladder.reports.LoadSummary;
 
 /**
- * A loaded pool of employee rows, optionally narrowed by a filter. Immutable: {@link #where}
- * answers a new view; the analyses answer result values that render as tables.
+ * A pool to ask questions of: loaded rows, optionally narrowed by a filter, or merged cube files.
+ * Immutable: {@link #where} answers a new view; the analyses answer result values that render as
+ * tables and charts. Every analysis reads its cube through {@link #cubes}, so it runs alike on
+ * rows and on cubes.
  */
 public final class Pool {
     private final Table table;
     private final LoadReport report;
+    private final Cube merged;
     private final String where;
-    private final int threads = Runtime.getRuntime().availableProcessors();
 
-    Pool(Table table, LoadReport report, String where) {
+    private Pool(Table table, LoadReport report, Cube merged, String where) {
         this.table = table;
         this.report = report;
+        this.merged = merged;
         this.where = where;
     }
 
+    static Pool of(Table table, LoadReport report) {
+        return new Pool(table, report, null, "");
+    }
+
+    static Pool of(Cube merged) {
+        return new Pool(null, null, merged, "");
+    }
+
+    /** The rows, for analyses that read columns; a {@link LadderException} for a pool of cube files. */
     public Table table() {
+        if (table == null) {
+            throw new LadderException("this pool is merged cube files, which hold no rows; load the rows for this");
+        }
         return table;
     }
 
     /** What loading read, accepted and rejected, and why. */
-    public LoadSummary validation() {
-        return new LoadSummary(report);
+    public Result validation() {
+        return report != null ? new LoadSummary(report) : new ladder.reports.CubesSummary(List.of(), merged);
     }
 
     /** The pool narrowed to rows passing {@code filter} (and any filter already applied), e.g. {@code "grade >= 4"}. */
     public Pool where(String filter) {
+        if (table == null) {
+            throw new LadderException("a filter applies to rows; cubes are filtered when they are built (ladder cube --where)");
+        }
         FilterParser.parse(filter, table);
-        return new Pool(table, report, where.isBlank() ? filter : "(" + where + ") and (" + filter + ")");
+        return new Pool(table, report, null, where.isBlank() ? filter : "(" + where + ") and (" + filter + ")");
+    }
+
+    /** Where the analyses get their cubes: the kernel over the rows passing the filter, or the merged cube files. */
+    public CubeSource cubes() {
+        return table != null ? CubeSource.of(table, filter(), Threads.all()) : CubeSource.of(merged);
     }
 
     public Description describe() {
-        return Description.of(table, filter(), threads);
+        return Description.of(cubes());
     }
 
     /** The class composition of the whole pool; {@link CompositionQuery#by} breaks it down. */
@@ -52,12 +80,9 @@ public final class Pool {
         return FilterParser.parse(where, table);
     }
 
-    int threads() {
-        return threads;
-    }
-
     @Override
     public String toString() {
-        return "Pool of " + table.rows() + " rows" + (where.isBlank() ? "" : " where " + where);
+        return table != null ? "Pool of " + table.rows() + " rows" + (where.isBlank() ? "" : " where " + where)
+                : "Pool of merged cubes: " + merged;
     }
 }

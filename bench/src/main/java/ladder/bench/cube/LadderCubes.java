@@ -7,8 +7,9 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 
 /**
- * Ladder's cube kernel on each {@link CubeQuery}, on one and on two threads; parsing the filter is
- * part of the work, as reading the SQL is part of DuckDB's.
+ * Ladder's cube kernel on each {@link CubeQuery}, on one and on two threads, to the labelled cube an
+ * analysis reads (as DuckDB's answer is labelled groups); parsing the filter is part of the work, as
+ * reading the SQL is part of DuckDB's.
  */
 public class LadderCubes extends CubeBenchmark {
     @Param({"1", "2"})

@@ -4,9 +4,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
-import ladder.engine.cube.Cube;
+import ladder.engine.cube.DenseCube;
 import ladder.engine.cube.CubeKernel;
-import ladder.engine.cube.Dimension;
+import ladder.engine.cube.CodeAxis;
 import ladder.engine.filter.FilterParser;
 import ladder.engine.table.Table;
 
@@ -26,7 +26,7 @@ public final class PeerAgreement {
         Table table = KernelPool.generate(rows, KernelPool.SEED);
         try (Connection duck = DuckPool.load(table, DuckDbCubes.THREADS)) {
             for (CubeQuery query : CubeQuery.values()) {
-                Cube cube = CubeKernel.build(table, FilterParser.parse(query.filter(), table), query.dimensions(),
+                DenseCube cube = CubeKernel.dense(table, FilterParser.parse(query.filter(), table), query.dimensions(),
                         query.measures(), 2);
                 int groups = duckGroups(duck, query, table, cube);
                 tablesawGroups(TablesawPool.summarize(TablesawPool.of(table, query.dimensions()), query), query, cube);
@@ -36,7 +36,7 @@ public final class PeerAgreement {
         }
     }
 
-    private static int duckGroups(Connection duck, CubeQuery query, Table table, Cube cube) throws Exception {
+    private static int duckGroups(Connection duck, CubeQuery query, Table table, DenseCube cube) throws Exception {
         int dims = query.dimensions().size();
         int groups = 0;
         try (Statement s = duck.createStatement(); ResultSet rs = s.executeQuery(query.sql(table))) {
@@ -56,13 +56,13 @@ public final class PeerAgreement {
         return expectGroups("DuckDB", query, cube, groups);
     }
 
-    private static void tablesawGroups(tech.tablesaw.api.Table summary, CubeQuery query, Cube cube) {
+    private static void tablesawGroups(tech.tablesaw.api.Table summary, CubeQuery query, DenseCube cube) {
         int dims = query.dimensions().size();
         int groups = 0;
         for (int row = 0; row < summary.rowCount(); row++) {
             int[] levels = new int[dims];
             for (int d = 0; d < dims; d++) {
-                Dimension dimension = cube.dimensions().get(d);
+                CodeAxis dimension = cube.dimensions().get(d);
                 levels[d] = dimension.indexOf(summary.stringColumn(d).get(row));
             }
             double[] aggregates = new double[summary.columnCount() - dims];
@@ -76,7 +76,7 @@ public final class PeerAgreement {
     }
 
     /** Compares a peer's aggregates for one group (rows, then the measure's, in the query's order) with the cell's. */
-    private static void check(String peer, CubeQuery query, Cube cube, int cell, double[] aggregates) {
+    private static void check(String peer, CubeQuery query, DenseCube cube, int cell, double[] aggregates) {
         List<Double> expected = query == CubeQuery.PAY
                 ? List.of((double) cube.count(cell), (double) cube.valueCount(cell, 0), cube.sum(cell, 0),
                         cube.sumOfSquares(cell, 0))
@@ -91,7 +91,7 @@ public final class PeerAgreement {
         }
     }
 
-    private static int expectGroups(String peer, CubeQuery query, Cube cube, int groups) {
+    private static int expectGroups(String peer, CubeQuery query, DenseCube cube, int groups) {
         int nonEmpty = 0;
         for (int cell = 0; cell < cube.cells(); cell++) {
             nonEmpty += cube.count(cell) > 0 ? 1 : 0;

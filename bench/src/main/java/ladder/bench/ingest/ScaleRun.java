@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import ladder.bench.MemoryFootprint;
 import ladder.bench.cube.CubeQuery;
 import ladder.engine.contract.Schema;
-import ladder.engine.cube.Cube;
+import ladder.engine.cube.DenseCube;
 import ladder.engine.cube.CubeKernel;
 import ladder.engine.filter.Filter;
 import ladder.engine.filter.FilterParser;
@@ -21,7 +21,7 @@ import ladder.engine.table.Table;
 
 /**
  * The scale run: a pool of (by default) a hundred million rows loaded from CSV, and every cube of
- * the kernel benchmarks ({@link CubeQuery}) built from it through {@link CubeKernel#build},
+ * the kernel benchmarks ({@link CubeQuery}) built from it through {@link CubeKernel#dense},
  * reporting what it costs in time and memory.
  *
  * <p>Memory is reported four ways: {@link Table#bytes()} (the table's arrays and dictionaries);
@@ -44,7 +44,7 @@ public final class ScaleRun {
         long rows = args.length > 0 ? Long.parseLong(args[0]) : 100_000_000L;
         Path csv = args.length > 1 ? Path.of(args[1]) : IngestFiles.csv(rows);
         System.out.printf("max heap (-Xmx): %.2f GiB; cores: %d; file: %s%n", gib(Runtime.getRuntime().maxMemory()),
-                Runtime.getRuntime().availableProcessors(), csv);
+                ladder.engine.Threads.all(), csv);
 
         long before = MemoryFootprint.liveHeap();
         resetPeaks();
@@ -77,10 +77,10 @@ public final class ScaleRun {
         for (CubeQuery query : CubeQuery.values()) {
             Filter filter = FilterParser.parse(query.filter(), table);
             double best = Double.MAX_VALUE;
-            Cube cube = null;
+            DenseCube cube = null;
             for (int repeat = 0; repeat < 3; repeat++) {
                 long t = System.nanoTime();
-                cube = CubeKernel.build(table, filter, query.dimensions(), query.measures());
+                cube = CubeKernel.dense(table, filter, query.dimensions(), query.measures(), ladder.engine.Threads.all());
                 best = Math.min(best, (System.nanoTime() - t) / 1e9);
             }
             String where = query.filter().isEmpty() ? "" : " where " + query.filter();

@@ -36,7 +36,7 @@ final class CountHistogram {
      * 64), whose keys are {@code keys} and which pass {@code mask} ({@code null}: all). Spills into
      * {@code cube} first if a counter could otherwise overflow.
      */
-    void add(int[] keys, int rows, long[] mask, int from, Cube cube) {
+    void add(int[] keys, int rows, long[] mask, int from, DenseCube cube) {
         reserve(rows, cube);
         if (mask == null) {
             count(keys, 0, rows);
@@ -62,7 +62,7 @@ final class CountHistogram {
     }
 
     /** Counts every one of {@code rows} rows of a chunk from {@code from}, by {@code fused} (one stripe only). */
-    void add(ByteGroupCounts fused, Chunk chunk, int from, int rows, Cube cube) {
+    void add(ByteGroupCounts fused, Chunk chunk, int from, int rows, DenseCube cube) {
         if (stripes != 1) {
             throw new IllegalStateException("fused counting into " + stripes + " stripes");
         }
@@ -71,7 +71,7 @@ final class CountHistogram {
     }
 
     /** Makes room for {@code rows} more rows: spills into {@code cube} if a counter could overflow. */
-    private void reserve(int rows, Cube cube) {
+    private void reserve(int rows, DenseCube cube) {
         if (sinceSpill > Integer.MAX_VALUE - rows) {
             spillInto(cube);
         }
@@ -92,7 +92,7 @@ final class CountHistogram {
     }
 
     /** Adds the counts to {@code cube} and clears them. */
-    void spillInto(Cube cube) {
+    void spillInto(DenseCube cube) {
         FoldedMeasures.addCounts(cube, layout, counts, stripes);
         java.util.Arrays.fill(counts, 0);
         sinceSpill = 0;

@@ -12,7 +12,7 @@ import ladder.engine.table.Column;
 import ladder.engine.table.Table;
 
 /**
- * Builds a {@link Cube} from a table: for every row that passes the filter, the row's cell index
+ * Builds a {@link DenseCube} from a table: for every row that passes the filter, the row's cell index
  * is {@code sum_d (code_d - base_d) * stride_d}, and the cell's count, and each measure's
  * count, sum and sum of squares, are accumulated.
  *
@@ -33,37 +33,162 @@ public final class CubeKernel {
     private CubeKernel() {
     }
 
-    /** The cube of {@code table} over the named dimensions and measures, on every available core. */
-    public static Cube build(Table table, Filter filter, List<String> dimensions, List<String> measures) {
-        return build(table, filter, dimensions, measures, Runtime.getRuntime().availableProcessors());
+    /**
+     * The most bytes a dense partial cube may take before the sparse kernel is used instead: a
+     * dense cube holds every cell of the product of the level counts, 8 bytes for its count and 40
+     * per measure.
+     */
+    static final long DENSE_BYTES = 128L << 20;
+
+    /**
+     * The cube of the rows of {@code table} passing {@code filter}, over the named dimensions
+     * (coded columns, or a decimal held in pence as an exact histogram) and measures (numeric
+     * columns), on {@code threads} threads. Small cubes of coded columns are filled by the dense
+     * kernel's fast paths; others by the {@link SparseKernel}, in memory that follows the
+     * non-empty cells. Either way the same cube.
+     */
+    public static Cube build(Table table, Filter filter, List<String> dimensions, List<String> measures, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
+        checkNames(table, dimensions, measures);
+        if (denseFits(table, dimensions, measures.size())) {
+            return labelled(dense(table, filter, dimensions, measures, threads), filter);
+        }
+        return new SparseKernel(table, filter, dimensions, measures).build(threads);
     }
 
-    public static Cube build(Table table, Filter filter, List<String> dimensions, List<String> measures, int threads) {
-        List<Dimension> dims = new ArrayList<>();
+    private static void checkNames(Table table, List<String> dimensions, List<String> measures) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (String name : dimensions) {
-            dims.add(Dimension.of(table, name));
+            Column c = table.column(name);
+            if (!seen.add(c.name())) {
+                throw new ladder.engine.LadderException("dimension " + c.name() + " is named twice");
+            }
+        }
+        for (String name : measures) {
+            Column c = table.column(name);
+            if (c.field() == null || !(c.isDecimal() || c.isWholeNumber())) {
+                throw new ladder.engine.LadderException(c.name() + " is not numeric and cannot be summed");
+            }
+        }
+    }
+
+    /** Whether the dense kernel can hold the cube: every dimension coded and the cells within {@link #DENSE_BYTES}. */
+    static boolean denseFits(Table table, List<String> dimensions, int measures) {
+        long cells = 1;
+        for (String name : dimensions) {
+            Column c = table.column(name);
+            if (c.isDecimal()) {
+                return false;
+            }
+            cells *= c.minCode() < 0 ? 1 : c.maxCode() - c.minCode() + 1;
+            if (cells * (8 + 40L * measures) > DENSE_BYTES) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The labelled value of a dense cube built under {@code filter}. */
+    static Cube labelled(DenseCube dense, Filter filter) {
+        List<CodeAxis> axes = dense.dimensions();
+        int dims = axes.size();
+        AxisLabels[] labels = new AxisLabels[dims];
+        List<Dimension> dimensions = new ArrayList<>();
+        for (int d = 0; d < dims; d++) {
+            CodeAxis axis = axes.get(d);
+            boolean[] present = new boolean[axis.base() + axis.size()];
+            for (int cell = 0; cell < dense.cells(); cell++) {
+                if (dense.count(cell) > 0) {
+                    present[axis.base() + dense.level(cell, d)] = true;
+                }
+            }
+            labels[d] = new AxisLabels(axis.column(), present);
+            dimensions.add(labels[d].dimension());
+        }
+        int m = dense.measures().size();
+        Cube.Cells cells = new Cube.Cells(dims, m, 64);
+        int[] at = new int[dims];
+        for (int cell = 0; cell < dense.cells(); cell++) {
+            if (dense.count(cell) == 0) {
+                continue;
+            }
+            for (int d = 0; d < dims; d++) {
+                at[d] = labels[d].position(axes.get(d).base() + dense.level(cell, d));
+            }
+            int c = cells.add(at, dense.count(cell));
+            for (int j = 0; j < m; j++) {
+                cells.measure(c, j, dense.valueCount(cell, j), dense.unitSum(cell, j), dense.unitSumOfSquares(cell, j),
+                        dense.looseSum(cell, j), dense.looseSumOfSquares(cell, j));
+            }
+        }
+        return cells.build(dimensions, measures(dense.measures().toArray(Column[]::new)), filter.text(), Cube.Provenance.NONE);
+    }
+
+    /** The cube's measures for columns {@code columns}: decimals are held in hundredths, whole numbers in ones. */
+    static List<Cube.Measure> measures(Column[] columns) {
+        List<Cube.Measure> out = new ArrayList<>();
+        for (Column c : columns) {
+            out.add(new Cube.Measure(c.name(), c.isDecimal() ? 100 : 1));
+        }
+        return out;
+    }
+
+    /** Runs {@code tasks}, the first on the calling thread and the rest on pool threads; answers their results in order. */
+    static <T> List<T> runAll(List<java.util.concurrent.Callable<T>> tasks) {
+        List<Future<T>> futures = new ArrayList<>();
+        try {
+            for (int i = 1; i < tasks.size(); i++) {
+                futures.add(THREADS.submit(tasks.get(i)));
+            }
+            List<T> results = new ArrayList<>();
+            results.add(tasks.get(0).call());
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building a cube", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            futures.forEach(f -> f.cancel(true));
+        }
+    }
+
+    /** The kernel's dense cube (every cell of the product of the code ranges), as the fast paths fill it. */
+    public static DenseCube dense(Table table, Filter filter, List<String> dimensions, List<String> measures, int threads) {
+        List<CodeAxis> dims = new ArrayList<>();
+        for (String name : dimensions) {
+            dims.add(CodeAxis.of(table, name));
         }
         List<Column> values = new ArrayList<>();
         for (String name : measures) {
             values.add(table.column(name));
         }
-        return build(table, filter, new Cube(dims, values), threads);
+        return dense(table, filter, new DenseCube(dims, values), threads);
     }
 
     /**
      * Fills {@code empty} (a new cube whose dimensions span every code of their columns in
      * {@code table}) from the table's rows that pass {@code filter}.
      */
-    public static Cube build(Table table, Filter filter, Cube empty, int threads) {
-        return build(table, filter, empty, threads, KernelPlan.Options.AUTO);
+    public static DenseCube dense(Table table, Filter filter, DenseCube empty, int threads) {
+        return dense(table, filter, empty, threads, KernelPlan.Options.AUTO);
     }
 
-    /** As {@link #build(Table, Filter, Cube, int)}, with the variants narrowed by {@code options}. */
-    static Cube build(Table table, Filter filter, Cube empty, int threads, KernelPlan.Options options) {
+    /** As {@link #dense(Table, Filter, DenseCube, int)}, with the variants narrowed by {@code options}. */
+    static DenseCube dense(Table table, Filter filter, DenseCube empty, int threads, KernelPlan.Options options) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1: " + threads);
         }
-        for (Dimension d : empty.dimensions()) {
+        for (CodeAxis d : empty.dimensions()) {
             Column c = d.column();
             if (c.minCode() >= 0 && (c.minCode() < d.base() || c.maxCode() >= d.base() + d.size())) {
                 throw new IllegalArgumentException("dimension " + d.name() + " spans codes " + d.base() + ".."
@@ -74,15 +199,15 @@ public final class CubeKernel {
         List<Chunk> chunks = table.chunks();
         int parts = Math.min(threads, Math.max(1, chunks.size()));
         // The first run is filled on the calling thread, the others on pool threads.
-        List<Future<Cube>> partials = new ArrayList<>();
+        List<Future<DenseCube>> partials = new ArrayList<>();
         try {
             for (int p = 1; p < parts; p++) {
                 List<Chunk> run = chunks.subList(p * chunks.size() / parts, (p + 1) * chunks.size() / parts);
-                Cube partial = new Cube(empty.dimensions(), empty.measures());
+                DenseCube partial = new DenseCube(empty.dimensions(), empty.measures());
                 partials.add(THREADS.submit(() -> fill(plan.scan(partial), run, filter)));
             }
-            Cube result = fill(plan.scan(empty), chunks.subList(0, chunks.size() / parts), filter);
-            for (Future<Cube> partial : partials) {
+            DenseCube result = fill(plan.scan(empty), chunks.subList(0, chunks.size() / parts), filter);
+            for (Future<DenseCube> partial : partials) {
                 result.mergeFrom(partial.get());
             }
             return result;
@@ -96,7 +221,7 @@ public final class CubeKernel {
         }
     }
 
-    private static Cube fill(CubeScan scan, List<Chunk> chunks, Filter filter) {
+    private static DenseCube fill(CubeScan scan, List<Chunk> chunks, Filter filter) {
         for (Chunk chunk : chunks) {
             scan.add(chunk, filter instanceof Filter.All ? null : filter.select(chunk));
         }

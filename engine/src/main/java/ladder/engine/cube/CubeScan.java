@@ -13,7 +13,7 @@ import ladder.engine.table.Decimals;
  */
 final class CubeScan {
     private final KernelPlan plan;
-    private final Cube cube;
+    private final DenseCube cube;
     private final ByteGroupKeys byteKeys;
     private final ByteGroupCounts byteCounts;
     private final ColumnKeys columnKeys;
@@ -27,7 +27,7 @@ final class CubeScan {
      * A pass into {@code cube} with the plan's variants; {@code byteKeys} and {@code byteCounts}
      * are {@code null} where the plan rules them out.
      */
-    CubeScan(KernelPlan plan, Cube cube, ByteGroupKeys byteKeys, ByteGroupCounts byteCounts, ColumnKeys columnKeys) {
+    CubeScan(KernelPlan plan, DenseCube cube, ByteGroupKeys byteKeys, ByteGroupCounts byteCounts, ColumnKeys columnKeys) {
         this.plan = plan;
         this.cube = cube;
         this.byteKeys = byteKeys;
@@ -60,12 +60,12 @@ final class CubeScan {
                 if (measure.isDecimal()) {
                     Decimals values = chunk.decimals()[measure.index()];
                     if (KernelPlan.exact(values)) {
-                        exact(j, 100.0).add((Decimals.Hundredths) values, keys, from, rows, mask, cube);
+                        exact(j).add((Decimals.Hundredths) values, keys, from, rows, mask, cube);
                     } else {
                         doubles(j).add((Decimals.Doubles) values, keys, from, rows, mask);
                     }
                 } else if (!plan.layout().isFolded(j)) {
-                    exact(j, 1.0).add(chunk.codes()[measure.index()], measure.field().min(), keys, from, rows, mask,
+                    exact(j).add(chunk.codes()[measure.index()], measure.field().min(), keys, from, rows, mask,
                             cube);
                 }
             }
@@ -77,9 +77,9 @@ final class CubeScan {
         return plan.keysFor(chunk, byteKeys, columnKeys);
     }
 
-    private ExactSums exact(int j, double scale) {
+    private ExactSums exact(int j) {
         if (exact[j] == null) {
-            exact[j] = new ExactSums(plan.layout(), j, scale);
+            exact[j] = new ExactSums(plan.layout(), j);
         }
         return exact[j];
     }
@@ -92,7 +92,7 @@ final class CubeScan {
     }
 
     /** The partial cube, with everything added. */
-    Cube finish() {
+    DenseCube finish() {
         counts.spillInto(cube);
         for (int j = 0; j < exact.length; j++) {
             if (exact[j] != null) {

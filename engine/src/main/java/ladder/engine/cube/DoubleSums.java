@@ -64,6 +64,11 @@ final class DoubleSums extends MeasureSums {
     }
 
     @Override
+    boolean exact() {
+        return false;
+    }
+
+    @Override
     void clear() {
         Arrays.fill(sums, 0);
     }

@@ -7,12 +7,11 @@ import ladder.engine.table.Decimals;
 /**
  * The count, sum and sum of squares per key of a measure whose values are integers, kept as
  * longs, so exact: a whole number (its code plus the field's minimum) or a decimal held as
- * {@link Decimals.Hundredths} (units of 0.01; the cube receives {@code sum / 100} and
- * {@code sumOfSquares / 100^2}). Before a block of rows whose squares could take a sum of
+ * {@link Decimals.Hundredths} (units of 0.01; the cube keeps the sums in those units, so
+ * they stay exact). Before a block of rows whose squares could take a sum of
  * squares past {@code Long.MAX_VALUE}, the longs are spilled into the cube's doubles.
  */
 final class ExactSums extends MeasureSums {
-    private final double scale;
     private final long[] sums;
     private final int[] values = new int[CellKeys.BLOCK];
     /** How much more any key's sum of squares may grow before a spill: what it has not been promised. */
@@ -21,15 +20,14 @@ final class ExactSums extends MeasureSums {
     private int[] src;
     private int start;
 
-    /** Sums of {@code measure} (a position in the cube's measures), whose values are in units of {@code 1 / scale}. */
-    ExactSums(KeyLayout layout, int measure, double scale) {
+    /** Sums of {@code measure} (a position in the cube's measures), in the units its values are held in. */
+    ExactSums(KeyLayout layout, int measure) {
         super(layout, measure);
-        this.scale = scale;
         this.sums = new long[3 * layout.keys()];
     }
 
     /** Adds whole numbers: {@code code + offset} for each selected row of the block. */
-    void add(Codes codes, int offset, int[] keys, int from, int rows, long[] mask, Cube cube) {
+    void add(Codes codes, int offset, int[] keys, int from, int rows, long[] mask, DenseCube cube) {
         if (codes instanceof Codes.Bytes b) {
             byte[] v = b.values();
             for (int i = 0; i < rows; i++) {
@@ -50,11 +48,11 @@ final class ExactSums extends MeasureSums {
     }
 
     /** Adds the units of the selected, non-missing rows of the block. */
-    void add(Decimals.Hundredths hundredths, int[] keys, int from, int rows, long[] mask, Cube cube) {
+    void add(Decimals.Hundredths hundredths, int[] keys, int from, int rows, long[] mask, DenseCube cube) {
         add(hundredths.units(), from, keys, from, rows, mask, hundredths.nulls(), cube);
     }
 
-    private void add(int[] src, int start, int[] keys, int from, int rows, long[] mask, long[] nulls, Cube cube) {
+    private void add(int[] src, int start, int[] keys, int from, int rows, long[] mask, long[] nulls, DenseCube cube) {
         this.src = src;
         this.start = start;
         long largest = 0;
@@ -115,8 +113,13 @@ final class ExactSums extends MeasureSums {
             square += sums[k + 2];
         }
         valueCounts[at] += n;
-        cubeSums[at] += sum / scale;
-        squares[at] += square / (scale * scale);
+        cubeSums[at] += sum;
+        squares[at] += square;
+    }
+
+    @Override
+    boolean exact() {
+        return true;
     }
 
     @Override

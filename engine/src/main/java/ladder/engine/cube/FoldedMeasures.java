@@ -22,7 +22,7 @@ final class FoldedMeasures {
      * over the stripes {@code s}): to each cell its rows, and to each folded measure its values,
      * their sum and sum of squares.
      */
-    static void addCounts(Cube cube, KeyLayout layout, int[] counts, int stripes) {
+    static void addCounts(DenseCube cube, KeyLayout layout, int[] counts, int stripes) {
         int folded = layout.folded();
         int[] fold = layout.foldedMeasures();
         long[][] values = values(cube, layout);
@@ -63,7 +63,7 @@ final class FoldedMeasures {
     }
 
     /** {@code values[j][f]}: the value of the j-th folded measure in the f-th key of a cell. */
-    private static long[][] values(Cube cube, KeyLayout layout) {
+    private static long[][] values(DenseCube cube, KeyLayout layout) {
         int[] fold = layout.foldedMeasures();
         int first = cube.dimensions().size();
         long[][] values = new long[fold.length][layout.folded()];

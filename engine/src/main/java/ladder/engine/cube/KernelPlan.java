@@ -60,7 +60,7 @@ final class KernelPlan {
     private final int[][] byteGroups;
     private final boolean fused;
 
-    private KernelPlan(Cube cube, Options options) {
+    private KernelPlan(DenseCube cube, Options options) {
         this.layout = new KeyLayout(cube, options.fold() ? foldable(cube) : new int[0]);
         this.stripes = options.stripes() != 0 ? options.stripes()
                 : (long) layout.keys() * 4 * Integer.BYTES <= STRIPED_BYTES ? 4 : 1;
@@ -71,11 +71,11 @@ final class KernelPlan {
     }
 
     /** The plan for filling {@code cube}. */
-    static KernelPlan choose(Cube cube, Options options) {
+    static KernelPlan choose(DenseCube cube, Options options) {
         return new KernelPlan(cube, options);
     }
 
-    private static int[] foldable(Cube cube) {
+    private static int[] foldable(DenseCube cube) {
         List<Integer> fold = new ArrayList<>();
         long levels = 1;
         for (int m = 0; m < cube.measures().size(); m++) {
@@ -104,7 +104,7 @@ final class KernelPlan {
     }
 
     /** A new pass of one thread, adding into {@code partial}. */
-    CubeScan scan(Cube partial) {
+    CubeScan scan(DenseCube partial) {
         ByteGroupKeys bytes = byteGroups != null ? new ByteGroupKeys(layout, byteGroups) : null;
         return new CubeScan(this, partial, bytes, fused ? new ByteGroupCounts(bytes) : null, new ColumnKeys(layout));
     }

@@ -25,7 +25,7 @@ final class KeyLayout {
      * The layout of {@code cube}'s dimensions followed by the measures at positions {@code fold} of
      * {@code cube.measures()}, each spanning the codes its column holds.
      */
-    KeyLayout(Cube cube, int[] fold) {
+    KeyLayout(DenseCube cube, int[] fold) {
         int[] bases = new int[cube.dimensions().size() + fold.length];
         int[] sizes = new int[bases.length];
         for (int d = 0; d < cube.dimensions().size(); d++) {

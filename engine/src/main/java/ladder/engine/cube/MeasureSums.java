@@ -55,12 +55,13 @@ abstract sealed class MeasureSums permits ExactSums, DoubleSums {
     abstract void addWeighted(int[] keys, int first, long bits);
 
     /** Adds the counts and sums to {@code cube}, cell by cell, and clears them. */
-    final void spillInto(Cube cube) {
+    final void spillInto(DenseCube cube) {
         int m = cube.measures().size();
         int folded = layout.folded();
         for (int cell = 0; cell < layout.cells(); cell++) {
             spillCell(3 * cell * folded, 3 * (cell + 1) * folded, cell * m + measure, cube.valueCountArray(),
-                    cube.sumArray(), cube.sumOfSquaresArray());
+                    exact() ? cube.sumArray() : cube.looseSumArray(),
+                    exact() ? cube.sumOfSquaresArray() : cube.looseSquareArray());
         }
         clear();
     }
@@ -72,4 +73,7 @@ abstract sealed class MeasureSums permits ExactSums, DoubleSums {
     abstract void spillCell(int from, int to, int at, long[] valueCounts, double[] sums, double[] squares);
 
     abstract void clear();
+
+    /** Whether the sums are of integer units, held exactly (else of doubles). */
+    abstract boolean exact();
 }

@@ -46,7 +46,7 @@ public final class CsvReader implements SourceReader {
 
     /** A reader that loads on every available core. */
     public CsvReader() {
-        this(Runtime.getRuntime().availableProcessors(), BLOCK_BYTES);
+        this(ladder.engine.Threads.all(), BLOCK_BYTES);
     }
 
     /** A reader that loads on {@code threads} threads in blocks of {@code blockBytes}; tests use tiny blocks. */

@@ -7,12 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 import ladder.engine.LadderException;
 import ladder.engine.cube.Cube;
-import ladder.engine.cube.CubeKernel;
+import ladder.engine.cube.CubeSource;
 import ladder.engine.cube.Dimension;
-import ladder.engine.filter.Filter;
-import ladder.engine.table.Table;
+import ladder.engine.contract.Seb;
 import ladder.models.disclosure.SmallCellSuppression;
 import ladder.models.proportion.GoodnessOfFit;
+import ladder.models.result.Chart;
 import ladder.models.result.Result;
 import ladder.models.result.ResultTable;
 import ladder.models.result.ResultTable.Kind;
@@ -70,8 +70,8 @@ public record Composition(List<String> by, String filter, double level, List<Cel
         return SmallCellSuppression.withheld(counts, PUBLISHED_SUMS, suppressBelow);
     }
 
-    /** The composition of the rows of {@code table} passing {@code filter}, by the named dimensions. */
-    public static Composition of(Table table, Filter filter, List<String> by, double level, int threads) {
+    /** The dimensions and measures the composition by {@code by} reads: {@code by}, then {@code seb}. */
+    public static List<String> dimensions(List<String> by) {
         for (String name : by) {
             String n = name.strip().toLowerCase(Locale.ROOT);
             if (n.equals("seb") || n.equals("parental_occupation")) {
@@ -80,23 +80,18 @@ public record Composition(List<String> by, String filter, double level, List<Cel
         }
         List<String> dims = new ArrayList<>(by);
         dims.add("seb");
-        Cube cube = CubeKernel.build(table, filter, dims, List.of(), threads);
-        int groups = cube.dimensions().get(by.size()).size();
+        return dims;
+    }
+
+    /** The composition of the rows {@code source} stands for, by the named dimensions. */
+    public static Composition of(CubeSource source, List<String> by, double level) {
+        Cube cube = source.cube(dimensions(by), List.of());
         List<String> names = cube.dimensions().subList(0, by.size()).stream().map(Dimension::name).toList();
         List<Cell> cells = new ArrayList<>();
-        for (int base = 0; base < cube.cells(); base += groups) {
-            SebCounts counts = SebCounts.of(cube, base);
-            if (counts.total() == 0) {
-                continue;
-            }
-            List<String> levels = new ArrayList<>();
-            for (int d = 0; d < by.size(); d++) {
-                levels.add(cube.dimensions().get(d).levels().get(cube.level(base, d)));
-            }
-            cells.add(new Cell(levels, CompositionStatistics.of(counts.professional(), counts.intermediate(),
-                    counts.workingClass(), counts.excluded(), counts.missing(), level)));
-        }
-        return new Composition(names, filter.text(), level, cells, 0);
+        SebCounts.byCell(cube).forEach((levels, counts) -> cells.add(new Cell(levels, CompositionStatistics.of(
+                counts.professional(), counts.intermediate(), counts.workingClass(), counts.excluded(),
+                counts.missing(), level))));
+        return new Composition(names, source.filter(), level, cells, 0);
     }
 
     @Override
@@ -178,6 +173,41 @@ public record Composition(List<String> by, String filter, double level, List<Cel
             summary.row(row);
         }
         return List.of(shares.build(), summary.build());
+    }
+
+    /**
+     * A composition by one dimension as grouped bars: per level, each SEB group's share with its
+     * Wilson interval, and the group's national share as a reference line; none for other shapes.
+     */
+    @Override
+    public List<Chart> charts() {
+        if (by.size() != 1 || cells.isEmpty()) {
+            return List.of();
+        }
+        List<String> categories = cells.stream().map(c -> c.levels().get(0)).toList();
+        List<Chart.Series> series = new ArrayList<>();
+        List<Chart.Reference> references = new ArrayList<>();
+        for (int g = 0; g < Seb.CLASSIFIABLE.size(); g++) {
+            Seb group = Seb.CLASSIFIABLE.get(g);
+            List<Double> values = new ArrayList<>();
+            List<Double> lower = new ArrayList<>();
+            List<Double> upper = new ArrayList<>();
+            for (Cell cell : cells) {
+                GroupShare share = cell.statistics().groups().get(g);
+                boolean shown = !withheld(cell)[group.ordinal()] && !Double.isNaN(share.share());
+                values.add(shown ? share.share() : null);
+                lower.add(shown ? share.interval().lower() : null);
+                upper.add(shown ? share.interval().upper() : null);
+            }
+            String name = group.level().replace('_', ' ');
+            series.add(new Chart.Series(name, values, lower, upper));
+            double national = NationalBenchmark.workingPopulationShare(group);
+            references.add(new Chart.Reference(String.format(Locale.UK, "UK %s %.0f%%", name, national * 100), national, g));
+        }
+        String subtitle = String.format(Locale.UK, "Bars: share with %.0f%% Wilson interval. Dashed: UK working"
+                + " population (SMC).%s", level * 100, filter.isEmpty() ? "" : " Filter: " + filter);
+        return List.of(new Chart.IntervalBars(title(), subtitle, by.get(0), "share of classifiable answers", true,
+                categories, series, references));
     }
 
     @Override

@@ -1,14 +1,13 @@
 package ladder.models.describe;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
+import java.util.Set;
+import java.util.TreeSet;
 import ladder.engine.cube.Cube;
-import ladder.engine.cube.CubeKernel;
-import ladder.engine.cube.Dimension;
-import ladder.engine.filter.Filter;
-import ladder.engine.table.Table;
+import ladder.engine.cube.CubeSource;
 import ladder.models.composition.NationalBenchmark;
 import ladder.models.composition.SebCounts;
 import ladder.models.result.Result;
@@ -22,11 +21,11 @@ import ladder.models.result.ResultTable.Kind;
  */
 public record Description(Map<String, Object> inputs, ResultTable byEmployerYear) implements Result {
 
-    public static Description of(Table table, Filter filter, int threads) {
-        Cube cube = CubeKernel.build(table, filter, List.of("employer_id", "year", "seb"), List.of(), threads);
-        Dimension employers = cube.dimensions().get(0);
-        Dimension years = cube.dimensions().get(1);
-        int groups = cube.dimensions().get(2).size();
+    /** The dimensions a description reads. */
+    public static final List<String> DIMENSIONS = List.of("employer_id", "year", "seb");
+
+    public static Description of(CubeSource source) {
+        Cube cube = source.cube(DIMENSIONS, List.of());
         ResultTable.Builder out = ResultTable.builder("response", "Response rate by employer and year")
                 .column("employer_id", Kind.LABEL, "pseudonymous employer code")
                 .column("year", Kind.LABEL, "reporting year")
@@ -38,35 +37,29 @@ public record Description(Map<String, Object> inputs, ResultTable byEmployerYear
                 .column("meets_target", Kind.LABEL, "response rate at least 70%");
         long rows = 0;
         long classifiable = 0;
-        // Cells run employer by employer, year by year within each, as the last dimension varies fastest.
-        for (int base = 0; base < cube.cells(); base += groups) {
-            SebCounts counts = SebCounts.of(cube, base);
+        Set<String> employers = new TreeSet<>();
+        Set<String> years = new LinkedHashSet<>();
+        for (Map.Entry<List<String>, SebCounts> cell : SebCounts.byCell(cube).entrySet()) {
+            SebCounts counts = cell.getValue();
             long total = counts.total();
-            if (total == 0) {
-                continue;
-            }
             long answered = counts.classifiable();
             rows += total;
             classifiable += answered;
             double rate = (double) answered / total;
-            out.row(employers.levels().get(cube.level(base, 0)), years.levels().get(cube.level(base, 1)), total,
-                    answered, counts.excluded(), counts.missing(), rate,
+            String employer = cell.getKey().get(0);
+            String year = cell.getKey().get(1);
+            employers.add(employer);
+            years.add(year);
+            out.row(employer, year, total, answered, counts.excluded(), counts.missing(), rate,
                     rate >= NationalBenchmark.RESPONSE_RATE_TARGET ? "yes" : "no");
         }
         Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put("filter", filter.text().isEmpty() ? "none" : filter.text());
+        inputs.put("filter", source.filter().isEmpty() ? "none" : source.filter());
         inputs.put("rows", rows);
-        inputs.put("employers", (long) presentLevels(cube, "employer_id").size());
-        inputs.put("years", String.join(", ", presentLevels(cube, "year")));
+        inputs.put("employers", (long) employers.size());
+        inputs.put("years", String.join(", ", cube.dimensions().get(1).levels().stream().filter(years::contains).toList()));
         inputs.put("response_rate", rows == 0 ? null : (double) classifiable / rows);
         return new Description(inputs, out.build());
-    }
-
-    /** The levels of {@code dimension} that have rows in {@code cube}. */
-    private static List<String> presentLevels(Cube cube, String dimension) {
-        Cube margin = cube.marginalise(dimension);
-        return IntStream.range(0, margin.cells()).filter(c -> margin.count(c) > 0)
-                .mapToObj(c -> margin.dimensions().get(0).levels().get(c)).toList();
     }
 
     @Override

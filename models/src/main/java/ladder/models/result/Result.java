@@ -23,4 +23,9 @@ public interface Result {
     default List<String> notes() {
         return List.of();
     }
+
+    /** The charts that show the result, if any, first the main one. */
+    default List<Chart> charts() {
+        return List.of();
+    }
 }

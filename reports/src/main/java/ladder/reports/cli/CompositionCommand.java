@@ -1,8 +1,7 @@
 package ladder.reports.cli;
 
 import java.util.List;
-import ladder.engine.filter.Filter;
-import ladder.engine.table.Table;
+import ladder.engine.cube.CubeSource;
 import ladder.models.composition.Composition;
 import ladder.models.result.Result;
 import picocli.CommandLine.Command;
@@ -27,11 +26,9 @@ final class CompositionCommand extends AnalysisCommand {
     double level;
 
     @Override
-    Result analyse(Table table, Filter filter) {
-        if (!(level > 0 && level < 1)) {
-            throw new ladder.engine.LadderException("--level must be between 0 and 1, e.g. 0.95; got " + level);
-        }
-        Composition composition = Composition.of(table, filter, by, level, data.threads());
+    Result analyse(CubeSource source) {
+        Main.checkLevel(level);
+        Composition composition = Composition.of(source, by, level);
         return publish ? composition.publishable() : composition;
     }
 }

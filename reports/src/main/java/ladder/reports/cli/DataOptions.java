@@ -1,17 +1,44 @@
 package ladder.reports.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import ladder.engine.LadderException;
+import ladder.engine.Threads;
+import ladder.engine.contract.Schema;
+import ladder.engine.cube.Cube;
+import ladder.engine.cube.CubeFile;
+import ladder.engine.cube.CubeSource;
+import ladder.engine.filter.Filter;
+import ladder.engine.filter.FilterParser;
+import ladder.engine.io.Loader;
+import ladder.models.result.Result;
+import ladder.reports.CubesSummary;
+import ladder.reports.LoadSummary;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
-/** The options every analysis shares: which files to pool, which rows to keep, where rejected rows go. */
+/** The options every analysis shares: the rows (or cubes) to pool, which rows to keep, where rejected rows go. */
 final class DataOptions {
-    @Option(names = "--data", required = true, arity = "1..*", paramLabel = "PATH",
-            description = "CSV, Arrow IPC or Parquet files of table employees, or folders of them; all pool into one table.")
-    List<Path> data;
+    static final Path DEFAULT_REJECTS = Path.of("ladder-rejects.csv");
+
+    /** Rows or cubes: exactly one. */
+    static final class Input {
+        @Option(names = "--data", required = true, arity = "1..*", paramLabel = "PATH",
+                description = "CSV, Arrow IPC or Parquet files of table employees, or folders of them; all pool into one table.")
+        List<Path> data;
+
+        @Option(names = "--cubes", required = true, arity = "1..*", paramLabel = "FILE",
+                description = "Cube files written by `ladder cube` (e.g. one per employer), merged in place of rows.")
+        List<Path> cubes;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Input input;
 
     @Option(names = "--where", paramLabel = "FILTER",
-            description = "Keep only rows that pass, e.g. \"grade>=4 and gender in (woman, man)\".")
+            description = "Keep only rows that pass, e.g. \"grade>=4 and gender in (woman, man)\" (with --data).")
     String where;
 
     @Option(names = "--rejects", paramLabel = "FILE",
@@ -25,6 +52,42 @@ final class DataOptions {
     Integer threads;
 
     int threads() {
-        return threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
+        return Threads.of(threads);
+    }
+
+    /** The opened input: where the analysis gets its cubes, and the account of what was read. */
+    record Opened(CubeSource source, Result account, String line, long rejected, Loader.Loaded loaded) {
+    }
+
+    /** Loads the rows (validating them, rejects to the rejects file) or reads and merges the cubes. */
+    Opened open() throws IOException {
+        int cores = threads();
+        if (input.cubes != null) {
+            if (where != null && !where.isBlank()) {
+                throw new LadderException("--where filters rows, and cube files hold none; build the cubes with"
+                        + " `ladder cube --where ...` instead");
+            }
+            Cube merged = CubeFile.merge(input.cubes);
+            CubesSummary summary = new CubesSummary(input.cubes, merged);
+            return new Opened(CubeSource.of(merged), summary, summary.line(), merged.provenance().rejected(), null);
+        }
+        Loader.Loaded loaded = load(Schema.EMPLOYEES, input.data, rejects);
+        LoadSummary summary = new LoadSummary(loaded.report());
+        Filter filter = FilterParser.parse(where, loaded.table());
+        return new Opened(CubeSource.of(loaded.table(), filter, cores), summary, summary.line(),
+                loaded.report().rejected(), loaded);
+    }
+
+    /**
+     * Loads {@code paths}; rejected rows go to {@code rejects}, or when it is null to
+     * {@link #DEFAULT_REJECTS}, which is left behind only if a row was rejected.
+     */
+    static Loader.Loaded load(Schema schema, List<Path> paths, Path rejects) throws IOException {
+        Path target = rejects == null ? DEFAULT_REJECTS : rejects;
+        Loader.Loaded loaded = Loader.load(schema, paths, target);
+        if (rejects == null && loaded.report().rejected() == 0) {
+            Files.deleteIfExists(target);
+        }
+        return loaded;
     }
 }

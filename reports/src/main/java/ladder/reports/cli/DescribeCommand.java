@@ -1,7 +1,6 @@
 package ladder.reports.cli;
 
-import ladder.engine.filter.Filter;
-import ladder.engine.table.Table;
+import ladder.engine.cube.CubeSource;
 import ladder.models.describe.Description;
 import ladder.models.result.Result;
 import picocli.CommandLine.Command;
@@ -11,7 +10,7 @@ import picocli.CommandLine.Command;
                 + "question by employer and year.")
 final class DescribeCommand extends AnalysisCommand {
     @Override
-    Result analyse(Table table, Filter filter) {
-        return Description.of(table, filter, data.threads());
+    Result analyse(CubeSource source) {
+        return Description.of(source);
     }
 }

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ladder", mixinStandardHelpOptions = true, version = "ladder 0.1.0",
         description = "Statistics for socio-economic background data pooled across employers.",
-        subcommands = {ValidateCommand.class, DescribeCommand.class, CompositionCommand.class, GenerateCommand.class})
+        subcommands = {ValidateCommand.class, DescribeCommand.class, CompositionCommand.class, CubeCommand.class,
+                GenerateCommand.class})
 public final class Main implements Runnable {
     static final int EXIT_REJECTED = 1;
     static final int EXIT_USAGE = 2;
@@ -22,7 +23,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: validate, describe, composition, generate");
+        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: validate, describe, composition, cube, generate");
     }
 
     public static void main(String[] args) {
@@ -34,6 +35,12 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setParameterExceptionHandler((e, argv) -> {
+            CommandLine at = e.getCommandLine();
+            at.getErr().println("ladder: " + e.getMessage().strip().replace('\n', ' ') + " (see: ladder "
+                    + (at.getCommandSpec().name().equals("ladder") ? "" : at.getCommandSpec().name() + " ") + "--help)");
+            return EXIT_USAGE;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof LadderException) {
                 commandLine.getErr().println("ladder: " + e.getMessage());
@@ -44,6 +51,13 @@ public final class Main implements Runnable {
             return EXIT_INTERNAL;
         });
         return cli.execute(args);
+    }
+
+    /** Checks a confidence level: strictly between 0 and 1. */
+    static void checkLevel(double level) {
+        if (!(level > 0 && level < 1)) {
+            throw new LadderException("--level must be between 0 and 1, e.g. 0.95; got " + level);
+        }
     }
 
     static Format format(String name) {

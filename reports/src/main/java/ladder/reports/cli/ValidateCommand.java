@@ -46,7 +46,7 @@ final class ValidateCommand implements Callable<Integer> {
             case "applicants" -> Schema.APPLICANTS;
             default -> throw new ladder.engine.LadderException("--table must be employees or applicants, not '" + table + "'");
         };
-        Loader.Loaded loaded = AnalysisCommand.load(schema, data, rejects);
+        Loader.Loaded loaded = DataOptions.load(schema, data, rejects);
         LoadSummary summary = new LoadSummary(loaded.report());
         if (out != Format.JSON) {
             spec.commandLine().getErr().println(summary.line());

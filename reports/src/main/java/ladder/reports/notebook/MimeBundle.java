@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import ladder.models.result.Result;
@@ -17,9 +18,9 @@ import ladder.reports.render.Html;
 
 /**
  * A result as a notebook shows it, in Jupyter's MIME-bundle form: the text table for consoles, and
- * the HTML tables ({@link Html}) followed by the result's chart ({@link Charts}), if it has one, as
- * an inline PNG. The chart is also given on its own as {@code image/png} for front ends that prefer
- * images. Independent of any kernel: a kernel's display hook only hands this on.
+ * the HTML tables ({@link Html}) followed by the charts the result offers ({@link Charts}), as
+ * inline PNGs. The main chart is also given on its own as {@code image/png} for front ends that
+ * prefer images. Independent of any kernel: a kernel's display hook only hands this on.
  *
  * @param text the aligned text rendering ({@link Format#TABLE})
  * @param html the HTML fragment: tables, then the chart
@@ -29,12 +30,13 @@ public record MimeBundle(String text, String html, String png) {
 
     /** The bundle of {@code result}; computes the result if it is a question not yet answered. */
     public static MimeBundle of(Result result) {
-        String png = Charts.of(result).map(MimeBundle::png).orElse(null);
+        List<String> pngs = Charts.all(result).stream().map(MimeBundle::png).toList();
         String html = Html.render(result);
-        if (png != null) {
-            html += "<img src=\"data:image/png;base64," + png + "\" alt=\"" + Html.escape(result.title()) + " (chart)\"/>\n";
+        for (int i = 0; i < pngs.size(); i++) {
+            html += "<img src=\"data:image/png;base64," + pngs.get(i) + "\" alt=\""
+                    + Html.escape(result.charts().get(i).title()) + " (chart)\"/>\n";
         }
-        return new MimeBundle(Format.TABLE.render(result), html, png);
+        return new MimeBundle(Format.TABLE.render(result), html, pngs.isEmpty() ? null : pngs.get(0));
     }
 
     /** The bundle as Jupyter's {@code data} map, MIME type to content. */

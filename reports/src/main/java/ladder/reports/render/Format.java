@@ -16,7 +16,7 @@ import ladder.models.result.ResultTable;
 public enum Format {
     TABLE, CSV, JSON, HTML;
 
-    /** The result as this format. CSV holds the main table only, the one a user loads into R. */
+    /** The result as this format. CSV holds the main table only (the command line offers the others by name). */
     public String render(Result result) {
         return switch (this) {
             case TABLE -> text(result);
@@ -111,7 +111,8 @@ public enum Format {
         return out.toString();
     }
 
-    static String csv(ResultTable table) {
+    /** One table as CSV: a header row, then one row per line, values at full precision. */
+    public static String csv(ResultTable table) {
         StringBuilder out = new StringBuilder();
         List<String> header = table.columns().stream().map(ResultTable.ColumnSpec::name).toList();
         out.append(String.join(",", header.stream().map(Format::csvField).toList())).append('\n');

@@ -69,7 +69,14 @@ class CommandLineTest {
                 new String[] {"describe", "--data", dir.resolve("absent.csv").toString()},
                 new String[] {"describe", "--data", noHeader.toString()},
                 new String[] {"composition", "--data", SAMPLE, "--where", "grade >= high"},
-                new String[] {"composition", "--data", SAMPLE, "--by", "hourly_pay"},
+                new String[] {"composition", "--data", SAMPLE, "--by", "seb"},
+                new String[] {"composition", "--data", SAMPLE, "--threads", "0"},
+                new String[] {"composition", "--data", SAMPLE, "--table", "shares"},
+                new String[] {"composition", "--data", SAMPLE, "--format", "csv", "--table", "nope"},
+                new String[] {"composition", "--data", SAMPLE, "--cubes", noHeader.toString()},
+                new String[] {"composition", "--cubes", noHeader.toString()},
+                new String[] {"composition", "--cubes", dir.resolve("absent.arrow").toString()},
+                new String[] {"cube", "--data", SAMPLE, "--dims", "year,shoe_size", "--out", dir.resolve("c.arrow").toString()},
                 new String[] {"composition", "--data", SAMPLE, "--by", "shoe_size"},
                 new String[] {"composition", "--data", SAMPLE, "--format", "xml"},
                 new String[] {"generate", "--rows", "10", "--years", "2024-2022", "--out", dir.resolve("g.csv").toString()})) {
@@ -78,6 +85,7 @@ class CommandLineTest {
             assertNoStackTrace(r);
         }
         assertEquals(2, run("composition").status(), "missing --data is a usage error");
+        assertFalse(Files.exists(dir.resolve("c.arrow")), "a failed cube command writes no file");
     }
 
     @Test

@@ -45,12 +45,12 @@ public final class ParquetReader implements SourceReader {
 
     /** A reader that loads on every available core. */
     public ParquetReader() {
-        this(BATCH_ROWS, Runtime.getRuntime().availableProcessors());
+        this(BATCH_ROWS, ladder.engine.Threads.all());
     }
 
     /** A reader decoding {@code batchRows} rows at a time; tests use small batches. */
     ParquetReader(int batchRows) {
-        this(batchRows, Runtime.getRuntime().availableProcessors());
+        this(batchRows, ladder.engine.Threads.all());
     }
 
     /** A reader decoding {@code batchRows} rows at a time, loading on {@code threads} threads. */

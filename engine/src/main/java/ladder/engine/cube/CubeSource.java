@@ -1,0 +1,61 @@
+package ladder.engine.cube;
+
+import java.util.List;
+
+/**
+ * Where an analysis gets its cube: the rows of a loaded pool, built by the kernel, or cube files
+ * merged. An analysis states the dimensions and measures it needs and reads the answer through
+ * labels; it never knows which source answered.
+ */
+public interface CubeSource {
+
+    /**
+     * The cube over {@code dimensions} (in that order) and {@code measures}; a
+     * {@link ladder.engine.LadderException} naming what is missing when the source cannot give it.
+     */
+    Cube cube(List<String> dimensions, List<String> measures);
+
+    /** The filter the rows passed, as text ({@code ""}: every row). */
+    String filter();
+
+    /** The rows built from a table: each question runs the kernel over the rows passing {@code filter}. */
+    static CubeSource of(ladder.engine.table.Table table, ladder.engine.filter.Filter filter, int threads) {
+        return new CubeSource() {
+            @Override
+            public Cube cube(List<String> dimensions, List<String> measures) {
+                return CubeKernel.build(table, filter, dimensions, measures, threads);
+            }
+
+            @Override
+            public String filter() {
+                return filter.text();
+            }
+        };
+    }
+
+    /**
+     * Cubes already built (from cube files, employers or partitions), merged: each question is
+     * answered by marginalising the merge, so the cubes must hold every dimension and measure an
+     * analysis needs.
+     */
+    static CubeSource of(Cube merged) {
+        return new CubeSource() {
+            @Override
+            public Cube cube(List<String> dimensions, List<String> measures) {
+                List<String> missing = dimensions.stream().filter(d -> !merged.hasDimension(d)).toList();
+                if (!missing.isEmpty()) {
+                    throw new ladder.engine.LadderException("the cubes have no dimension " + String.join(", ", missing)
+                            + ", which this analysis needs; they hold "
+                            + String.join(", ", merged.dimensions().stream().map(Dimension::name).toList())
+                            + " (build cubes with it: ladder cube --dims ...)");
+                }
+                return merged.withMeasures(measures).marginalise(dimensions);
+            }
+
+            @Override
+            public String filter() {
+                return merged.filter();
+            }
+        };
+    }
+}

@@ -1,0 +1,330 @@
+package ladder.engine.cube;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import ladder.engine.LadderException;
+import ladder.engine.filter.Filter;
+import ladder.engine.table.Chunk;
+import ladder.engine.table.Codes;
+import ladder.engine.table.Column;
+import ladder.engine.table.Decimals;
+import ladder.engine.table.Table;
+
+/**
+ * Builds a {@link Cube} by hashing: each selected row's key is the mixed-radix number of its raw
+ * codes, and each key seen gets one slot of counts and sums in an open-addressing table. Memory
+ * follows the cells that have rows, so it serves cubes whose dense array would be too large (many
+ * dimensions, 1,000 employers by every covariate) and dimensions the dense kernel cannot index:
+ * pay held in pence, whose levels are its distinct values (an exact histogram).
+ *
+ * <p>Threads fill their own tables over contiguous runs of chunks, merged in run order, as in
+ * {@link CubeKernel}.
+ */
+final class SparseKernel {
+    /** The label of a missing decimal on a pay dimension. */
+    static final String MISSING = "(missing)";
+
+    private final Table table;
+    private final Filter filter;
+    private final Column[] dims;
+    private final Column[] measures;
+    /** Per dimension: the raw value of its smallest code or pence, and the span of raw values. */
+    private final long[] base;
+    private final long[] span;
+    private final long[] stride;
+
+    SparseKernel(Table table, Filter filter, List<String> dimensions, List<String> measureNames) {
+        this.table = table;
+        this.filter = filter;
+        dims = dimensions.stream().map(table::column).toArray(Column[]::new);
+        measures = measureNames.stream().map(table::column).toArray(Column[]::new);
+        base = new long[dims.length];
+        span = new long[dims.length];
+        stride = new long[dims.length];
+        long cells = 1;
+        for (int d = dims.length - 1; d >= 0; d--) {
+            Column c = dims[d];
+            if (c.isDecimal()) {
+                long[] range = pence(table, c);
+                // Raw 0 is a missing value; pence p is raw p - min + 1.
+                base[d] = range[0] - 1;
+                span[d] = range[1] - range[0] + 2;
+            } else {
+                base[d] = Math.max(0, c.minCode());
+                span[d] = c.minCode() < 0 ? 1 : c.maxCode() - c.minCode() + 1;
+            }
+            stride[d] = cells;
+            try {
+                cells = Math.multiplyExact(cells, span[d]);
+            } catch (ArithmeticException e) {
+                throw new LadderException("a cube over " + String.join(" x ", dimensions)
+                        + " has too many possible cells to index; use fewer dimensions");
+            }
+        }
+    }
+
+    /** The smallest and largest pence of decimal column {@code c}; refused if a value is not whole pence. */
+    private static long[] pence(Table table, Column c) {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (Chunk chunk : table.chunks()) {
+            Decimals values = chunk.decimals()[c.index()];
+            if (!(values instanceof Decimals.Hundredths h)) {
+                throw new LadderException(c.name() + " holds values that are not whole pence, so it cannot be a"
+                        + " dimension (an exact histogram needs pay in pounds and pence)");
+            }
+            int[] units = h.units();
+            for (int i = 0; i < units.length; i++) {
+                if (!h.isNull(i)) {
+                    min = Math.min(min, units[i]);
+                    max = Math.max(max, units[i]);
+                }
+            }
+        }
+        return min > max ? new long[] {0, -1} : new long[] {min, max};
+    }
+
+    Cube build(int threads) {
+        List<Chunk> chunks = table.chunks();
+        int parts = Math.min(threads, Math.max(1, chunks.size()));
+        List<Callable<Slots>> runs = new ArrayList<>();
+        for (int p = 0; p < parts; p++) {
+            List<Chunk> run = chunks.subList(p * chunks.size() / parts, (p + 1) * chunks.size() / parts);
+            runs.add(() -> fill(run));
+        }
+        List<Slots> filled = CubeKernel.runAll(runs);
+        Slots all = filled.get(0);
+        for (int p = 1; p < filled.size(); p++) {
+            all.addAll(filled.get(p));
+        }
+        return all.cube();
+    }
+
+    private Slots fill(List<Chunk> run) {
+        Slots slots = new Slots(measures.length);
+        long[] keys = new long[CellKeys.BLOCK];
+        for (Chunk chunk : run) {
+            long[] mask = filter instanceof Filter.All ? null : filter.select(chunk);
+            for (int from = 0; from < chunk.rows(); from += CellKeys.BLOCK) {
+                int rows = Math.min(CellKeys.BLOCK, chunk.rows() - from);
+                Arrays.fill(keys, 0, rows, 0);
+                for (int d = 0; d < dims.length; d++) {
+                    addRaw(chunk, d, from, rows, keys);
+                }
+                for (int i = 0; i < rows; i++) {
+                    int row = from + i;
+                    if (mask != null && (mask[row >>> 6] & (1L << row)) == 0) {
+                        continue;
+                    }
+                    int slot = slots.slot(keys[i]);
+                    slots.counts[slot]++;
+                    for (int j = 0; j < measures.length; j++) {
+                        addMeasure(slots, slot, j, chunk, row);
+                    }
+                }
+            }
+        }
+        return slots;
+    }
+
+    /** Adds dimension {@code d}'s raw value times its stride to the keys of the block's rows. */
+    private void addRaw(Chunk chunk, int d, int from, int rows, long[] keys) {
+        Column c = dims[d];
+        long s = stride[d];
+        if (c.isDecimal()) {
+            Decimals.Hundredths h = (Decimals.Hundredths) chunk.decimals()[c.index()];
+            int[] units = h.units();
+            for (int i = 0; i < rows; i++) {
+                keys[i] += (h.isNull(from + i) ? 0 : units[from + i] - base[d]) * s;
+            }
+        } else {
+            Codes codes = chunk.codes()[c.index()];
+            for (int i = 0; i < rows; i++) {
+                keys[i] += (codes.get(from + i) - base[d]) * s;
+            }
+        }
+    }
+
+    private void addMeasure(Slots slots, int slot, int j, Chunk chunk, int row) {
+        Column c = measures[j];
+        int at = slot * measures.length + j;
+        if (c.isWholeNumber()) {
+            long x = chunk.codes()[c.index()].get(row) + (long) c.field().min();
+            slots.values[at]++;
+            slots.unitSums[at] += x;
+            slots.unitSquares[at] += (double) (x * x);
+            return;
+        }
+        Decimals values = chunk.decimals()[c.index()];
+        if (values.isNull(row)) {
+            return;
+        }
+        slots.values[at]++;
+        if (values instanceof Decimals.Hundredths h) {
+            long x = h.units()[row];
+            slots.unitSums[at] += x;
+            slots.unitSquares[at] += (double) (x * x);
+        } else {
+            double x = values.get(row);
+            slots.looseSums[at] += x;
+            slots.looseSquares[at] += x * x;
+        }
+    }
+
+    /** One thread's open-addressing table of keys and their counts and sums. */
+    private final class Slots {
+        private final int m;
+        private long[] table = new long[1 << 10];
+        private int[] slotOf = new int[1 << 10];
+        private int used;
+        long[] keys = new long[256];
+        long[] counts = new long[256];
+        long[] values;
+        double[] unitSums;
+        double[] unitSquares;
+        double[] looseSums;
+        double[] looseSquares;
+
+        Slots(int m) {
+            this.m = m;
+            values = new long[256 * m];
+            unitSums = new double[256 * m];
+            unitSquares = new double[256 * m];
+            looseSums = new double[256 * m];
+            looseSquares = new double[256 * m];
+            Arrays.fill(slotOf, -1);
+        }
+
+        /** The slot of {@code key}, made if new. */
+        int slot(long key) {
+            int mask = table.length - 1;
+            int h = (int) (mix(key) & mask);
+            while (true) {
+                int s = slotOf[h];
+                if (s < 0) {
+                    return insert(key, h);
+                }
+                if (table[h] == key) {
+                    return s;
+                }
+                h = (h + 1) & mask;
+            }
+        }
+
+        private int insert(long key, int h) {
+            if (used == keys.length) {
+                int capacity = keys.length * 2;
+                keys = Arrays.copyOf(keys, capacity);
+                counts = Arrays.copyOf(counts, capacity);
+                values = Arrays.copyOf(values, capacity * m);
+                unitSums = Arrays.copyOf(unitSums, capacity * m);
+                unitSquares = Arrays.copyOf(unitSquares, capacity * m);
+                looseSums = Arrays.copyOf(looseSums, capacity * m);
+                looseSquares = Arrays.copyOf(looseSquares, capacity * m);
+            }
+            table[h] = key;
+            slotOf[h] = used;
+            keys[used] = key;
+            if (2 * (used + 1) > table.length) {
+                rehash();
+            }
+            return used++;
+        }
+
+        private void rehash() {
+            long[] oldTable = table;
+            int[] oldSlots = slotOf;
+            table = new long[oldTable.length * 2];
+            slotOf = new int[oldTable.length * 2];
+            Arrays.fill(slotOf, -1);
+            int mask = table.length - 1;
+            for (int i = 0; i < oldTable.length; i++) {
+                if (oldSlots[i] >= 0) {
+                    int h = (int) (mix(oldTable[i]) & mask);
+                    while (slotOf[h] >= 0) {
+                        h = (h + 1) & mask;
+                    }
+                    table[h] = oldTable[i];
+                    slotOf[h] = oldSlots[i];
+                }
+            }
+        }
+
+        private static long mix(long key) {
+            long z = key * 0x9E3779B97F4A7C15L;
+            return z ^ (z >>> 29);
+        }
+
+        void addAll(Slots other) {
+            for (int o = 0; o < other.used; o++) {
+                int s = slot(other.keys[o]);
+                counts[s] += other.counts[o];
+                for (int j = 0; j < m; j++) {
+                    values[s * m + j] += other.values[o * m + j];
+                    unitSums[s * m + j] += other.unitSums[o * m + j];
+                    unitSquares[s * m + j] += other.unitSquares[o * m + j];
+                    looseSums[s * m + j] += other.looseSums[o * m + j];
+                    looseSquares[s * m + j] += other.looseSquares[o * m + j];
+                }
+            }
+        }
+
+        Cube cube() {
+            // Each dimension's levels: the raw values seen, labelled, in the order of AxisLabels.
+            List<Dimension> dimensions = new ArrayList<>();
+            int[][] positions = new int[dims.length][];
+            for (int d = 0; d < dims.length; d++) {
+                boolean[] seen = new boolean[(int) span[d]];
+                for (int s = 0; s < used; s++) {
+                    seen[(int) (keys[s] / stride[d] % span[d])] = true;
+                }
+                positions[d] = new int[seen.length];
+                if (dims[d].isDecimal()) {
+                    dimensions.add(penceLevels(d, seen, positions[d]));
+                } else {
+                    boolean[] present = new boolean[(int) (base[d] + span[d])];
+                    for (int r = 0; r < seen.length; r++) {
+                        present[(int) base[d] + r] = seen[r];
+                    }
+                    AxisLabels labels = new AxisLabels(dims[d], present);
+                    dimensions.add(labels.dimension());
+                    for (int r = 0; r < seen.length; r++) {
+                        positions[d][r] = seen[r] ? labels.position((int) base[d] + r) : -1;
+                    }
+                }
+            }
+            Cube.Cells cells = new Cube.Cells(dims.length, m, used);
+            int[] at = new int[dims.length];
+            for (int s = 0; s < used; s++) {
+                for (int d = 0; d < dims.length; d++) {
+                    at[d] = positions[d][(int) (keys[s] / stride[d] % span[d])];
+                }
+                int c = cells.add(at, counts[s]);
+                for (int j = 0; j < m; j++) {
+                    int k = s * m + j;
+                    cells.measure(c, j, values[k], unitSums[k], unitSquares[k], looseSums[k], looseSquares[k]);
+                }
+            }
+            return cells.build(dimensions, CubeKernel.measures(measures), filter.text(), Cube.Provenance.NONE);
+        }
+
+        /** A pay dimension's levels: the pence seen, as pounds with two decimals, ascending, then missing. */
+        private Dimension penceLevels(int d, boolean[] seen, int[] positions) {
+            List<String> levels = new ArrayList<>();
+            for (int r = 1; r < seen.length; r++) {
+                if (seen[r]) {
+                    positions[r] = levels.size();
+                    levels.add(BigDecimal.valueOf(base[d] + r, 2).toPlainString());
+                }
+            }
+            if (seen.length > 0 && seen[0]) {
+                positions[0] = levels.size();
+                levels.add(MISSING);
+            }
+            return new Dimension(dims[d].name(), levels);
+        }
+    }
+}
