@@ -73,9 +73,9 @@ final class PayReference {
         return value.equals("NA") ? Double.NaN : Double.parseDouble(value);
     }
 
-    /** Asserts |actual - expected| <= tolerance * max(1, |expected|). */
+    /** Asserts |actual - expected| <= tolerance * |expected| (relative), or |actual| <= tolerance when expected is 0. */
     static void assertClose(double expected, double actual, double tolerance, String what) {
-        double error = Math.abs(actual - expected) / Math.max(1, Math.abs(expected));
+        double error = Math.abs(actual - expected) / (expected == 0 ? 1 : Math.abs(expected));
         assertTrue(error <= tolerance, () -> what + ": expected " + expected + ", got " + actual + " (error " + error + ")");
     }
 
