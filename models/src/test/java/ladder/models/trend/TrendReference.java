@@ -30,6 +30,11 @@ public final class TrendReference {
     private TrendReference() {
     }
 
+    /** Every call in the file, in file order, to its quantities (names to values as text). */
+    public static Map<String, Map<String, String>> calls() {
+        return java.util.Collections.unmodifiableMap(CALLS);
+    }
+
     /** The value R gave for a quantity of a call; fails the test if the file lacks it. */
     public static double value(String call, String quantity) {
         Map<String, String> quantities = CALLS.get(call);
