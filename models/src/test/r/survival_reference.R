@@ -65,7 +65,7 @@ write_cells <- function(cells, name) {
 
 times_at <- c(6, 12, 24, 36, 48, 60, 120)
 
-km_reference <- function(name, conf) {
+km_reference <- function(name, conf, at_times = TRUE) {
   call <- sprintf("survfit(Surv(time, status) ~ group, data = %s, conf.type = \"%s\")", name, conf)
   fit <- eval(parse(text = call))
   strata <- rep(sub("group=", "", names(fit$strata)), fit$strata)
@@ -88,6 +88,7 @@ km_reference <- function(name, conf) {
     emit(qcall, sprintf("lower[%s,%s]", groups[g], p), q$lower[g, j])
     emit(qcall, sprintf("upper[%s,%s]", groups[g], p), q$upper[g, j])
   }
+  if (!at_times) return(invisible())
   scall <- sprintf("summary(%s, times = c(6, 12, 24, 36, 48, 60, 120))", call)
   s <- summary(fit, times = times_at)
   sg <- sub("group=", "", as.character(s$strata))
@@ -178,7 +179,18 @@ cells_d <- simulate(1500, rate = c(1 / 25, 1 / 30, 1 / 40), censor_max = 120, nc
 write_cells(cells_d, "clustered")
 clustered <- expand(cells_d)
 
+# E: hand-made curves that sit exactly at 0.5 on a flat stretch (R takes its midpoint), one of
+# them to the end of follow-up, one from a promotion at month 0.
+cells_e <- data.frame(group = rep(c("professional", "intermediate", "working"), each = 4), sex = "all",
+                      stratum = "s1", cluster = "e01",
+                      time = c(2, 3, 5, 7, 2, 3, 4, 6, 0, 1, 4, 8),
+                      d = c(1, 1, 1, 0, 1, 1, 0, 0, 2, 0, 1, 0),
+                      c = c(0, 0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 0))
+write_cells(cells_e, "flat")
+flat <- expand(cells_e)
+
 for (conf in c("log", "log-log", "plain")) km_reference("three_groups", conf)
+for (conf in c("log", "log-log", "plain")) km_reference("flat", conf, at_times = FALSE)
 for (conf in c("log", "log-log")) km_reference("not_reached", conf)
 km_reference("stratified", "log")
 for (rho in 0:1) {

@@ -24,7 +24,7 @@ class KaplanMeierAgainstRTest {
     /** survfit(Surv(time, status) ~ group, data = <data>, conf.type = <type>): every time of every group. */
     @ParameterizedTest
     @CsvSource({"three_groups,LOG", "three_groups,LOG_LOG", "three_groups,PLAIN", "not_reached,LOG",
-            "not_reached,LOG_LOG", "stratified,LOG"})
+            "not_reached,LOG_LOG", "stratified,LOG", "flat,LOG", "flat,LOG_LOG", "flat,PLAIN"})
     void curvesMatchSurvfit(String data, ConfidenceType type) {
         KaplanMeier km = KaplanMeier.of(SurvivalReference.cells(data, false), type, 0.95, KaplanMeier.DEFAULT_TIMES);
         String call = call(data, type);
@@ -60,7 +60,7 @@ class KaplanMeierAgainstRTest {
     /** quantile(survfit(...), probs = c(0.25, 0.5)): quantile, lower, upper, NA as null with a reason. */
     @ParameterizedTest
     @CsvSource({"three_groups,LOG", "three_groups,LOG_LOG", "three_groups,PLAIN", "not_reached,LOG",
-            "not_reached,LOG_LOG", "stratified,LOG"})
+            "not_reached,LOG_LOG", "stratified,LOG", "flat,LOG", "flat,LOG_LOG", "flat,PLAIN"})
     void quantilesMatchQuantileSurvfit(String data, ConfidenceType type) {
         KaplanMeier km = KaplanMeier.of(SurvivalReference.cells(data, false), type, 0.95, KaplanMeier.DEFAULT_TIMES);
         String call = "quantile(" + call(data, type) + ", probs = c(0.25, 0.5))";

@@ -52,14 +52,17 @@ final class SurvivalReference {
         return quantities;
     }
 
-    /** Asserts |actual - expected| <= tolerance * max(1, |expected|), and null where R has NA. */
+    /**
+     * Asserts |actual - expected| <= tolerance * |expected| (or <= tolerance * 1e-4 when R's value
+     * is 0), and null where R has NA.
+     */
     static void assertClose(Double expected, Double actual, double tolerance, String what) {
         if (expected == null) {
             assertEquals(null, actual, what + ": R gives NA");
             return;
         }
         assertNotNull(actual, () -> what + ": expected " + expected + " (R), got null");
-        double error = Math.abs(actual - expected) / Math.max(1, Math.abs(expected));
+        double error = expected == 0 ? Math.abs(actual) * 1e4 : Math.abs(actual - expected) / Math.abs(expected);
         assertTrue(error <= tolerance, () -> what + ": expected " + expected + " (R), got " + actual
                 + ", error " + error);
     }
