@@ -168,8 +168,8 @@ public record KaplanMeier(ConfidenceType confidenceType, double level, List<Inte
         SurvivalQuantile median = c.quantiles(new double[] {0.5}).get(0);
         if (median.time() == null) {
             return String.format(Locale.ROOT, "Fewer than half of the %s group were promoted within the %d months"
-                    + " followed (median not reached; %s CI lower limit %s).", c.group(), c.lastTime(), percent(),
-                    months(median.lower()));
+                    + " followed (median not reached%s).", c.group(), c.lastTime(), median.lower() == null ? ""
+                    : "; " + percent() + " CI from " + months(median.lower()) + " months");
         }
         return String.format(Locale.ROOT, "Half of the %s group were promoted within %s months (%s CI %s to %s).",
                 c.group(), months(median.time()), percent(), months(median.lower()), months(median.upper()));

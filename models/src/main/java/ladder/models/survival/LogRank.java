@@ -163,7 +163,11 @@ public record LogRank(double rho, boolean stratified, List<Group> groups, List<L
 
     private String testName() {
         return rho == 0 ? "Log-rank test" : rho == 1 ? "Peto-Peto test (Fleming-Harrington rho = 1)"
-                : "Fleming-Harrington test (rho = " + rho + ")";
+                : "Fleming-Harrington test (rho = " + rhoText() + ")";
+    }
+
+    private String rhoText() {
+        return rho == Math.rint(rho) ? Long.toString(Math.round(rho)) : Double.toString(rho);
     }
 
     @Override
@@ -221,7 +225,7 @@ public record LogRank(double rho, boolean stratified, List<Group> groups, List<L
                         + (rho == 1 ? " (Peto-Peto modification of the Gehan-Wilcoxon test, as survdiff rho = 1)" : ""))
                 + (stratified ? ", sums within strata" : "")
                 + ", as R's survdiff(Surv(time, status) ~ group" + (stratified ? " + strata(stratum)" : "")
-                + ", rho = " + rho + ") in survival 3.5-3.");
+                + ", rho = " + rhoText() + ") in survival 3.5-3.");
         return notes;
     }
 }
