@@ -1,5 +1,6 @@
 package ladder.models.survival;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -48,7 +49,7 @@ final class ClusterScores {
             if (block.stratum() != stratum) {
                 stratum = block.stratum();
                 runS0 = 0;
-                java.util.Arrays.fill(runS1, 0);
+                Arrays.fill(runS1, 0);
             }
             for (int i = 0; i < block.pattern().length; i++) {
                 int pat = block.pattern()[i];

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import ladder.engine.LadderException;
 
 /**
@@ -77,6 +78,6 @@ final class CoxDesign {
 
     /** The columns of covariate j. */
     int[] columnsOf(int j) {
-        return java.util.stream.IntStream.range(0, width()).filter(c -> columns.get(c)[0] == j).toArray();
+        return IntStream.range(0, width()).filter(c -> columns.get(c)[0] == j).toArray();
     }
 }

@@ -14,6 +14,7 @@ import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.DecompositionSolver;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
+import org.apache.commons.math3.linear.NonSymmetricMatrixException;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
@@ -216,7 +217,7 @@ public record CoxModel(List<String> covariates, List<List<String>> levels, Optio
     private static DecompositionSolver solver(double[][] matrix, CoxDesign design) {
         try {
             return new CholeskyDecomposition(new Array2DRowRealMatrix(matrix), 1e-8, 1e-12).getSolver();
-        } catch (NonPositiveDefiniteMatrixException | org.apache.commons.math3.linear.NonSymmetricMatrixException e) {
+        } catch (NonPositiveDefiniteMatrixException | NonSymmetricMatrixException e) {
             throw new LadderException("the Cox model's covariates " + design.names + " are collinear in these data"
                     + " (a level is confounded with the strata or other levels): its information is singular");
         }

@@ -85,21 +85,18 @@ public record KaplanMeierCurve(String group, List<Point> points) {
             return null;
         }
         Point last = null;
-        double atRisk = 0;
+        Point next = null; // the first time >= t: its risk set is the one at t
         double events = 0;
         for (Point p : points) {
             if (p.time() <= t) {
                 last = p;
-                if (p.time() > previous) {
-                    events += p.nEvent();
-                }
-            } else if (atRisk == 0 && p.time() > t) {
-                atRisk = p.nRisk();
+                events += p.time() > previous ? p.nEvent() : 0;
             }
-            if (p.time() == t) {
-                atRisk = p.nRisk();
+            if (next == null && p.time() >= t) {
+                next = p;
             }
         }
+        double atRisk = next.nRisk();
         if (last == null) {
             return new SurvivalAt(t, points.get(0).nRisk(), 0, 1, 0.0, 1.0, 1.0);
         }

@@ -1,6 +1,7 @@
 package ladder.models.survival;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -156,7 +157,7 @@ public record LogRank(double rho, boolean stratified, List<Group> groups, List<L
         index.forEach((name, g) -> groups.add(new Group(name, n[g], observed[g], expected[g])));
         List<List<Double>> variance = new ArrayList<>();
         for (double[] row : v) {
-            variance.add(java.util.Arrays.stream(row).boxed().toList());
+            variance.add(Arrays.stream(row).boxed().toList());
         }
         return new LogRank(rho, stratified, groups, variance, chi, Math.max(df, 0), p);
     }

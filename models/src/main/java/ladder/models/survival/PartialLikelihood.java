@@ -1,5 +1,6 @@
 package ladder.models.survival;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -61,15 +62,15 @@ final class PartialLikelihood {
             if (block.stratum() != stratum) {
                 stratum = block.stratum();
                 s0 = 0;
-                java.util.Arrays.fill(s1, 0);
+                Arrays.fill(s1, 0);
                 for (double[] row : s2) {
-                    java.util.Arrays.fill(row, 0);
+                    Arrays.fill(row, 0);
                 }
             }
             double e0 = 0;
-            java.util.Arrays.fill(e1, 0);
+            Arrays.fill(e1, 0);
             for (double[] row : e2) {
-                java.util.Arrays.fill(row, 0);
+                Arrays.fill(row, 0);
             }
             double g = timeWeight == null ? 0 : timeWeight[b];
             for (int i = 0; i < block.pattern().length; i++) {

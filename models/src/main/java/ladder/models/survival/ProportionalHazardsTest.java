@@ -1,8 +1,10 @@
 package ladder.models.survival;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.LUDecomposition;
@@ -42,7 +44,7 @@ public record ProportionalHazardsTest(List<Term> terms) {
         double[] g = kmTransform(sets);
         PartialLikelihood.Derivatives d = PartialLikelihood.at(sets, beta, ties, g);
         double[] u = d.score().clone();
-        java.util.Arrays.fill(u, 0, p, 0); // the score for beta is 0 at the fit
+        Arrays.fill(u, 0, p, 0); // the score for beta is 0 at the fit
         List<Term> terms = new ArrayList<>();
         for (int j = 0; j < design.covariates.size(); j++) {
             int[] cols = design.columnsOf(j);
@@ -55,7 +57,7 @@ public record ProportionalHazardsTest(List<Term> terms) {
             }
             terms.add(term(design.covariates.get(j), u, d.information(), keep, cols.length));
         }
-        int[] all = java.util.stream.IntStream.range(0, 2 * p).toArray();
+        int[] all = IntStream.range(0, 2 * p).toArray();
         terms.add(term("GLOBAL", u, d.information(), all, p));
         return new ProportionalHazardsTest(terms);
     }
