@@ -1,0 +1,205 @@
+package ladder.models.disclosure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import ladder.engine.LadderException;
+import ladder.models.result.ResultTable;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+class SuppressionPlanTest {
+
+    private static List<String> levels(String prefix, int n) {
+        return IntStream.range(0, n).mapToObj(i -> prefix + i).toList();
+    }
+
+    /** Counts that are small with probability {@code small}, else 10..200. */
+    private static long[] counts(Random random, int n, double small) {
+        long[] c = new long[n];
+        for (int i = 0; i < n; i++) {
+            c[i] = random.nextDouble() < small ? random.nextInt(10) : 10 + random.nextInt(190);
+        }
+        return c;
+    }
+
+    @Test
+    void oneSmallCellOfATwoByTwoNeedsAllFour() {
+        SuppressionPlan plan = SuppressionPlan.builder(10)
+                .table("t", List.of("a", "b"), List.of(List.of("x", "y"), List.of("u", "v")), new long[] {3, 20, 30, 40})
+                .build();
+        assertEquals(Optional.of(Reason.PRIMARY), plan.reason("t", List.of("x", "u")));
+        for (List<String> cell : List.of(List.of("x", "v"), List.of("y", "u"), List.of("y", "v"))) {
+            assertEquals(Optional.of(Reason.SECONDARY), plan.reason("t", cell), cell.toString());
+        }
+        assertFalse(plan.isSuppressed("t", List.of(SuppressionPlan.TOTAL, "u")));
+        assertTrue(plan.audit().sound());
+        assertEquals(Optional.of(Reason.DERIVED),
+                plan.derivedReason("t", List.of("x", "u"), List.of("x", SuppressionPlan.TOTAL)));
+        ResultTable published = plan.published("t");
+        assertEquals(9, published.rows().size());
+        assertNull(published.get(0, "count"));
+        assertEquals("fewer than 10", published.get(0, "suppressed"));
+        assertEquals(93L, published.get(8, "count"));
+    }
+
+    /** The exact check must see that one withheld cell of a row with a published total is given away. */
+    @Test
+    void eliminationFindsADeterminedCell() {
+        CountTable t = new CountTable("t", List.of("a", "b"), List.of(List.of("x", "y"), List.of("u", "v")),
+                new long[] {3, 20, 30, 40});
+        LinearRelations system = new LinearRelations(List.of(t));
+        boolean[] withheld = new boolean[system.size()];
+        int cell = system.variableOf.get("t")[0];
+        withheld[cell] = true;
+        assertTrue(ExactElimination.determined(system, withheld)[cell]);
+        double[] bounds = IntervalBounds.of(system, withheld, cell);
+        assertEquals(3, bounds[0], 1e-9);
+        assertEquals(3, bounds[1], 1e-9);
+        // Two cells of a row withheld: not fixed by the row, but the columns still fix them.
+        withheld[system.variableOf.get("t")[1]] = true;
+        assertTrue(ExactElimination.determined(system, withheld)[cell]);
+    }
+
+    /** A zero withheld beside a 5 in a row totalling 5: elimination leaves it free, non-negativity does not. */
+    @Test
+    void nonNegativityIsPartOfTheAudit() {
+        SuppressionPlan plan = SuppressionPlan.builder(10)
+                .table("t", List.of("a"), List.of(List.of("x", "y", "z")), new long[] {0, 5, 50}).build();
+        // 0 and 5 are primary; total 55 published, so 0 + 5 = 5 is known and each lies in [0, 5].
+        SuppressionAudit audit = plan.audit();
+        assertTrue(audit.sound());
+        for (SuppressionAudit.Entry e : audit.entries()) {
+            assertFalse(e.determined());
+            assertTrue(e.width() >= 1, e.toString());
+        }
+    }
+
+    @Test
+    void tablesFromOnePoolShareMargins() {
+        // grade x seb and year x seb from one pool: the seb margin and grand total are shared.
+        long[] byGrade = {3, 40, 50, 60, 45, 70};
+        long[] byYear = {30, 35, 40, 33, 50, 80};
+        SuppressionPlan plan = SuppressionPlan.builder(10)
+                .table("by_grade", List.of("grade", "seb"), List.of(levels("g", 2), levels("s", 3)), byGrade)
+                .table("by_year", List.of("year", "seb"), List.of(levels("y", 2), levels("s", 3)), byYear)
+                .build();
+        assertTrue(plan.audit().sound());
+        for (String seb : levels("s", 3)) {
+            assertEquals(plan.isSuppressed("by_grade", List.of(SuppressionPlan.TOTAL, seb)),
+                    plan.isSuppressed("by_year", List.of(SuppressionPlan.TOTAL, seb)));
+        }
+        assertThrows(LadderException.class, () -> SuppressionPlan.builder(10)
+                .table("a", List.of("seb"), List.of(levels("s", 2)), new long[] {20, 30})
+                .table("b", List.of("seb"), List.of(levels("s", 2)), new long[] {20, 31}).build());
+    }
+
+    /** Seeded random tables: 2-d, 3-d, and pairs sharing margins, with zeros withheld and published. */
+    @TestFactory
+    Stream<DynamicTest> noWithheldCellCanBeRecovered() {
+        Random random = new Random(20240512L);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (int trial = 0; trial < 45; trial++) {
+            boolean zeros = trial % 2 == 0;
+            int kind = trial % 3;
+            SuppressionPlan.Builder builder = SuppressionPlan.builder(10);
+            if (!zeros) {
+                builder.publishZeros();
+            }
+            String name;
+            if (kind == 0) {
+                int r = 2 + random.nextInt(4), c = 2 + random.nextInt(4);
+                builder.table("t", List.of("a", "b"), List.of(levels("a", r), levels("b", c)), counts(random, r * c, 0.3));
+                name = "2-d " + r + "x" + c;
+            } else if (kind == 1) {
+                int r = 2 + random.nextInt(2), c = 2 + random.nextInt(2), l = 2 + random.nextInt(2);
+                builder.table("t", List.of("a", "b", "c"), List.of(levels("a", r), levels("b", c), levels("c", l)),
+                        counts(random, r * c * l, 0.3));
+                name = "3-d " + r + "x" + c + "x" + l;
+            } else {
+                // A pool a x b x c published as a x b and a x c: they share the a margin and the total.
+                int r = 2 + random.nextInt(3), c = 2 + random.nextInt(3), l = 2 + random.nextInt(3);
+                long[] pool = counts(random, r * c * l, 0.4);
+                long[] ab = new long[r * c], ac = new long[r * l];
+                for (int i = 0; i < r; i++) {
+                    for (int j = 0; j < c; j++) {
+                        for (int k = 0; k < l; k++) {
+                            long v = pool[(i * c + j) * l + k];
+                            ab[i * c + j] += v;
+                            ac[i * l + k] += v;
+                        }
+                    }
+                }
+                builder.table("ab", List.of("a", "b"), List.of(levels("a", r), levels("b", c)), ab)
+                        .table("ac", List.of("a", "c"), List.of(levels("a", r), levels("c", l)), ac);
+                name = "pair " + r + "x" + c + " and " + r + "x" + l;
+            }
+            tests.add(DynamicTest.dynamicTest(name + (zeros ? ", zeros withheld" : ", zeros published"), () -> {
+                SuppressionPlan plan = builder.build();
+                LinearRelations system = plan.system();
+                boolean[] withheld = plan.withheld();
+                for (int v = 0; v < system.size(); v++) {
+                    long value = system.values[v];
+                    if (value < 10 && (value > 0 || zeros)) {
+                        assertTrue(withheld[v], "a count of " + value + " is published");
+                    }
+                    if (withheld[v]) {
+                        assertFalse(determinedByRank(system, withheld, v), "withheld cell " + v + " is determined");
+                        double[] bounds = IntervalBounds.of(system, withheld, v);
+                        assertTrue(bounds[1] - bounds[0] >= 1 - 1e-7, "range " + bounds[0] + ".." + bounds[1]);
+                        assertTrue(bounds[0] <= value + 1e-7 && value <= bounds[1] + 1e-7, "true value outside its range");
+                    }
+                }
+                assertTrue(plan.audit().sound());
+            }));
+        }
+        return tests.stream();
+    }
+
+    /**
+     * An independent check of {@link ExactElimination}: the cell is determined when appending its
+     * unit vector to the withheld-cell relations does not raise their rank (SVD in doubles; the
+     * relations have entries 0 and +-1 and few columns, so the rank is clear-cut).
+     */
+    private static boolean determinedByRank(LinearRelations system, boolean[] withheld, int target) {
+        int[] column = new int[system.size()];
+        int columns = 0;
+        for (int v = 0; v < system.size(); v++) {
+            column[v] = withheld[v] ? columns++ : -1;
+        }
+        List<double[]> rows = new ArrayList<>();
+        for (int[] relation : system.relations) {
+            double[] row = new double[columns];
+            for (int k = 0; k < relation.length; k++) {
+                if (column[relation[k]] >= 0) {
+                    row[column[relation[k]]] += LinearRelations.coefficient(k);
+                }
+            }
+            rows.add(row);
+        }
+        double[] unit = new double[columns];
+        unit[column[target]] = 1;
+        int before = rank(rows);
+        rows.add(unit);
+        return rank(rows) == before;
+    }
+
+    private static int rank(List<double[]> rows) {
+        if (rows.isEmpty() || rows.get(0).length == 0) {
+            return 0;
+        }
+        return new SingularValueDecomposition(new Array2DRowRealMatrix(rows.toArray(new double[0][]))).getRank();
+    }
+}
