@@ -76,6 +76,11 @@ public final class Pool {
         return new CompositionQuery(this, List.of(), 0.95, false);
     }
 
+    /** The odds of an outcome by background; see {@link OddsQuery}. Default: promotion by SEB against professional. */
+    public OddsQuery odds() {
+        return OddsQuery.of(this);
+    }
+
     Filter filter() {
         return FilterParser.parse(where, table);
     }

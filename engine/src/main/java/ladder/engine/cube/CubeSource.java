@@ -18,6 +18,22 @@ public interface CubeSource {
     /** The filter the rows passed, as text ({@code ""}: every row). */
     String filter();
 
+    /**
+     * Refuses, naming it, any column of {@code columns} that is not categorical (pay and bonus are
+     * amounts: they can be a cube's histogram, but not a stratum, exposure or breakdown); {@code role}
+     * says what the columns were asked to be, e.g. "a stratum".
+     */
+    static void requireCategorical(java.util.Collection<String> columns, String role) {
+        for (String c : columns) {
+            ladder.engine.contract.Schema.EMPLOYEES.field(c.strip().toLowerCase(java.util.Locale.ROOT))
+                    .filter(f -> f.kind() == ladder.engine.contract.Field.Kind.DECIMAL)
+                    .ifPresent(f -> {
+                        throw new ladder.engine.LadderException(f.name() + " is an amount, not categorical, so it cannot be "
+                                + role + "; use a coded column such as employer_id, year, grade or gender");
+                    });
+        }
+    }
+
     /** The rows built from a table: each question runs the kernel over the rows passing {@code filter}. */
     static CubeSource of(ladder.engine.table.Table table, ladder.engine.filter.Filter filter, int threads) {
         return new CubeSource() {

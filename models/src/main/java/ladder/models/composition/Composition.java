@@ -78,6 +78,7 @@ public record Composition(List<String> by, String filter, double level, List<Cel
                 throw new LadderException("composition is already by SEB; --by takes other dimensions, not " + name.strip());
             }
         }
+        CubeSource.requireCategorical(by, "a --by column");
         List<String> dims = new ArrayList<>(by);
         dims.add("seb");
         return dims;
