@@ -37,7 +37,7 @@ final class ConditionalOddsRatio {
         if (x == dist.hi) {
             return Double.POSITIVE_INFINITY;
         }
-        return root(theta -> x - dist.at(theta).mean());
+        return root(theta -> x - dist.at(theta, NoncentralHypergeometric.FOR_ROOTS).mean(), start(table, 0));
     }
 
     /** The exact (mid-p when {@code midP}) interval at confidence {@code level}, as {lower, upper}. */
@@ -47,14 +47,15 @@ final class ConditionalOddsRatio {
         double alpha = (1 - level) / 2;
         double half = midP ? 0.5 : 1;
         // P(X >= x) counts the observed table fully (exact) or half (mid-p); both increase with theta.
+        double z = Wald.z(level);
         double lower = x == dist.lo ? 0 : root(theta -> {
-            NoncentralHypergeometric.Weights w = dist.at(theta);
+            NoncentralHypergeometric.Weights w = dist.at(theta, NoncentralHypergeometric.FOR_ROOTS);
             return alpha - (w.atLeast(x + 1) + half * w.probability(x));
-        });
+        }, start(table, -z));
         double upper = x == dist.hi ? Double.POSITIVE_INFINITY : root(theta -> {
-            NoncentralHypergeometric.Weights w = dist.at(theta);
+            NoncentralHypergeometric.Weights w = dist.at(theta, NoncentralHypergeometric.FOR_ROOTS);
             return w.atMost(x - 1) + half * w.probability(x) - alpha;
-        });
+        }, start(table, z));
         return new double[] {lower, upper};
     }
 
@@ -70,25 +71,40 @@ final class ConditionalOddsRatio {
     }
 
     /**
-     * The root in theta of {@code f}, which decreases in theta and changes sign on (0, infinity):
-     * a bracket is found by doubling steps in log theta from theta = 1, then refined by Brent.
+     * Where the search for a root starts, in log theta, and its first step: the Woolf estimate (at
+     * {@code z} standard errors) of a table without a zero cell, which lies close to the conditional
+     * one for all but small tables, so the bracket is narrow; theta = 1 and a step of 1 otherwise.
      */
-    private static double root(DoubleUnaryOperator f) {
-        DoubleUnaryOperator g = u -> f.applyAsDouble(Math.exp(u));
-        double at0 = g.applyAsDouble(0);
-        if (at0 == 0) {
-            return 1;
+    private static double[] start(TwoByTwo t, double z) {
+        if (t.a() > 0 && t.b() > 0 && t.c() > 0 && t.d() > 0) {
+            double se = Math.sqrt(1 / t.a() + 1 / t.b() + 1 / t.c() + 1 / t.d());
+            return new double[] {Math.log(t.a() * t.d() / (t.b() * t.c())) + z * se, Math.max(1e-3, se / 4)};
         }
-        double step = at0 > 0 ? 1 : -1;
-        double inner = 0;
-        double outer = step;
+        return new double[] {0, 1};
+    }
+
+    /**
+     * The root in theta of {@code f}, which decreases in theta and changes sign on (0, infinity):
+     * a bracket is found by doubling steps in log theta from {@code start} ({@link #start}), then
+     * refined by Brent.
+     */
+    private static double root(DoubleUnaryOperator f, double[] start) {
+        DoubleUnaryOperator g = u -> f.applyAsDouble(Math.exp(u));
+        double at0 = g.applyAsDouble(start[0]);
+        if (at0 == 0) {
+            return Math.exp(start[0]);
+        }
+        double step = at0 > 0 ? start[1] : -start[1];
+        double inner = start[0];
+        double outer = start[0] + step;
         while (Math.signum(g.applyAsDouble(outer)) == Math.signum(at0)) {
             if (Math.abs(outer) >= LOG_LIMIT) {
                 // The root lies beyond e^700: report the limit it tends to.
                 return step > 0 ? Double.POSITIVE_INFINITY : 0;
             }
             inner = outer;
-            outer = Math.max(-LOG_LIMIT, Math.min(LOG_LIMIT, 2 * outer));
+            step *= 2;
+            outer = Math.max(-LOG_LIMIT, Math.min(LOG_LIMIT, outer + step));
         }
         BrentSolver solver = new BrentSolver(1e-15, 1e-15, 0);
         double u = solver.solve(1000, g::applyAsDouble, Math.min(inner, outer), Math.max(inner, outer));

@@ -31,18 +31,33 @@ public record TwoByTwoAnalysis(TwoByTwo table, Labels labels, double level, List
         tests = List.copyOf(tests);
     }
 
+    /**
+     * The largest smallest cell for which the conditional (exact and mid-p) methods and Fisher's
+     * test are computed. Their cost grows with the standard deviation of cell a given the margins
+     * (a pool of 100 million rows would take tens of seconds, as R's fisher.test takes minutes);
+     * with every cell above it, the large-sample methods beside them are what a statistician uses.
+     */
+    public static final double EXACT_LIMIT = 50_000;
+
     /** The full analysis of {@code table} at confidence {@code level}. */
     public static TwoByTwoAnalysis of(TwoByTwo table, Labels labels, double level) {
+        boolean exact = Math.min(Math.min(table.a(), table.b()), Math.min(table.c(), table.d())) <= EXACT_LIMIT;
+        String tooLarge = String.format(java.util.Locale.ROOT, "not computed: every cell is over %,.0f, where the"
+                + " conditional methods are costly and the large-sample methods suffice", EXACT_LIMIT);
         List<Estimate> estimates = new ArrayList<>();
         for (OddsRatioInterval method : OddsRatioInterval.values()) {
-            estimates.add(OddsRatio.of(table, method, level));
+            boolean conditional = method == OddsRatioInterval.EXACT || method == OddsRatioInterval.MID_P;
+            estimates.add(conditional && !exact
+                    ? new Estimate(Measure.ODDS_RATIO, method.label(), null, null, null, null, level, tooLarge)
+                    : OddsRatio.of(table, method, level));
         }
         estimates.add(RiskRatio.of(table, level));
         for (RiskDifferenceInterval method : RiskDifferenceInterval.values()) {
             estimates.add(RiskDifference.of(table, method, level));
         }
         List<HypothesisTest> tests = List.of(PearsonChiSquare.test(table, false), PearsonChiSquare.test(table, true),
-                FisherExactTest.test(table));
+                exact ? FisherExactTest.test(table) : new HypothesisTest("association", FisherExactTest.METHOD, null, null,
+                        null, tooLarge));
         return new TwoByTwoAnalysis(table, labels, level, estimates, tests);
     }
 
@@ -61,10 +76,15 @@ public record TwoByTwoAnalysis(TwoByTwo table, Labels labels, double level, List
         return find(Measure.RISK_DIFFERENCE, method.label());
     }
 
-    /** The headline sentence, on the conditional MLE with its exact interval (defined with zero cells). */
+    /**
+     * The headline sentence, on the conditional MLE with its exact interval (defined with zero
+     * cells), or on the Woolf interval for a table too large for the conditional methods.
+     */
     public String headline() {
-        return Headline.oddsRatio(oddsRatio(OddsRatioInterval.EXACT), labels, "", "conditional MLE, exact interval",
-                "");
+        Estimate conditional = oddsRatio(OddsRatioInterval.EXACT);
+        return conditional.estimate() != null || conditional.reason() == null || !conditional.reason().startsWith("not computed")
+                ? Headline.oddsRatio(conditional, labels, "", "conditional MLE, exact interval", "")
+                : Headline.oddsRatio(oddsRatio(OddsRatioInterval.WOOLF), labels, "", "Woolf interval", "");
     }
 
     private Estimate find(Measure measure, String method) {

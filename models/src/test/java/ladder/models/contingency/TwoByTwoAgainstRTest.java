@@ -49,6 +49,19 @@ class TwoByTwoAgainstRTest {
         return tests.stream();
     }
 
+    @org.junit.jupiter.api.Test
+    void theAnalysisLeavesTheConditionalMethodsOutForTablesPastTheLimitAndSaysWhy() {
+        TwoByTwoAnalysis big = TwoByTwoAnalysis.of(TwoByTwo.of(TABLES[TABLES.length - 1]), Labels.generic(), 0.95);
+        for (OddsRatioInterval m : List.of(OddsRatioInterval.EXACT, OddsRatioInterval.MID_P)) {
+            org.junit.jupiter.api.Assertions.assertNull(big.oddsRatio(m).estimate());
+            org.junit.jupiter.api.Assertions.assertTrue(big.oddsRatio(m).reason().startsWith("not computed"));
+        }
+        org.junit.jupiter.api.Assertions.assertNotNull(big.oddsRatio(OddsRatioInterval.WOOLF).estimate());
+        org.junit.jupiter.api.Assertions.assertTrue(big.headline().contains("Woolf"), big.headline());
+        TwoByTwoAnalysis small = TwoByTwoAnalysis.of(TwoByTwo.of(TABLES[0]), Labels.generic(), 0.95);
+        org.junit.jupiter.api.Assertions.assertNotNull(small.oddsRatio(OddsRatioInterval.EXACT).estimate());
+    }
+
     private static void check(double[] cells, double level) {
         TwoByTwo t = TwoByTwo.of(cells);
         TwoByTwoAnalysis analysis = TwoByTwoAnalysis.of(t, Labels.generic(), level);
@@ -57,8 +70,9 @@ class TwoByTwoAgainstRTest {
         boolean informative = t.emptyMargin() == null;
 
         // fisher.test(M) and R's algorithm solved precisely: fisher_precise(M), midp_precise(M), midp_p(M).
-        Estimate exact = analysis.oddsRatio(OddsRatioInterval.EXACT);
-        Estimate midP = analysis.oddsRatio(OddsRatioInterval.MID_P);
+        // The methods themselves, on every table; the analysis leaves them out past EXACT_LIMIT (tested below).
+        Estimate exact = OddsRatio.of(t, OddsRatioInterval.EXACT, level);
+        Estimate midP = OddsRatio.of(t, OddsRatioInterval.MID_P, level);
         String fisher = "fisher.test(" + m + lvl + ")";
         assertClose(fisher, "p.value", FisherExactTest.test(t).pValue(), CLOSED);
         if (informative) {
