@@ -46,11 +46,36 @@ public final class Main implements Runnable {
                 commandLine.getErr().println("ladder: " + e.getMessage());
                 return EXIT_USAGE;
             }
+            if (brokenPipe(e)) {
+                return 0;
+            }
             commandLine.getErr().println("ladder: internal error, please report it with this trace:");
             e.printStackTrace(commandLine.getErr());
             return EXIT_INTERNAL;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("ladder: out of memory (Java heap of " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB);"
+                    + " give Java more with LADDER_JAVA_OPTS=-Xmx16g (about 40 bytes per row are needed), or ask for"
+                    + " fewer dimensions");
+            err.flush();
+            return EXIT_USAGE;
+        } catch (StackOverflowError e) {
+            err.println("ladder: internal error (stack overflow), please report it with the command you ran");
+            err.flush();
+            return EXIT_INTERNAL;
+        }
+    }
+
+    /** Whether {@code e} is the reader of standard output going away (e.g. {@code | head -1}): a quiet end. */
+    static boolean brokenPipe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException && t.getMessage() != null && t.getMessage().contains("Broken pipe")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Checks a confidence level: strictly between 0 and 1. */

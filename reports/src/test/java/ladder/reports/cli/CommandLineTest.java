@@ -88,6 +88,9 @@ class CommandLineTest {
                 new String[] {"composition", "--cubes", noHeader.toString()},
                 new String[] {"composition", "--cubes", dir.resolve("absent.arrow").toString()},
                 new String[] {"cube", "--data", SAMPLE, "--dims", "year,shoe_size", "--out", dir.resolve("c.arrow").toString()},
+                new String[] {"cube", "--data", SAMPLE, "--dims", "year,year", "--out", dir.resolve("c.arrow").toString()},
+                new String[] {"cube", "--data", SAMPLE, "--dims", "year", "--out", SAMPLE + "/inside.arrow"},
+                new String[] {"cube", "--data", noHeader.toString(), "--dims", "year", "--out", noHeader.toString()},
                 new String[] {"composition", "--data", SAMPLE, "--by", "shoe_size"},
                 new String[] {"composition", "--data", SAMPLE, "--format", "xml"},
                 new String[] {"generate", "--rows", "10", "--years", "2024-2022", "--out", dir.resolve("g.csv").toString()})) {
@@ -97,6 +100,14 @@ class CommandLineTest {
         }
         assertEquals(2, run("composition").status(), "missing --data is a usage error");
         assertFalse(Files.exists(dir.resolve("c.arrow")), "a failed cube command writes no file");
+        assertFalse(Files.exists(Path.of(SAMPLE, "inside.arrow")), "no cube is written into an input folder");
+        assertEquals("employer_id;year;person_id\nE1;2024;P1\n", Files.readString(noHeader), "an input is never overwritten");
+    }
+
+    @Test
+    void aBrokenPipeIsAQuietEndNotABug() {
+        assertTrue(Main.brokenPipe(new java.io.UncheckedIOException(new IOException("Broken pipe"))));
+        assertFalse(Main.brokenPipe(new IllegalStateException("x")));
     }
 
     @Test
