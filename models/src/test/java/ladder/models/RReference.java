@@ -79,40 +79,6 @@ public final class RReference {
     }
 
     private static Map<String, Map<String, String>> load() {
-        Map<String, Map<String, String>> calls = new LinkedHashMap<>();
-        try (InputStream in = RReference.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + RESOURCE);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String header = null;
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                if (header == null) {
-                    header = line;
-                    continue;
-                }
-                // The call is quoted (it holds commas) and holds no quote itself.
-                int close = line.indexOf('"', 1);
-                if (line.charAt(0) != '"' || close < 0 || line.charAt(close + 1) != ',') {
-                    throw new IllegalStateException("malformed reference row: " + line);
-                }
-                String[] rest = line.substring(close + 2).split(",", -1);
-                if (rest.length != 2) {
-                    throw new IllegalStateException("malformed reference row: " + line);
-                }
-                calls.computeIfAbsent(line.substring(1, close), c -> new LinkedHashMap<>()).put(rest[0], rest[1]);
-            }
-            if (!"call,quantity,value".equals(header)) {
-                throw new IllegalStateException("unexpected header in " + RESOURCE + ": " + header);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        calls.replaceAll((call, quantities) -> Collections.unmodifiableMap(quantities));
-        return Collections.unmodifiableMap(calls);
+        return ladder.models.ReferenceFile.load(RESOURCE);
     }
 }

@@ -27,31 +27,11 @@ final class PayReference {
     private static List<String[]> rows;
 
     private final String resource;
-    private final Map<String, Map<String, String>> calls = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> calls;
 
     private PayReference(String name) {
         this.resource = "/ladder/models/" + name;
-        String header = null;
-        for (String line : lines(resource)) {
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            if (header == null) {
-                header = line;
-                continue;
-            }
-            // The call is quoted and may hold quotes and commas; quantity and value hold neither.
-            int valueAt = line.lastIndexOf(',');
-            int quantityAt = line.lastIndexOf(',', valueAt - 1);
-            if (line.charAt(0) != '"' || quantityAt < 2 || line.charAt(quantityAt - 1) != '"') {
-                throw new IllegalStateException("malformed reference row: " + line);
-            }
-            calls.computeIfAbsent(line.substring(1, quantityAt - 1), c -> new LinkedHashMap<>())
-                    .put(line.substring(quantityAt + 1, valueAt), line.substring(valueAt + 1));
-        }
-        if (!"call,quantity,value".equals(header)) {
-            throw new IllegalStateException("unexpected header in " + resource + ": " + header);
-        }
+        this.calls = ladder.models.ReferenceFile.load(resource);
     }
 
     static PayReference of(String name) {

@@ -90,36 +90,6 @@ final class SurvivalReference {
     }
 
     private static Map<String, Map<String, String>> load() {
-        Map<String, Map<String, String>> calls = new LinkedHashMap<>();
-        try (InputStream in = SurvivalReference.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + RESOURCE);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            boolean header = false;
-            while ((line = reader.readLine()) != null) {
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                if (!header) {
-                    if (!line.equals("call,quantity,value")) {
-                        throw new IllegalStateException("unexpected header " + line);
-                    }
-                    header = true;
-                    continue;
-                }
-                // The call is quoted and holds commas and quotes; the quantity holds no quote, the value no comma.
-                int valueComma = line.lastIndexOf(',');
-                int callEnd = line.lastIndexOf("\",", valueComma);
-                int quantityComma = callEnd + 1;
-                String call = line.substring(1, quantityComma - 1);
-                calls.computeIfAbsent(call, c -> new LinkedHashMap<>())
-                        .put(line.substring(quantityComma + 1, valueComma), line.substring(valueComma + 1));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return calls;
+        return ladder.models.ReferenceFile.load(RESOURCE);
     }
 }

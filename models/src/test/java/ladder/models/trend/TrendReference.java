@@ -77,36 +77,6 @@ public final class TrendReference {
     }
 
     private static Map<String, Map<String, String>> load() {
-        Map<String, Map<String, String>> calls = new LinkedHashMap<>();
-        try (InputStream in = TrendReference.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + RESOURCE);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            boolean header = false;
-            while ((line = reader.readLine()) != null) {
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                if (!header) {
-                    if (!line.equals("call,quantity,value")) {
-                        throw new IllegalStateException("unexpected header in " + RESOURCE + ": " + line);
-                    }
-                    header = true;
-                    continue;
-                }
-                // The call is quoted (it holds commas) and holds no double quote itself.
-                int close = line.indexOf('"', 1);
-                String[] rest = line.substring(close + 2).split(",", -1);
-                if (line.charAt(0) != '"' || rest.length != 2) {
-                    throw new IllegalStateException("malformed reference row: " + line);
-                }
-                calls.computeIfAbsent(line.substring(1, close), k -> new LinkedHashMap<>()).put(rest[0], rest[1]);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return calls;
+        return ladder.models.ReferenceFile.load(RESOURCE);
     }
 }
