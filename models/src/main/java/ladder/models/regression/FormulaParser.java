@@ -16,7 +16,7 @@ import ladder.engine.LadderException;
  *   item    := '0' | '1' | product
  *   product := colon ('*' colon)*
  *   colon   := factor (':' factor)*
- *   factor  := name | 'C(' name ')' | '(' product ')'
+ *   factor  := name | 'C(' name ')' | '(' product ('+' product)* ')'
  * </pre>
  */
 final class FormulaParser {
@@ -149,8 +149,13 @@ final class FormulaParser {
         skipSpace();
         if (peek() == '(') {
             at++;
-            List<List<String>> inner = product();
+            List<List<String>> inner = new ArrayList<>(product());
             skipSpace();
+            while (peek() == '+') {
+                at++;
+                inner.addAll(product());
+                skipSpace();
+            }
             expect(')');
             return inner;
         }
