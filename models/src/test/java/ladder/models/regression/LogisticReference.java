@@ -28,7 +28,10 @@ final class LogisticReference {
     /** R's glm control of every reference fit but the rank-deficient one. */
     static final String CONTROL = ", control = glm.control(epsilon = 1e-14, maxit = 100))";
 
-    private static final Map<String, Map<String, String>> CALLS = load();
+    static final String STATSMODELS_RESOURCE = "/ladder/models/logistic_statsmodels_reference.csv";
+
+    private static final Map<String, Map<String, String>> CALLS = load(RESOURCE);
+    private static final Map<String, Map<String, String>> STATSMODELS = load(STATSMODELS_RESOURCE);
 
     private LogisticReference() {
     }
@@ -42,6 +45,17 @@ final class LogisticReference {
         Map<String, String> q = CALLS.get(call);
         assertNotNull(q, () -> "no R reference for " + call + " in " + RESOURCE);
         return q;
+    }
+
+    /**
+     * A value from {@code logistic_statsmodels_reference.csv}, written by
+     * {@code models/src/test/python/logistic_statsmodels.py} (statsmodels 0.13.5).
+     */
+    static double statsmodels(String call, String quantity) {
+        Map<String, String> q = STATSMODELS.get(call);
+        assertNotNull(q, () -> "no statsmodels reference for " + call);
+        assertNotNull(q.get(quantity), () -> "no " + quantity + " for " + call);
+        return Double.parseDouble(q.get(quantity));
     }
 
     static double value(String call, String quantity) {
@@ -68,9 +82,9 @@ final class LogisticReference {
         assertClose(expected, actual, RELATIVE, what);
     }
 
-    private static Map<String, Map<String, String>> load() {
+    private static Map<String, Map<String, String>> load(String resource) {
         Map<String, Map<String, String>> calls = new LinkedHashMap<>();
-        try (InputStream in = LogisticReference.class.getResourceAsStream(RESOURCE)) {
+        try (InputStream in = LogisticReference.class.getResourceAsStream(resource)) {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String header = null;
             String line;
@@ -90,7 +104,7 @@ final class LogisticReference {
                 calls.computeIfAbsent(line.substring(1, close), c -> new LinkedHashMap<>()).put(rest[0], rest[1]);
             }
             if (!"call,quantity,value".equals(header)) {
-                throw new IllegalStateException("unexpected header in " + RESOURCE + ": " + header);
+                throw new IllegalStateException("unexpected header in " + resource + ": " + header);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
