@@ -28,9 +28,11 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * @param a the first contrast's column, e.g. {@code seb=working_class}
  * @param b the second's, e.g. {@code gender=woman}
  * @param product the product column
+ * @param oddsRatioA OR<sub>10</sub> = e<sup>b1</sup>
+ * @param oddsRatioB OR<sub>01</sub> = e<sup>b2</sup>
  */
 public record AdditiveInteraction(String a, String b, String product, CovarianceType covariance, double level,
-        Estimate multiplicative, Estimate reri, Estimate ap, Estimate synergy) {
+        double oddsRatioA, double oddsRatioB, Estimate multiplicative, Estimate reri, Estimate ap, Estimate synergy) {
 
     /**
      * An estimate with its interval.
@@ -40,6 +42,21 @@ public record AdditiveInteraction(String a, String b, String product, Covariance
      * @param upper null when undefined
      */
     public record Estimate(double estimate, Double se, Double lower, Double upper) {
+    }
+
+    /**
+     * epiR's caveat, or null: when a contrast's own odds ratio is below 1 the exposure is protective,
+     * and RERI and AP are defined for risk factors (Knol, M. J. et al. (2011), "Estimating measures of
+     * interaction on an additive scale for preventive exposures", Eur. J. Epidemiology 26, 433-438:
+     * recode so that the reference is the stratum of lowest risk, or model the complementary outcome,
+     * e.g. not promoted); S is valid either way.
+     */
+    public String caveat() {
+        return oddsRatioA >= 1 && oddsRatioB >= 1 ? null
+                : "additive interaction of " + a + " and " + b + ": an odds ratio of the two is below 1 (a protective"
+                        + " contrast), so RERI and AP are not valid as they stand (epiR's warning; Knol et al. 2011):"
+                        + " recode so that the reference is the lowest-risk group, or model the complementary outcome;"
+                        + " S is valid";
     }
 
     static AdditiveInteraction of(List<String> names, double[] beta, double[][] v, CovarianceType type, String a,
@@ -79,7 +96,7 @@ public record AdditiveInteraction(String a, String b, String product, Covariance
         } else {
             synergy = new Estimate(s, null, null, null);
         }
-        return new AdditiveInteraction(a, b, product, type, level, multiplicative,
+        return new AdditiveInteraction(a, b, product, type, level, e1, e2, multiplicative,
                 new Estimate(reri, seReri, reri - z * seReri, reri + z * seReri),
                 new Estimate(ap, seAp, ap - z * seAp, ap + z * seAp), synergy);
     }

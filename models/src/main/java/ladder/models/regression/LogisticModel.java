@@ -197,7 +197,10 @@ public record LogisticModel(String formula, String outcome, Map<String, String> 
         }
         if (!interactions.isEmpty()) {
             notes.add("Additive interaction: RERI, AP (Wald) and S (log scale) by the delta method of Hosmer and"
-                    + " Lemeshow (1992), as epiR::epi.interaction(param = \"product\").");
+                    + " Lemeshow (1992), as epiR::epi.interaction(param = \"product\")"
+                    + (covariance == CovarianceType.MODEL ? "." : ", with the " + covariance.name()
+                            + " covariance (epiR uses the model-based one)."));
+            interactions.stream().map(AdditiveInteraction::caveat).filter(java.util.Objects::nonNull).forEach(notes::add);
         }
         if (!separationChecked) {
             notes.add("Separation was not checked by linear programming (too many distinct designs).");

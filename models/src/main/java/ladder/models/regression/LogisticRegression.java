@@ -189,7 +189,6 @@ public final class LogisticRegression {
             double people = 0;
             double events = 0;
             long cells = 0;
-            int extreme = 0;
             for (int r = 0; r < data.rows(); r++) {
                 double n = data.trials(r);
                 if (n > 0) {
@@ -198,7 +197,7 @@ public final class LogisticRegression {
                     cells++;
                 }
             }
-            extreme = sums.extreme();
+            int extreme = sums.extreme();
             long clusters = data.hasClusters() ? data.clusterLabels().size() : 0;
             List<String> keptNames = new ArrayList<>();
             for (int j : index) {

@@ -73,19 +73,23 @@ final class Separation {
         }
         Map<Pattern, double[]> patterns = new HashMap<>();
         double[] x = new double[p];
+        double[] reduced = new double[q];
         for (int r = 0; r < data.rows(); r++) {
             double n = data.trials(r);
             if (n == 0) {
                 continue;
             }
             design.row(r, x);
-            double[] reduced = new double[q];
             for (int j = 0, c = 0; j < p; j++) {
                 if (kept[j]) {
                     reduced[c++] = x[j];
                 }
             }
-            double[] sums = patterns.computeIfAbsent(new Pattern(reduced), k -> new double[2]);
+            double[] sums = patterns.get(new Pattern(reduced));
+            if (sums == null) {
+                sums = new double[2];
+                patterns.put(new Pattern(reduced.clone()), sums);
+            }
             sums[0] += data.events(r);
             sums[1] += n;
             if (patterns.size() > MAX_PATTERNS) {

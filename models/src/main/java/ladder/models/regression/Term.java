@@ -32,11 +32,4 @@ public record Term(List<Variable> variables) {
     public String label() {
         return variables.stream().map(Variable::name).collect(Collectors.joining(":"));
     }
-
-    /** Whether both terms multiply the same variables, whatever the order. */
-    boolean sameAs(Term other) {
-        return variables.size() == other.variables.size()
-                && variables.stream().map(Variable::name).collect(Collectors.toSet())
-                        .equals(other.variables.stream().map(Variable::name).collect(Collectors.toSet()));
-    }
 }
