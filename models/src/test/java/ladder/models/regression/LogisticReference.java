@@ -30,8 +30,8 @@ final class LogisticReference {
 
     static final String STATSMODELS_RESOURCE = "/ladder/models/logistic_statsmodels_reference.csv";
 
-    private static final Map<String, Map<String, String>> CALLS = load(RESOURCE);
-    private static final Map<String, Map<String, String>> STATSMODELS = load(STATSMODELS_RESOURCE);
+    private static final Map<String, Map<String, String>> CALLS = ladder.models.ReferenceFile.load(RESOURCE);
+    private static final Map<String, Map<String, String>> STATSMODELS = ladder.models.ReferenceFile.load(STATSMODELS_RESOURCE);
 
     private LogisticReference() {
     }
@@ -82,33 +82,4 @@ final class LogisticReference {
         assertClose(expected, actual, RELATIVE, what);
     }
 
-    private static Map<String, Map<String, String>> load(String resource) {
-        Map<String, Map<String, String>> calls = new LinkedHashMap<>();
-        try (InputStream in = LogisticReference.class.getResourceAsStream(resource)) {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String header = null;
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                if (header == null) {
-                    header = line;
-                    continue;
-                }
-                int close = line.indexOf('"', 1);
-                String[] rest = line.substring(close + 2).split(",", -1);
-                if (line.charAt(0) != '"' || rest.length != 2) {
-                    throw new IllegalStateException("malformed reference row: " + line);
-                }
-                calls.computeIfAbsent(line.substring(1, close), c -> new LinkedHashMap<>()).put(rest[0], rest[1]);
-            }
-            if (!"call,quantity,value".equals(header)) {
-                throw new IllegalStateException("unexpected header in " + resource + ": " + header);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return calls;
-    }
 }
