@@ -34,6 +34,14 @@ public final class Ladder {
         return Pool.of(loaded.table(), loaded.report());
     }
 
+    /**
+     * A logistic model of an outcome, e.g. {@code Ladder.logit("promoted ~ seb + gender + C(year)")
+     * .ref("seb", "professional").cluster("employer_id").fit(pool)}.
+     */
+    public static ModelQuery logit(String formula) {
+        return ModelQuery.of(formula);
+    }
+
     /** A pool of cube files (written by {@code ladder cube}), merged: every cube analysis runs on it. */
     public static Pool cubes(String... files) {
         return Pool.of(CubeFile.merge(Arrays.stream(files).map(Path::of).toList()));

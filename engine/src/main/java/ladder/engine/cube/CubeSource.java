@@ -18,6 +18,15 @@ public interface CubeSource {
     /** The filter the rows passed, as text ({@code ""}: every row). */
     String filter();
 
+    /** The rows and filter behind the cubes, for analyses that need rows; empty for merged cube files. */
+    default java.util.Optional<Rows> rows() {
+        return java.util.Optional.empty();
+    }
+
+    /** A table's rows that pass a filter, read on {@code threads} threads. */
+    record Rows(ladder.engine.table.Table table, ladder.engine.filter.Filter filter, int threads) {
+    }
+
     /**
      * Refuses, naming it, any column of {@code columns} that is not categorical (pay and bonus are
      * amounts: they can be a cube's histogram, but not a stratum, exposure or breakdown); {@code role}
@@ -45,6 +54,11 @@ public interface CubeSource {
             @Override
             public String filter() {
                 return filter.text();
+            }
+
+            @Override
+            public java.util.Optional<Rows> rows() {
+                return java.util.Optional.of(new Rows(table, filter, threads));
             }
         };
     }

@@ -58,8 +58,8 @@ public record Outcome(String text, String column, String operator, String value)
         return cube.indicator(column, AXIS, event(dim));
     }
 
-    /** Which of the column's levels count as the event. */
-    Predicate<String> event(Dimension dim) {
+    /** Which of the levels of {@code dim} (this outcome's column) count as the event. */
+    public Predicate<String> event(Dimension dim) {
         if (operator == null) {
             for (String level : dim.levels()) {
                 if (!level.equals("0") && !level.equals("1")) {
