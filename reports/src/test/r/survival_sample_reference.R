@@ -24,8 +24,8 @@ cat("case,quantity,value\n")
 
 # Ladder's group label: the levels joined by " / ".
 case_survival <- function(case, levels, strata = FALSE, cluster = FALSE, ties = "efron",
-                          times = c(6, 12, 24, 36, 48, 60, 120)) {
-  d <- pool
+                          times = c(6, 12, 24, 36, 48, 60, 120), sector = NULL) {
+  d <- if (is.null(sector)) pool else pool[pool$sector == sector, ]
   for (v in names(levels)) {
     d <- d[d[[v]] %in% levels[[v]], ]
     d[[v]] <- factor(d[[v]], levels = levels[[v]])
@@ -87,3 +87,6 @@ case_survival("--by seb,gender --strata employer_id", list(seb = SEB, gender = c
               strata = TRUE)
 case_survival("--by seb --levels seb=working_class,professional --times 3,30,90,131", list(seb = c("working_class",
               "professional")), times = c(3, 30, 90, 131))
+# Legal services: the intermediate curve falls below 0.5 (a median with an open upper limit).
+case_survival("--by seb --where sector='Legal services' --ties breslow", list(seb = SEB),
+              ties = "breslow", sector = "Legal services")

@@ -203,8 +203,11 @@ public record KaplanMeier(ConfidenceType confidenceType, double level, List<Inte
                     + " followed (median not reached%s).", who, c.lastTime(), median.lower() == null ? ""
                     : "; " + percent() + " CI from " + months(median.lower()) + " months");
         }
-        return String.format(Locale.ROOT, "Half of %s were promoted within %s months (%s CI %s to %s).",
-                who, months(median.time()), percent(), months(median.lower()), months(median.upper()));
+        return String.format(Locale.ROOT, "Half of %s were promoted within %s months (%s CI %s).", who,
+                months(median.time()), percent(), median.lower() == null && median.upper() == null ? "not reached"
+                        : median.upper() == null ? "from " + months(median.lower()) + " months; upper limit not reached"
+                        : median.lower() == null ? "up to " + months(median.upper()) + " months; lower limit not reached"
+                        : months(median.lower()) + " to " + months(median.upper()));
     }
 
     private static String months(Double m) {

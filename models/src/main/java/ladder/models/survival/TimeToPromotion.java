@@ -263,7 +263,7 @@ public record TimeToPromotion(Question question, List<List<String>> levels, Map<
         String pct = Math.round(question.level() * 100) + "%";
         String subtitle = "Proportion not yet promoted (Kaplan-Meier), with " + pct + " log intervals"
                 + (suppressBelow > 0 ? "; withheld where fewer than " + suppressBelow + " are at risk" : "") + ". "
-                + riskLine();
+                + (filter.isBlank() ? "" : "Rows where " + filter + ". ") + riskLine();
         return List.of(new Chart.Lines(title(), subtitle, question.time().replace('_', ' '), "not yet promoted", true,
                 x, series, List.of()));
     }
