@@ -268,18 +268,16 @@ public record TimeToPromotion(Question question, List<List<String>> levels, Map<
                 x, series, List.of()));
     }
 
-    /** The numbers at risk for the subtitle when short (at most 4 groups), else where to find them. */
+    /** The numbers at risk for the subtitle when short (up to 200 characters), else where to find them. */
     private String riskLine() {
-        if (kaplanMeier.curves().size() > 4) {
-            return "Numbers at risk: see the at_risk table.";
-        }
         List<String> parts = new ArrayList<>();
         for (KaplanMeierCurve c : kaplanMeier.curves()) {
             List<String> n = riskMonths().stream().map(t -> atRisk(c, t)).map(v -> v == null ? "<" + suppressBelow
                     : String.format(Locale.ROOT, "%,d", v)).toList();
-            parts.add(c.group() + " " + String.join("/", n));
+            parts.add(c.group() + " " + String.join(" / ", n));
         }
-        return "At risk at months " + String.join("/", riskMonths().stream().map(String::valueOf).toList()) + ": "
-                + String.join("; ", parts) + ".";
+        String line = "At risk at months " + String.join(" / ", riskMonths().stream().map(String::valueOf).toList())
+                + ": " + String.join("; ", parts) + ".";
+        return line.length() <= 200 ? line : "Numbers at risk: see the at_risk table.";
     }
 }
