@@ -123,6 +123,17 @@ class SurvivalAgainstRTest {
         }
     }
 
+    @Test
+    void theJavaApiAsksTheSameQuestion() {
+        String key = "--by seb --strata employer_id --cluster employer_id";
+        var t = ladder.Ladder.load("../datasets/sample").survival().by("seb").strata("employer_id")
+                .cluster("employer_id").result();
+        var wc = t.cox().coefficient("sebworking_class");
+        assertTrue(Math.abs(wc.robustSe() / R.get(key).get("cox.sebworking_class.robust.se") - 1) <= COX, wc.toString());
+        assertTrue(Math.abs(t.logRank().chiSquare() / R.get(key).get("lr.chisq") - 1) <= CLOSED);
+        assertEquals(1, t.charts().size(), "one chart: the Kaplan-Meier curves");
+    }
+
     /**
      * With --publish, numbers at risk and of promotions under 10 are withheld (null), with S where
      * they are; the month-by-month curve is not shown; larger numbers are as without --publish.
