@@ -81,6 +81,11 @@ public final class Pool {
         return OddsQuery.of(this);
     }
 
+    /** Time to promotion by background; see {@link SurvivalQuery}. Default: months_in_grade and promoted by SEB. */
+    public SurvivalQuery survival() {
+        return new SurvivalQuery(this, ladder.models.survival.TimeToPromotion.Question.defaults(), false);
+    }
+
     Filter filter() {
         return FilterParser.parse(where, table);
     }

@@ -29,6 +29,13 @@ public record Dimension(String name, List<String> levels) {
         }
     }
 
+    /**
+     * Levels that are not answers (no SEB, an answer outside the groups, a refusal): an analysis
+     * comparing a column's levels leaves them out, and counts them, unless they are named.
+     */
+    public static final Set<String> NON_ANSWERS =
+            Set.of("excluded", "missing", "(missing)", "prefer_not_to_say", "dont_know");
+
     public int size() {
         return levels.size();
     }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import ladder.engine.LadderException;
 import ladder.engine.cube.Cube;
 import ladder.engine.cube.CubeSource;
@@ -38,9 +37,6 @@ import ladder.models.result.ResultTable.Kind;
  */
 public record ProgressionOdds(Question question, List<String> byLevelsNames, List<Group> groups,
         Map<String, Long> excluded, int suppressBelow) implements Result {
-
-    /** Levels that are not answers: left out of "every other level" unless named. */
-    static final Set<String> NON_ANSWERS = Set.of("excluded", "missing", "(missing)", "prefer_not_to_say", "dont_know");
 
     /**
      * What is asked.
@@ -149,7 +145,7 @@ public record ProgressionOdds(Question question, List<String> byLevelsNames, Lis
         if (exposed.name().equals("seb")) {
             return "professional";
         }
-        return exposed.levels().stream().filter(l -> !NON_ANSWERS.contains(l)).findFirst()
+        return exposed.levels().stream().filter(l -> !Dimension.NON_ANSWERS.contains(l)).findFirst()
                 .orElseThrow(() -> new LadderException(exposed.name() + " has no level to use as the reference"));
     }
 
@@ -164,7 +160,7 @@ public record ProgressionOdds(Question question, List<String> byLevelsNames, Lis
         }
         if (asked.isEmpty()) {
             for (String l : exposed.levels()) {
-                if (!l.equals(reference) && !NON_ANSWERS.contains(l)) {
+                if (!l.equals(reference) && !Dimension.NON_ANSWERS.contains(l)) {
                     levels.add(l);
                 }
             }

@@ -104,6 +104,11 @@ public record CoxModel(List<String> covariates, List<List<String>> levels, Optio
         CoxDesign design = new CoxDesign(covariates, levels);
         RiskSets sets = new RiskSets(design, cells, options.stratified(), options.robust());
         checkEveryLevelHasEvents(design, cells);
+        if (options.robust() && sets.clusterNames.size() < 2) {
+            // One cluster's score residuals sum to the score, 0 at the fit: the sandwich is 0.
+            throw new LadderException("cluster-robust standard errors need two or more clusters; the data have "
+                    + sets.clusterNames.size() + " (" + String.join(", ", sets.clusterNames) + ")");
+        }
         int p = design.width();
         Ties ties = options.ties();
 

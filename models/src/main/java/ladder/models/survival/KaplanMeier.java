@@ -24,9 +24,10 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * @param level the confidence level
  * @param times the chosen months for S(t)
  * @param curves one per group, in order of first appearance in the cells
+ * @param suppressBelow 0, or the disclosure threshold of {@link #publishable()}
  */
 public record KaplanMeier(ConfidenceType confidenceType, double level, List<Integer> times,
-        List<KaplanMeierCurve> curves) implements Result {
+        List<KaplanMeierCurve> curves, int suppressBelow) implements Result {
 
     /** The months at which S(t) is reported when none are chosen. */
     public static final List<Integer> DEFAULT_TIMES = List.of(6, 12, 24, 36, 48, 60, 120);
@@ -66,7 +67,17 @@ public record KaplanMeier(ConfidenceType confidenceType, double level, List<Inte
         double z = NormalDistribution.of(0, 1).inverseCumulativeProbability(1 - (1 - level) / 2);
         List<KaplanMeierCurve> curves = new ArrayList<>();
         byGroup.forEach((group, counts) -> curves.add(KaplanMeierCurve.of(group, counts, type, z)));
-        return new KaplanMeier(type, level, sorted, curves);
+        return new KaplanMeier(type, level, sorted, curves, 0);
+    }
+
+    /**
+     * The same curves with disclosure control for publication: the month-by-month curve is not
+     * shown (with its risk sets, each step would reveal that month's promotions: d = n (1 - S(t) /
+     * S(t-))); at the chosen months, a number at risk or of promotions under {@code threshold} is
+     * withheld, and so is S there (it rests on them).
+     */
+    public KaplanMeier publishable(int threshold) {
+        return new KaplanMeier(confidenceType, level, times, curves, threshold);
     }
 
     /** The curve of {@code group}. */
@@ -141,19 +152,36 @@ public record KaplanMeier(ConfidenceType confidenceType, double level, List<Inte
                     continue;
                 }
                 previous = t;
+                boolean fewAtRisk = s.nRisk() < suppressBelow;
+                boolean fewEvents = s.nEvent() < suppressBelow;
+                if (fewAtRisk || fewEvents) {
+                    at.row(c.group(), (long) t, fewAtRisk ? null : Math.round(s.nRisk()),
+                            fewEvents ? null : Math.round(s.nEvent()), null, null, null, null,
+                            "withheld: fewer than " + suppressBelow + (fewAtRisk ? " at risk" : " promotions since the"
+                                    + " previous month shown"));
+                    continue;
+                }
                 at.row(c.group(), (long) t, Math.round(s.nRisk()), Math.round(s.nEvent()), s.survival(), s.se(),
                         s.lower(), s.upper(), s.se() == null ? "everyone at risk was promoted: S = 0, variance undefined" : null);
             }
         }
-        return List.of(curve.build(), quantiles.build(), at.build());
+        return suppressBelow > 0 ? List.of(quantiles.build(), at.build())
+                : List.of(curve.build(), quantiles.build(), at.build());
     }
 
     @Override
     public List<String> notes() {
         List<String> notes = new ArrayList<>();
         for (KaplanMeierCurve c : curves) {
-            notes.add(sentence(c));
+            notes.add(sentence(c, "the " + c.group() + " group"));
         }
+        notes.addAll(methodNotes());
+        return notes;
+    }
+
+    /** The method, as notes: the estimator and its variance, and how the median is read. */
+    public List<String> methodNotes() {
+        List<String> notes = new ArrayList<>();
         notes.add("Kaplan-Meier estimate (Kaplan and Meier 1958) with Greenwood's variance (Greenwood 1926), as R's "
                 + "survfit(Surv(time, status) ~ group, conf.type = \"" + confidenceType.rName() + "\") in survival 3.5-3."
                 + " Someone last seen unpromoted at month t is counted at risk at t.");
@@ -163,16 +191,23 @@ public record KaplanMeier(ConfidenceType confidenceType, double level, List<Inte
         return notes;
     }
 
-    /** "Half of the working group were promoted within 38 months (95% CI 35 to 41)." */
-    String sentence(KaplanMeierCurve c) {
+    /**
+     * "Half of {@code who} were promoted within 38 months (95% CI 35 to 41).", or that fewer than
+     * half were within follow-up (median not reached); {@code who} names the group, e.g.
+     * "working-class staff".
+     */
+    public String sentence(KaplanMeierCurve c, String who) {
         SurvivalQuantile median = c.quantiles(new double[] {0.5}).get(0);
         if (median.time() == null) {
-            return String.format(Locale.ROOT, "Fewer than half of the %s group were promoted within the %d months"
-                    + " followed (median not reached%s).", c.group(), c.lastTime(), median.lower() == null ? ""
+            return String.format(Locale.ROOT, "Fewer than half of %s were promoted within the %d months"
+                    + " followed (median not reached%s).", who, c.lastTime(), median.lower() == null ? ""
                     : "; " + percent() + " CI from " + months(median.lower()) + " months");
         }
-        return String.format(Locale.ROOT, "Half of the %s group were promoted within %s months (%s CI %s to %s).",
-                c.group(), months(median.time()), percent(), months(median.lower()), months(median.upper()));
+        return String.format(Locale.ROOT, "Half of %s were promoted within %s months (%s CI %s).", who,
+                months(median.time()), percent(), median.lower() == null && median.upper() == null ? "not reached"
+                        : median.upper() == null ? "from " + months(median.lower()) + " months; upper limit not reached"
+                        : median.lower() == null ? "up to " + months(median.upper()) + " months; lower limit not reached"
+                        : months(median.lower()) + " to " + months(median.upper()));
     }
 
     private static String months(Double m) {

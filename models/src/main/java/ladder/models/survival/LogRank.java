@@ -42,9 +42,10 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
  * @param chiSquare the statistic, or null when fewer than two groups have expected promotions
  * @param df its degrees of freedom
  * @param pValue the upper-tail p-value, or null with the statistic
+ * @param suppressBelow 0, or the disclosure threshold of {@link #publishable(int)}
  */
 public record LogRank(double rho, boolean stratified, List<Group> groups, List<List<Double>> variance,
-        Double chiSquare, int df, Double pValue) implements Result {
+        Double chiSquare, int df, Double pValue, int suppressBelow) implements Result {
 
     /** A group's totals: people in it, (weighted) observed and expected promotions. */
     public record Group(String group, double n, double observed, double expected) {
@@ -159,7 +160,15 @@ public record LogRank(double rho, boolean stratified, List<Group> groups, List<L
         for (double[] row : v) {
             variance.add(Arrays.stream(row).boxed().toList());
         }
-        return new LogRank(rho, stratified, groups, variance, chi, Math.max(df, 0), p);
+        return new LogRank(rho, stratified, groups, variance, chi, Math.max(df, 0), p, 0);
+    }
+
+    /**
+     * The same test with disclosure control: a group's people and promotions under {@code threshold}
+     * are withheld, and so are its (O-E)^2 terms (they give O back from E).
+     */
+    public LogRank publishable(int threshold) {
+        return new LogRank(rho, stratified, groups, variance, chiSquare, df, pValue, threshold);
     }
 
     private String testName() {
@@ -200,8 +209,10 @@ public record LogRank(double rho, boolean stratified, List<Group> groups, List<L
             Group r = groups.get(g);
             double oe = r.observed() - r.expected();
             double var = variance.get(g).get(g);
-            table.row(r.group(), Math.round(r.n()), r.observed(), r.expected(),
-                    r.expected() > 0 ? oe * oe / r.expected() : null, var > 0 ? oe * oe / var : null);
+            boolean few = r.n() < suppressBelow || r.observed() < suppressBelow;
+            table.row(r.group(), r.n() < suppressBelow ? null : Math.round(r.n()), few ? null : r.observed(),
+                    r.expected(), few || r.expected() == 0 ? null : oe * oe / r.expected(),
+                    few || var == 0 ? null : oe * oe / var);
         }
         ResultTable test = ResultTable.builder("test", testName())
                 .column("chi_square", Kind.NUMBER, "(O-E)' V^- (O-E)")
