@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import ladder.engine.LadderException;
+import ladder.models.proportion.ChiSquareTest;
 import ladder.models.proportion.ConfidenceInterval;
+import ladder.models.proportion.ProportionDifference;
 import ladder.models.proportion.WilsonInterval;
 import ladder.models.result.Result;
-import ladder.models.result.ResultTable;
 import ladder.models.result.ResultTable.Kind;
-import ladder.models.trend.ChiSquareTest;
-import ladder.models.trend.ProportionDifference;
+import ladder.models.result.ResultTable;
 
 /**
  * A rate (e.g. promotion, or the share working class) across the cells of a cross-classification

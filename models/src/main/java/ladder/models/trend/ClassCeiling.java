@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Map;
 import ladder.engine.LadderException;
 import ladder.engine.contract.Seb;
+import ladder.models.contingency.Estimate;
+import ladder.models.contingency.MantelHaenszel;
+import ladder.models.contingency.OddsRatio;
+import ladder.models.contingency.OddsRatioInterval;
+import ladder.models.contingency.TwoByTwo;
 import ladder.models.composition.NationalBenchmark;
 import ladder.models.proportion.ConfidenceInterval;
 import ladder.models.proportion.WilsonInterval;
@@ -34,8 +39,9 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * For each cut g = 2..G and each non-professional group, the 2x2 table (group, professional) x
  * (grade &gt;= g, grade &lt; g) gives the odds ratio of reaching g or above with Woolf's interval
  * on the pooled counts, and the Mantel-Haenszel odds ratio across strata with the
- * Robins-Breslow-Greenland interval ({@link CumulativeOdds}). Below 1, the group is less likely
- * than professionals to be at that grade or above.
+ * Robins-Breslow-Greenland interval ({@link OddsRatio} and {@link MantelHaenszel} of the
+ * contingency package, tested against R). Below 1, the group is less likely than professionals to
+ * be at that grade or above.
  *
  * @param grades grade labels, lowest first
  * @param strata stratum (employer) labels
@@ -66,8 +72,7 @@ public record ClassCeiling(List<String> grades, List<String> strata, List<GradeG
      * @param crude Woolf's odds ratio on the pooled table
      * @param stratified the Mantel-Haenszel odds ratio over strata
      */
-    public record CeilingOdds(String cut, Seb group, long[] table, CumulativeOdds.Estimate crude,
-            CumulativeOdds.Estimate stratified) {
+    public record CeilingOdds(String cut, Seb group, long[] table, Estimate crude, Estimate stratified) {
         public CeilingOdds {
             table = table.clone();
         }
@@ -163,17 +168,20 @@ public record ClassCeiling(List<String> grades, List<String> strata, List<GradeG
         List<CeilingOdds> odds = new ArrayList<>();
         for (int cut = 1; cut < gradeCount; cut++) {
             for (int j = 1; j < groups; j++) {
-                long[][] tables = new long[counts.length][];
+                List<TwoByTwo> tables = new ArrayList<>();
                 long[] crude = new long[4];
-                for (int k = 0; k < counts.length; k++) {
-                    tables[k] = cutTable(counts[k], cut, j);
+                for (long[][] stratum : counts) {
+                    long[] t = cutTable(stratum, cut, j);
                     for (int c = 0; c < 4; c++) {
-                        crude[c] += tables[k][c];
+                        crude[c] += t[c];
+                    }
+                    if (t[0] + t[1] + t[2] + t[3] >= 2) {
+                        tables.add(new TwoByTwo(t[0], t[1], t[2], t[3]));
                     }
                 }
                 odds.add(new CeilingOdds(grades.get(cut), Seb.CLASSIFIABLE.get(j), crude,
-                        CumulativeOdds.woolf(crude[0], crude[1], crude[2], crude[3], level),
-                        CumulativeOdds.mantelHaenszel(tables, level)));
+                        OddsRatio.of(new TwoByTwo(crude[0], crude[1], crude[2], crude[3]), OddsRatioInterval.WOOLF, level),
+                        MantelHaenszel.oddsRatio(tables, level)));
             }
         }
         return new ClassCeiling(grades, strata, composition, odds, level);
@@ -260,10 +268,8 @@ public record ClassCeiling(List<String> grades, List<String> strata, List<GradeG
                 .column("mh_upper", Kind.NUMBER, pct + " Robins-Breslow-Greenland interval, upper");
         for (CeilingOdds o : odds) {
             long[] t = o.table();
-            ceiling.row(o.cut(), o.group().level(), t[0], t[1], t[2], t[3], bound(o.crude().estimate()),
-                    bound(o.crude().interval().lower()), bound(o.crude().interval().upper()),
-                    bound(o.stratified().estimate()), bound(o.stratified().interval().lower()),
-                    bound(o.stratified().interval().upper()));
+            ceiling.row(o.cut(), o.group().level(), t[0], t[1], t[2], t[3], o.crude().estimate(), o.crude().lower(),
+                    o.crude().upper(), o.stratified().estimate(), o.stratified().lower(), o.stratified().upper());
         }
         return List.of(comp.build(), ceiling.build());
     }

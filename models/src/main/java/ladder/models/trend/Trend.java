@@ -7,11 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import ladder.engine.LadderException;
+import ladder.models.proportion.ChiSquareTest;
 import ladder.models.proportion.ConfidenceInterval;
+import ladder.models.proportion.ProportionDifference;
 import ladder.models.proportion.WilsonInterval;
 import ladder.models.result.Result;
-import ladder.models.result.ResultTable;
 import ladder.models.result.ResultTable.Kind;
+import ladder.models.result.ResultTable;
 
 /**
  * The trend of a share over ordered periods (years, waves): per period the share with its Wilson
