@@ -6,13 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import ladder.engine.LadderException;
 import ladder.engine.cube.Cube;
 import ladder.engine.cube.CubeSource;
 import ladder.engine.cube.Dimension;
 import ladder.engine.cube.Outcome;
 import ladder.models.disclosure.SmallCellSuppression;
+import ladder.models.result.Answers;
 import ladder.models.result.Chart;
 import ladder.models.result.Result;
 import ladder.models.result.ResultTable;
@@ -38,9 +38,6 @@ import ladder.models.result.ResultTable.Kind;
  */
 public record ProgressionOdds(Question question, List<String> byLevelsNames, List<Group> groups,
         Map<String, Long> excluded, int suppressBelow) implements Result {
-
-    /** Levels that are not answers: left out of "every other level" unless named. */
-    static final Set<String> NON_ANSWERS = Set.of("excluded", "missing", "(missing)", "prefer_not_to_say", "dont_know");
 
     /**
      * What is asked.
@@ -149,7 +146,7 @@ public record ProgressionOdds(Question question, List<String> byLevelsNames, Lis
         if (exposed.name().equals("seb")) {
             return "professional";
         }
-        return exposed.levels().stream().filter(l -> !NON_ANSWERS.contains(l)).findFirst()
+        return exposed.levels().stream().filter(l -> Answers.isAnswer(l)).findFirst()
                 .orElseThrow(() -> new LadderException(exposed.name() + " has no level to use as the reference"));
     }
 
@@ -164,7 +161,7 @@ public record ProgressionOdds(Question question, List<String> byLevelsNames, Lis
         }
         if (asked.isEmpty()) {
             for (String l : exposed.levels()) {
-                if (!l.equals(reference) && !NON_ANSWERS.contains(l)) {
+                if (!l.equals(reference) && Answers.isAnswer(l)) {
                     levels.add(l);
                 }
             }
