@@ -352,8 +352,8 @@ public record IntersectionalBreakdown(List<String> dimensions, List<CellRate> ce
     }
 
     private String note(boolean primary) {
-        return "withheld: " + (primary ? "a count (events, non-events or n) " + Reason.PRIMARY.describe(suppressBelow)
-                : "a count " + Reason.SECONDARY.describe(suppressBelow)) + "; the rate and tests "
+        return "withheld: " + (primary ? "a count (events, non-events or n): " + Reason.PRIMARY.describe(suppressBelow)
+                : "a count: " + Reason.SECONDARY.describe(suppressBelow)) + "; rate and tests: "
                 + Reason.DERIVED.describe(suppressBelow);
     }
 

@@ -199,9 +199,11 @@ public record ClassCeiling(List<String> grades, List<String> strata, List<GradeG
     }
 
     /**
-     * Whether a ceiling row's counts are withheld: a count under the threshold, or a withheld
-     * composition count of the group or of professionals at any grade (consecutive cumulative counts
-     * differ by a composition count).
+     * Whether a ceiling row's counts are withheld. Its counts are, for the group and for
+     * professionals, the sums of the composition counts at grades below and at or above the cut.
+     * They are published only when they are already known from the published composition: the
+     * column's workforce total is published and its withheld counts all lie on one side of the cut
+     * (so the other side is a sum of published counts). A count under the threshold is withheld too.
      */
     private boolean withheld(CeilingOdds o) {
         if (disclosure.isEmpty()) {
@@ -212,8 +214,20 @@ public record ClassCeiling(List<String> grades, List<String> strata, List<GradeG
                 return true;
             }
         }
-        return grades.stream().anyMatch(g -> withheld(g, o.group().level()).isPresent()
-                || withheld(g, Seb.PROFESSIONAL.level()).isPresent());
+        int cut = grades.indexOf(o.cut());
+        for (Seb column : List.of(o.group(), Seb.PROFESSIONAL)) {
+            boolean below = false, above = false;
+            for (int g = 0; g < grades.size(); g++) {
+                if (withheld(grades.get(g), column.level()).isPresent()) {
+                    below |= g < cut;
+                    above |= g >= cut;
+                }
+            }
+            if (below && above || withheld(SuppressionPlan.TOTAL, column.level()).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One stratum: {@code counts[grade][group]}; see {@link #of(List, List, long[][][], double)}. */
@@ -418,8 +432,8 @@ public record ClassCeiling(List<String> grades, List<String> strata, List<GradeG
                     hidden ? null : t[3], hidden ? null : o.crude().estimate(), hidden ? null : o.crude().lower(),
                     hidden ? null : o.crude().upper(), mhHidden ? null : o.stratified().estimate(),
                     mhHidden ? null : o.stratified().lower(), mhHidden ? null : o.stratified().upper(),
-                    hidden ? "withheld: the counts " + Reason.DERIVED.describe(SmallCellSuppression.DEFAULT_THRESHOLD)
-                            + " or are under " + SmallCellSuppression.DEFAULT_THRESHOLD : reason);
+                    hidden ? "withheld: counts and odds ratio: would reveal a suppressed composition count, or a count is"
+                            + " under " + SmallCellSuppression.DEFAULT_THRESHOLD : reason);
         }
         return List.of(comp.build(), ceiling.build());
     }
@@ -427,13 +441,13 @@ public record ClassCeiling(List<String> grades, List<String> strata, List<GradeG
     private static String note(Optional<Reason> count, Optional<Reason> total, boolean workforce) {
         long threshold = SmallCellSuppression.DEFAULT_THRESHOLD;
         List<String> parts = new ArrayList<>();
-        count.ifPresent(r -> parts.add("count " + r.describe(threshold)));
-        total.ifPresent(r -> parts.add("grade total " + r.describe(threshold)));
+        count.ifPresent(r -> parts.add("count: " + r.describe(threshold)));
+        total.ifPresent(r -> parts.add("grade total: " + r.describe(threshold)));
         if (workforce) {
-            parts.add("workforce total " + Reason.SECONDARY.describe(threshold));
+            parts.add("workforce total: withheld");
         }
         if (!parts.isEmpty()) {
-            parts.add("shares and ratios " + Reason.DERIVED.describe(threshold));
+            parts.add("shares and ratios: " + Reason.DERIVED.describe(threshold));
         }
         return parts.isEmpty() ? null : "withheld: " + String.join("; ", parts);
     }
@@ -476,10 +490,10 @@ public record ClassCeiling(List<String> grades, List<String> strata, List<GradeG
             notes.add("Disclosure control: composition counts under " + SmallCellSuppression.DEFAULT_THRESHOLD
                     + " are withheld with enough other counts, grade totals and workforce totals (one plan over the"
                     + " table and its margins) that none can be worked back; shares and ratios resting on a withheld"
-                    + " count are withheld. A ceiling row is withheld when a count is under "
-                    + SmallCellSuppression.DEFAULT_THRESHOLD + " or a composition count of its group or of"
-                    + " professionals is withheld (consecutive cumulative counts differ by one); the Mantel-Haenszel"
-                    + " odds ratio rests on many strata and is published unless there is one stratum.");
+                    + " count are withheld. A ceiling row (counts below and at or above a cut) is published only when its counts"
+                    + " follow from the published composition (a column's withheld counts all on one side of the cut,"
+                    + " its total published) and none is under " + SmallCellSuppression.DEFAULT_THRESHOLD + "; the"
+                    + " Mantel-Haenszel odds ratio rests on many strata and is published unless there is one stratum.");
         }
         return notes;
     }

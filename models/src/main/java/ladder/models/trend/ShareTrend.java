@@ -298,10 +298,10 @@ public record ShareTrend(Question question, List<String> periods, List<Group> gr
             Optional<Reason> count = withheld(g, period, false), total = withheld(g, period, true);
             if (count.isPresent() || total.isPresent()) {
                 long threshold = SmallCellSuppression.DEFAULT_THRESHOLD;
-                note = "withheld: " + count.map(c -> "count " + c.describe(threshold)).orElse("")
+                note = "withheld: " + count.map(c -> "count: " + c.describe(threshold)).orElse("")
                         + (count.isPresent() && total.isPresent() ? "; " : "")
-                        + total.map(c -> "total " + c.describe(threshold)).orElse("")
-                        + "; the share " + Reason.DERIVED.describe(threshold);
+                        + total.map(c -> "total: " + c.describe(threshold)).orElse("")
+                        + "; share and interval: " + Reason.DERIVED.describe(threshold);
                 for (int c = 0; c < row.size(); c++) {
                     String column = table.columns().get(c).name();
                     if (!column.equals("period") && !column.equals("score")
@@ -311,7 +311,8 @@ public record ShareTrend(Question question, List<String> periods, List<Group> gr
                 }
             }
         } else if (t == 1 ? anyWithheld(g, List.of((String) row.get(0), (String) row.get(1))) : anyWithheld(g, periods)) {
-            note = "withheld: " + Reason.DERIVED.describe(SmallCellSuppression.DEFAULT_THRESHOLD);
+            note = "withheld: " + (t == 1 ? "change and test: " : "trend tests: ")
+                    + Reason.DERIVED.describe(SmallCellSuppression.DEFAULT_THRESHOLD);
             for (int c = 0; c < row.size(); c++) {
                 ResultTable.ColumnSpec spec = table.columns().get(c);
                 if (spec.kind() != Kind.LABEL && !spec.name().equals("df")) {

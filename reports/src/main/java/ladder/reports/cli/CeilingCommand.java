@@ -5,6 +5,7 @@ import ladder.engine.cube.CubeSource;
 import ladder.models.result.Result;
 import ladder.models.trend.ClassCeiling;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "ceiling", mixinStandardHelpOptions = true,
@@ -16,18 +17,13 @@ final class CeilingCommand extends AnalysisCommand {
             description = "Pool the odds ratios within the strata of these columns (Mantel-Haenszel), e.g. employer_id.")
     List<String> strata = List.of();
 
-    @Option(names = "--level", paramLabel = "P", defaultValue = "0.95",
-            description = "Confidence level of the intervals. Default: ${DEFAULT-VALUE}.")
-    double level;
-
-    @Option(names = "--publish", description = "Apply disclosure control for publication: counts under 10 withheld, "
-            + "with what would reveal them.")
-    boolean publish;
+    @Mixin
+    PublishOptions estimate;
 
     @Override
     Result analyse(CubeSource source) {
-        Main.checkLevel(level);
+        double level = estimate.level();
         ClassCeiling ceiling = ClassCeiling.of(source, new ClassCeiling.Question(strata, level));
-        return publish ? ceiling.publishable() : ceiling;
+        return estimate.publish ? ceiling.publishable() : ceiling;
     }
 }

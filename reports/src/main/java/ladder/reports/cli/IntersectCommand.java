@@ -9,6 +9,7 @@ import ladder.models.intersect.IntersectionalBreakdown;
 import ladder.models.intersect.PAdjust;
 import ladder.models.result.Result;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "intersect", mixinStandardHelpOptions = true,
@@ -29,23 +30,18 @@ final class IntersectCommand extends AnalysisCommand {
                     + "Default: ${DEFAULT-VALUE}.")
     String adjust;
 
-    @Option(names = "--level", paramLabel = "P", defaultValue = "0.95",
-            description = "Confidence level of the intervals. Default: ${DEFAULT-VALUE}.")
-    double level;
-
-    @Option(names = "--publish", description = "Apply disclosure control for publication: counts under 10 withheld, "
-            + "with what would reveal them.")
-    boolean publish;
+    @Mixin
+    PublishOptions estimate;
 
     @Override
     Result analyse(CubeSource source) {
-        Main.checkLevel(level);
+        double level = estimate.level();
         PAdjust adjustment = Arrays.stream(PAdjust.values()).filter(p -> p.name().equalsIgnoreCase(adjust.strip()))
                 .findFirst().orElseThrow(() -> new LadderException("--adjust must be one of " + String.join(", ",
                         Arrays.stream(PAdjust.values()).map(p -> p.name().toLowerCase(Locale.ROOT)).toList())
                         + "; got '" + adjust + "'"));
         IntersectionalBreakdown breakdown = IntersectionalBreakdown.of(source,
                 new IntersectionalBreakdown.Question(outcome, by, adjustment, level));
-        return publish ? breakdown.publishable() : breakdown;
+        return estimate.publish ? breakdown.publishable() : breakdown;
     }
 }

@@ -6,6 +6,7 @@ import ladder.engine.cube.CubeSource;
 import ladder.models.result.Result;
 import ladder.models.trend.ShareTrend;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "trend", mixinStandardHelpOptions = true,
@@ -25,23 +26,18 @@ final class TrendCommand extends AnalysisCommand {
     @Option(names = "--by", split = ",", paramLabel = "COLUMN", description = "A trend for each level of these, e.g. sector.")
     List<String> by = List.of();
 
-    @Option(names = "--level", paramLabel = "P", defaultValue = "0.95",
-            description = "Confidence level of the intervals. Default: ${DEFAULT-VALUE}.")
-    double level;
-
-    @Option(names = "--publish", description = "Apply disclosure control for publication: counts under 10 withheld, "
-            + "with what would reveal them.")
-    boolean publish;
+    @Mixin
+    PublishOptions estimate;
 
     @Override
     Result analyse(CubeSource source) {
-        Main.checkLevel(level);
+        double level = estimate.level();
         String[] parts = share.split("=", 2);
         if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
             throw new LadderException("--share needs COLUMN=LEVEL, e.g. seb=working_class; got '" + share + "'");
         }
         ShareTrend trend = ShareTrend.of(source, new ShareTrend.Question(parts[0].strip(), parts[1].strip(), over, by,
                 level));
-        return publish ? trend.publishable() : trend;
+        return estimate.publish ? trend.publishable() : trend;
     }
 }
