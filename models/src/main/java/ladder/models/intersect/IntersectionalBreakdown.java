@@ -440,7 +440,8 @@ public record IntersectionalBreakdown(List<String> dimensions, List<CellRate> ce
                 + " rate. Hollow: fewer than 10 events or non-events.%s%s", level * 100, shown.size() < cells.size()
                 ? " The " + shown.size() + " largest of " + cells.size() + " cells shown." : "",
                 filter.isBlank() ? "" : " Filter: " + filter);
-        return List.of(new Chart.Forest(title(), subtitle, "rate of " + outcome, false, overall ? 0 : rate(), rows));
+        return List.of(new Chart.Forest(title(), subtitle, "rate of " + outcome, false, overall ? 0 : rate(),
+                "overall rate", rows));
     }
 
     /** The most cells drawn in the chart. */

@@ -381,7 +381,12 @@ public record ShareTrend(Question question, List<String> periods, List<Group> gr
     public List<Chart> charts() {
         List<Chart.Series> series = new ArrayList<>();
         for (Group g : groups) {
-            Chart.Series s = g.trend().series(g.byLevels().isEmpty() ? shareName() : String.join(", ", g.byLevels()));
+            List<String> names = new ArrayList<>();
+            for (int d = 0; d < g.byLevels().size(); d++) {
+                String label = g.byLevels().get(d);
+                names.add(label.matches("-?[0-9.]+") ? question.by().get(d) + " " + label : label);
+            }
+            Chart.Series s = g.trend().series(names.isEmpty() ? shareName() : String.join(", ", names));
             List<Double> v = new ArrayList<>(s.values()), lo = new ArrayList<>(s.lower()), hi = new ArrayList<>(s.upper());
             for (int p = 0; p < periods.size(); p++) {
                 if (anyWithheld(g, List.of(periods.get(p)))) {
@@ -394,7 +399,7 @@ public record ShareTrend(Question question, List<String> periods, List<Group> gr
         }
         List<Chart.Reference> references = benchmark().map(b -> List.of(new Chart.Reference(String.format(Locale.UK,
                 "UK working population %.0f%%", b * 100), b, -1))).orElse(List.of());
-        String subtitle = String.format(Locale.UK, "Share of %s answers; band: %.0f%% Wilson interval.%s%s",
+        String subtitle = String.format(Locale.UK, "Share of the %s answers (non-answers left out); band: %.0f%% Wilson interval.%s%s",
                 question.column(), question.confidence() * 100, references.isEmpty() ? "" : " Dashed: UK working"
                         + " population (SMC).", filter.isBlank() ? "" : " Filter: " + filter);
         return List.of(new Chart.Lines(title(), subtitle, question.over(), "share " + shareName(), true, periods, series,
