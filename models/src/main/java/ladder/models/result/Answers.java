@@ -1,5 +1,8 @@
 package ladder.models.result;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,5 +23,21 @@ public final class Answers {
     /** Whether {@code level} is an answer. */
     public static boolean isAnswer(String level) {
         return !NON_ANSWERS.contains(level);
+    }
+
+    /**
+     * Rows left out, for a note: e.g. "excluded 1,516; missing 4,242". With a disclosure
+     * {@code threshold} above 0, a count under it reads "fewer than 10".
+     */
+    public static String leftOut(Map<String, Long> counts, int threshold) {
+        List<String> parts = counts.entrySet().stream().map(e -> e.getKey() + " " + (e.getValue() < threshold
+                ? "fewer than " + threshold : String.format(Locale.ROOT, "%,d", e.getValue()))).toList();
+        return String.join("; ", parts);
+    }
+
+    /** The total of the rows left out, for inputs: "fewer than 10" when it is under a disclosure {@code threshold} above 0. */
+    public static Object leftOutTotal(Map<String, Long> counts, int threshold) {
+        long n = counts.values().stream().mapToLong(Long::longValue).sum();
+        return n > 0 && n < threshold ? "fewer than " + threshold : (Object) n;
     }
 }

@@ -193,6 +193,11 @@ public record ClassCeiling(List<String> grades, List<String> strata, List<GradeG
         return new ClassCeiling(grades, strata, composition, odds, level, strataColumns, leftOut, filter, Optional.of(plan));
     }
 
+    /** The disclosure threshold; 0 when not for publication. */
+    private int threshold() {
+        return disclosure.isPresent() ? SmallCellSuppression.DEFAULT_THRESHOLD : 0;
+    }
+
     /** Why the composition's count at {@code grade} ({@code TOTAL} for a margin) and {@code seb} is withheld. */
     private Optional<Reason> withheld(String grade, String seb) {
         return disclosure.flatMap(p -> p.reason(COMPOSITION, List.of(grade, seb)));
@@ -360,7 +365,7 @@ public record ClassCeiling(List<String> grades, List<String> strata, List<GradeG
                 + strata.size() + ")");
         inputs.put("classifiable", disclosure.isPresent() && withheld(SuppressionPlan.TOTAL, SuppressionPlan.TOTAL)
                 .isPresent() ? "withheld" : (Object) composition.stream().mapToLong(GradeGroup::count).sum());
-        inputs.put("rows_left_out", leftOut.values().stream().mapToLong(Long::longValue).sum());
+        inputs.put("rows_left_out", Answers.leftOutTotal(leftOut, threshold()));
         inputs.put("reference_group", Seb.PROFESSIONAL.level());
         inputs.put("benchmark", "UK working population: professional 34%, intermediate 24%, working class 42% (SMC)");
         inputs.put("filter", filter.isBlank() ? "none" : filter);
@@ -476,8 +481,7 @@ public record ClassCeiling(List<String> grades, List<String> strata, List<GradeG
             notes.add("No strata were given, so the Mantel-Haenszel odds ratio is the crude one.");
         }
         if (!leftOut.isEmpty()) {
-            notes.add("Left out: " + String.join("; ", leftOut.entrySet().stream().map(e -> String.format(Locale.ROOT,
-                    "%s %,d", e.getKey(), e.getValue())).toList()) + " (the ceiling is over classifiable SEB at a grade).");
+            notes.add("Left out: " + Answers.leftOut(leftOut, threshold()) + " (the ceiling is over classifiable SEB at a grade).");
         }
         if (composition.stream().anyMatch(r -> r.count() == 0)) {
             notes.add("A group with no one at a grade has a representation ratio of 0 and no log-scale interval.");

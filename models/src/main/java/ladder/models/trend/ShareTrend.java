@@ -213,6 +213,11 @@ public record ShareTrend(Question question, List<String> periods, List<Group> gr
         return Math.toIntExact(n);
     }
 
+    /** The disclosure threshold; 0 when not for publication. */
+    private int threshold() {
+        return disclosure.isPresent() ? SmallCellSuppression.DEFAULT_THRESHOLD : 0;
+    }
+
     /** Why the count ({@code total} false) or the total of a group's period is withheld; empty when published. */
     private Optional<Reason> withheld(Group g, String period, boolean total) {
         if (disclosure.isEmpty()) {
@@ -247,8 +252,9 @@ public record ShareTrend(Question question, List<String> periods, List<Group> gr
         inputs.put("over", question.over() + " (" + periods.get(0) + " to " + periods.get(periods.size() - 1) + ")");
         inputs.put("by", question.by().isEmpty() ? "none" : String.join(", ", question.by()));
         inputs.put("groups", (long) groups.size());
-        inputs.put("rows_used", groups.stream().flatMap(g -> g.trend().periods().stream()).mapToLong(Trend.Period::total).sum());
-        inputs.put("rows_left_out", leftOut.values().stream().mapToLong(Long::longValue).sum());
+        long used = groups.stream().flatMap(g -> g.trend().periods().stream()).mapToLong(Trend.Period::total).sum();
+        inputs.put("rows_used", used < threshold() ? "fewer than " + threshold() : (Object) used);
+        inputs.put("rows_left_out", Answers.leftOutTotal(leftOut, threshold()));
         inputs.put("benchmark", benchmark().isPresent() ? (Object) benchmark().get() : "none");
         inputs.put("filter", filter.isBlank() ? "none" : filter);
         inputs.put("confidence_level", question.confidence());
@@ -336,8 +342,7 @@ public record ShareTrend(Question question, List<String> periods, List<Group> gr
                 + (question.column().equals("seb") ? " (classifiable: professional, intermediate, working_class)" : "")
                 + "; rows at a level that is not an answer (" + String.join(", ", Answers.NON_ANSWERS.stream().sorted()
                 .toList()) + ") are not in the denominator" + (leftOut.isEmpty() ? "." : ": left out "
-                + String.join("; ", leftOut.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(),
-                e.getValue())).toList()) + "."));
+                + Answers.leftOut(leftOut, threshold()) + "."));
         if (benchmark().isPresent()) {
             notes.add(String.format(Locale.ROOT, "Benchmark: the UK working population is %.0f%% %s (Social Mobility"
                     + " Commission).", benchmark().get() * 100, shareName()));
