@@ -86,6 +86,21 @@ public final class Pool {
         return new SurvivalQuery(this, ladder.models.survival.TimeToPromotion.Question.defaults(), false);
     }
 
+    /** A share over periods; see {@link TrendQuery}. Default: working class among classifiable SEB, by year. */
+    public TrendQuery trend() {
+        return TrendQuery.of(this);
+    }
+
+    /** The class ceiling: SEB by grade and the odds of reaching each grade; see {@link CeilingQuery}. */
+    public CeilingQuery ceiling() {
+        return CeilingQuery.of(this);
+    }
+
+    /** A rate across intersecting groups; see {@link IntersectQuery}. Default: promotion by seb x gender. */
+    public IntersectQuery intersect() {
+        return IntersectQuery.of(this);
+    }
+
     Filter filter() {
         return FilterParser.parse(where, table);
     }

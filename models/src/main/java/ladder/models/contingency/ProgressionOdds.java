@@ -12,6 +12,7 @@ import ladder.engine.cube.CubeSource;
 import ladder.engine.cube.Dimension;
 import ladder.engine.cube.Outcome;
 import ladder.models.disclosure.SmallCellSuppression;
+import ladder.models.result.Answers;
 import ladder.models.result.Chart;
 import ladder.models.result.Result;
 import ladder.models.result.ResultTable;
@@ -145,7 +146,7 @@ public record ProgressionOdds(Question question, List<String> byLevelsNames, Lis
         if (exposed.name().equals("seb")) {
             return "professional";
         }
-        return exposed.levels().stream().filter(l -> !Dimension.NON_ANSWERS.contains(l)).findFirst()
+        return exposed.levels().stream().filter(l -> Answers.isAnswer(l)).findFirst()
                 .orElseThrow(() -> new LadderException(exposed.name() + " has no level to use as the reference"));
     }
 
@@ -160,7 +161,7 @@ public record ProgressionOdds(Question question, List<String> byLevelsNames, Lis
         }
         if (asked.isEmpty()) {
             for (String l : exposed.levels()) {
-                if (!l.equals(reference) && !Dimension.NON_ANSWERS.contains(l)) {
+                if (!l.equals(reference) && Answers.isAnswer(l)) {
                     levels.add(l);
                 }
             }

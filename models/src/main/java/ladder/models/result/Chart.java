@@ -64,12 +64,19 @@ public sealed interface Chart permits Chart.IntervalBars, Chart.Forest, Chart.Li
 
     /**
      * A forest plot: one row per estimate with its interval, on a log scale for ratios, a line at
-     * the null value, and summary rows (a pooled estimate) drawn as diamonds.
+     * the null value labelled {@code nullLabel} (e.g. "no difference"; "overall" in a ranked dot
+     * plot, whose line is the overall rate), and summary rows (a pooled estimate) drawn as diamonds.
      */
-    record Forest(String title, String subtitle, String axis, boolean logScale, double nullValue, List<Row> rows)
-            implements Chart {
+    record Forest(String title, String subtitle, String axis, boolean logScale, double nullValue, String nullLabel,
+            List<Row> rows) implements Chart {
         public Forest {
+            Objects.requireNonNull(nullLabel);
             rows = List.copyOf(rows);
+        }
+
+        /** A forest plot whose line marks no difference. */
+        public Forest(String title, String subtitle, String axis, boolean logScale, double nullValue, List<Row> rows) {
+            this(title, subtitle, axis, logScale, nullValue, "no difference", rows);
         }
 
         /**

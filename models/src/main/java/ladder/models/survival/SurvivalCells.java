@@ -244,7 +244,7 @@ public record SurvivalCells(List<String> by, List<List<String>> levels, List<Sur
             }
             return levels;
         }
-        d.levels().stream().filter(l -> !Dimension.NON_ANSWERS.contains(l)).forEach(levels::add);
+        d.levels().stream().filter(l -> ladder.models.result.Answers.isAnswer(l)).forEach(levels::add);
         if (d.name().equals("seb") && levels.remove("professional")) {
             levels.add(0, "professional");
         }

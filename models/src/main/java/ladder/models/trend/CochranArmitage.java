@@ -1,6 +1,7 @@
 package ladder.models.trend;
 
 import java.util.Optional;
+import ladder.models.proportion.ChiSquareTest;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
 /**

@@ -1,6 +1,7 @@
 package ladder.models.trend;
 
 import java.util.Optional;
+import ladder.models.proportion.ChiSquareTest;
 import ladder.models.proportion.ConfidenceInterval;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;

@@ -7,11 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import ladder.engine.LadderException;
+import ladder.models.proportion.ChiSquareTest;
 import ladder.models.proportion.ConfidenceInterval;
+import ladder.models.proportion.ProportionDifference;
 import ladder.models.proportion.WilsonInterval;
+import ladder.models.result.Chart;
 import ladder.models.result.Result;
-import ladder.models.result.ResultTable;
 import ladder.models.result.ResultTable.Kind;
+import ladder.models.result.ResultTable;
 
 /**
  * The trend of a share over ordered periods (years, waves): per period the share with its Wilson
@@ -222,5 +225,26 @@ public record Trend(
         changes.stream().filter(c -> c.difference().test().isEmpty()).forEach(c -> notes.add("No test of the change from "
                 + c.from() + " to " + c.to() + ": both shares are 0 or both are 1."));
         return notes;
+    }
+
+    /** The share per period with its Wilson interval, as a chart series; null where a period has no trials. */
+    public Chart.Series series(String name) {
+        List<Double> values = new ArrayList<>(), lower = new ArrayList<>(), upper = new ArrayList<>();
+        for (Period p : periods) {
+            boolean defined = p.total() > 0;
+            values.add(defined ? p.share() : null);
+            lower.add(defined ? p.interval().lower() : null);
+            upper.add(defined ? p.interval().upper() : null);
+        }
+        return new Chart.Series(name, values, lower, upper);
+    }
+
+    /** The share per period with its Wilson band, and the benchmark as a reference line. */
+    @Override
+    public List<Chart> charts() {
+        return List.of(new Chart.Lines(title(), "Line: share with " + Math.round(level * 100) + "% Wilson band."
+                + (benchmark.isPresent() ? " Dashed: the benchmark." : ""), "period", "share", true,
+                periods.stream().map(Period::label).toList(), List.of(series(outcome)), benchmark.isPresent()
+                        ? List.of(new Chart.Reference("benchmark", benchmark.getAsDouble(), 0)) : List.of()));
     }
 }

@@ -79,13 +79,13 @@ class ClassCeilingTest {
             }
             String mh = "mantelhaen.test(array(" + c(strata) + ", dim = c(2, 2, 2)), correct = FALSE)";
             assertR(mh, "estimate", o.stratified().estimate());
-            assertR(mh, "lower", o.stratified().interval().lower());
-            assertR(mh, "upper", o.stratified().interval().upper());
+            assertR(mh, "lower", o.stratified().lower());
+            assertR(mh, "upper", o.stratified().upper());
             long[] crude = {strata[0] + strata[4], strata[1] + strata[5], strata[2] + strata[6], strata[3] + strata[7]};
             String woolf = "woolf (formula) matrix(" + c(crude) + ", 2)";
             assertR(woolf, "estimate", o.crude().estimate());
-            assertR(woolf, "lower", o.crude().interval().lower());
-            assertR(woolf, "upper", o.crude().interval().upper());
+            assertR(woolf, "lower", o.crude().lower());
+            assertR(woolf, "upper", o.crude().upper());
             long[] t = o.table();
             assertEquals(crude[0], t[0]);
             assertEquals(crude[1], t[2]);
@@ -118,7 +118,7 @@ class ClassCeilingTest {
         assertFalse(top.workforceInterval().isDefined());
         ClassCeiling.CeilingOdds working = ceiling.odds().get(1);
         assertEquals(Seb.WORKING_CLASS, working.group());
-        assertEquals(0, working.crude().estimate());
+        assertEquals(0.0, working.crude().estimate());
         ResultTable table = ceiling.tables().get(1);
         assertEquals(0.0, table.get(1, "odds_ratio"));
         assertNull(table.get(1, "lower"));

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import ladder.engine.LadderException;
+import ladder.models.proportion.ChiSquareTest;
+import ladder.models.proportion.ProportionDifference;
 import ladder.models.result.ResultTable;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;

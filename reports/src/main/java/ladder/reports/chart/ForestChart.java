@@ -95,7 +95,7 @@ final class ForestChart {
         plot.setDomainGridlinePaint(new Color(0xDDDDDD));
         plot.setRangeGridlinesVisible(false);
         ValueMarker line = new ValueMarker(spec.nullValue(), Palette.GREY, Palette.DASHED);
-        line.setLabel("no difference (" + new java.text.DecimalFormat("0.##").format(spec.nullValue()) + ")");
+        line.setLabel(spec.nullLabel() + " (" + new java.text.DecimalFormat("0.##").format(spec.nullValue()) + ")");
         line.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
         line.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
         line.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 @Command(name = "ladder", mixinStandardHelpOptions = true, version = "ladder 0.1.0",
         description = "Statistics for socio-economic background data pooled across employers.",
         subcommands = {ValidateCommand.class, DescribeCommand.class, CompositionCommand.class, OddsCommand.class,
-                ModelCommand.class, SurvivalCommand.class, CubeCommand.class, GenerateCommand.class})
+                ModelCommand.class, SurvivalCommand.class, TrendCommand.class, CeilingCommand.class,
+                IntersectCommand.class, CubeCommand.class, GenerateCommand.class})
 public final class Main implements Runnable {
     static final int EXIT_REJECTED = 1;
     static final int EXIT_USAGE = 2;

@@ -1,8 +1,6 @@
-package ladder.models.trend;
+package ladder.models.proportion;
 
 import java.util.Optional;
-import ladder.models.proportion.ConfidenceInterval;
-import ladder.models.proportion.WilsonInterval;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 

@@ -1,4 +1,4 @@
-package ladder.models.trend;
+package ladder.models.proportion;
 
 /**
  * A chi-squared test's statistic, degrees of freedom and upper-tail p-value.
