@@ -9,16 +9,7 @@
 # beside it below. Requires R with epiR (Debian: r-cran-epir).
 
 suppressPackageStartupMessages(library(epiR))
-files <- sort(list.files("../datasets/sample", pattern = "\\.csv$", full.names = TRUE))
-pool <- do.call(rbind, lapply(files, function(f) read.csv(f, stringsAsFactors = FALSE, na.strings = "")))
-# The data contract's 3-way SEB from Q1 (parental occupation at about 14).
-seb <- rep("excluded", nrow(pool))
-po <- pool$parental_occupation
-seb[po %in% c("professional", "manager")] <- "professional"
-seb[po %in% c("small_business", "clerical")] <- "intermediate"
-seb[po %in% c("technical_craft", "routine", "long_term_unemployed")] <- "working_class"
-seb[is.na(po)] <- "missing"
-pool$seb <- seb
+source("src/test/r/sample_pool.R")
 
 fmt <- function(v) sprintf("%.17g", v)
 emit <- function(case, quantity, value) cat(sprintf("\"%s\",%s,%s\n", case, quantity, fmt(value)))

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ladder", mixinStandardHelpOptions = true, version = "ladder 0.1.0",
         description = "Statistics for socio-economic background data pooled across employers.",
         subcommands = {ValidateCommand.class, DescribeCommand.class, CompositionCommand.class, OddsCommand.class,
-                CubeCommand.class, GenerateCommand.class})
+                PayCommand.class, CubeCommand.class, GenerateCommand.class})
 public final class Main implements Runnable {
     static final int EXIT_REJECTED = 1;
     static final int EXIT_USAGE = 2;
@@ -23,7 +23,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: validate, describe, composition, odds, cube, generate");
+        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: validate, describe, composition, odds, pay, cube, generate");
     }
 
     public static void main(String[] args) {
