@@ -247,6 +247,9 @@ public record ClassPayGap(Question question, Map<String, PayGapAnalysis> parts, 
 
     // ---- Rendering ----
 
+    /** The most {@code by} levels whose pay quarters are drawn (the tables have them all). */
+    private static final int QUARTER_CHARTS = 6;
+
     /** Whether a note of a {@link PayGapAnalysis} is a headline sentence about one group, not a method note. */
     private static boolean headline(String note) {
         return note.startsWith("Staff from") || note.startsWith("The median hourly pay gap of");
@@ -315,26 +318,35 @@ public record ClassPayGap(Question question, Map<String, PayGapAnalysis> parts, 
                 : ", " + question.by()) + " and hourly pay (bonus) as a dimension; quartiles and quarter cutpoints are"
                 + " R's quantile type " + question.quantileType().number() + ".");
         if (missingHourly > 0) {
-            notes.add(String.format(Locale.ROOT, "Left out of the hourly figures: %,d people whose hourly pay is missing.",
-                    missingHourly));
+            notes.add("Left out of the hourly figures: " + people(missingHourly) + " whose hourly pay is missing.");
         }
         if (bonusUnavailable != null) {
             notes.add("Bonus gaps are not available for these data: " + bonusUnavailable + ".");
         } else if (missingBonus > 0) {
-            notes.add(String.format(Locale.ROOT, "Left out of the bonus figures: %,d people whose bonus is missing.",
-                    missingBonus));
+            notes.add("Left out of the bonus figures: " + people(missingBonus) + " whose bonus is missing.");
         }
         if (!leftOut.isEmpty()) {
             List<String> parts = new ArrayList<>();
-            leftOut.forEach((level, n) -> parts.add(String.format(Locale.ROOT, "%s %,d", level, n)));
+            leftOut.forEach((level, n) -> parts.add(level + " " + people(n)));
             notes.add("Left out: people outside the three SEB groups (" + String.join("; ", parts) + ").");
+        }
+        if (question.publishable() && model != null) {
+            notes.add("Disclosure control does not apply to the regression and the decompositions: each coefficient"
+                    + " rests on all " + model.adjusted().fit().n() + " rows used, not on one cell.");
         }
         return notes;
     }
 
+    /** "1,234 people", or "fewer than 10 people" for publication. */
+    private String people(long n) {
+        return question.publishable() && n < PayDisclosure.MINIMUM_PEOPLE ? "fewer than " + PayDisclosure.MINIMUM_PEOPLE
+                + " people" : String.format(Locale.ROOT, "%,d people", n);
+    }
+
     /**
      * The median and mean hourly pay gaps of each comparison group by the {@code by} levels with their intervals
-     * (lines over years, bars otherwise), then per {@code by} level the make-up of the pay quarters by group.
+     * (lines over years, bars otherwise), then per {@code by} level (the first {@value #QUARTER_CHARTS}) the make-up
+     * of the pay quarters by group.
      * Values withheld by disclosure control are not drawn.
      */
     @Override
@@ -344,8 +356,8 @@ public record ClassPayGap(Question question, Map<String, PayGapAnalysis> parts, 
         List<String> labels = categories.stream().map(l -> l.isEmpty() ? "all employers" : l).toList();
         List<Chart.Series> series = new ArrayList<>();
         PayGapAnalysis first = parts.values().iterator().next();
-        for (String measure : List.of("median_hourly", "mean_hourly")) {
-            for (String group : first.options().groups()) {
+        for (String group : first.options().groups()) {
+            for (String measure : List.of("median_hourly", "mean_hourly")) {
                 List<Double> v = new ArrayList<>();
                 List<Double> lo = new ArrayList<>();
                 List<Double> hi = new ArrayList<>();
@@ -366,7 +378,8 @@ public record ClassPayGap(Question question, Map<String, PayGapAnalysis> parts, 
         }
         String title = "Hourly pay gap against " + question.reference() + (question.by() == null ? "" : " by " + question.by());
         String subtitle = "100 (reference - group) / reference; positive: " + question.reference() + " paid more. Median:"
-                + " cluster bootstrap interval; mean: delta method. " + Math.round(question.level() * 100) + "% intervals.";
+                + " cluster bootstrap interval; mean: delta method. " + Math.round(question.level() * 100) + "% intervals."
+                + (question.publishable() ? " Figures withheld by disclosure control are not drawn." : "");
         List<Chart.Reference> zero = List.of(new Chart.Reference("no gap", 0, -1));
         if ("year".equals(question.by())) {
             charts.add(new Chart.Lines(title, subtitle, "year", "gap, % of reference pay", false, labels, series, zero));
@@ -374,7 +387,7 @@ public record ClassPayGap(Question question, Map<String, PayGapAnalysis> parts, 
             charts.add(new Chart.IntervalBars(title, subtitle, question.by() == null ? "" : question.by(),
                     "gap, % of reference pay", false, labels, series, zero));
         }
-        parts.forEach((level, a) -> charts.add(quartersChart(level, a)));
+        parts.entrySet().stream().limit(QUARTER_CHARTS).forEach(e -> charts.add(quartersChart(e.getKey(), e.getValue())));
         return charts;
     }
 

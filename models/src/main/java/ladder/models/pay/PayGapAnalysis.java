@@ -265,13 +265,27 @@ public record PayGapAnalysis(PayGapOptions options, int employers, List<String> 
                 double people = quarters.counts()[k][g];
                 double groupSize = quarters.groupSize(g);
                 boolean hidden = publishable() && people < PayDisclosure.MINIMUM_PEOPLE;
-                t.row("Q" + (k + 1), cutsHidden || Double.isNaN(quarters.lower()[k]) ? null : quarters.lower()[k],
-                        cutsHidden || Double.isNaN(quarters.upper()[k]) ? null : quarters.upper()[k], labels.get(g),
+                boolean cutpoint = quarters.method() == QuarterMethod.CUTPOINTS && k < 3;
+                t.row("Q" + (k + 1), cutsHidden ? null : observed(pooled, quarters.lower()[k]),
+                        cutsHidden ? null : cutpoint ? (Double) quarters.upper()[k] : observed(pooled, quarters.upper()[k]),
+                        labels.get(g),
                         hidden ? null : people, hidden || size == 0 ? null : people / size,
                         hidden || groupSize == 0 ? null : people / groupSize);
             }
         }
         return t.build();
+    }
+
+    /**
+     * A quarter's lowest or highest pay, which is one person's pay when few hold it: withheld for publication
+     * unless at least {@link PayDisclosure#QUANTILE_HOLDERS} people hold it; null for an empty quarter (NaN).
+     */
+    private Double observed(PayHistogram pooled, double value) {
+        if (Double.isNaN(value)) {
+            return null;
+        }
+        int at = java.util.Arrays.binarySearch(pooled.values(), (long) value);
+        return publishable() && (at < 0 || pooled.count(at) < PayDisclosure.QUANTILE_HOLDERS) ? null : value;
     }
 
     @Override
@@ -314,7 +328,8 @@ public record PayGapAnalysis(PayGapOptions options, int employers, List<String> 
             notes.add("Disclosure control: counts under " + PayDisclosure.MINIMUM_PEOPLE + " withheld; means withheld under "
                     + PayDisclosure.MINIMUM_PEOPLE + " people or when the 2 largest values exceed 90% of the total; medians, quartiles and"
                     + " cutpoints withheld under " + PayDisclosure.MINIMUM_PEOPLE + " people or when read from a value held by fewer than "
-                    + PayDisclosure.QUANTILE_HOLDERS + " people; gaps withheld with either figure.");
+                    + PayDisclosure.QUANTILE_HOLDERS + " people; a quarter's lowest and highest pay withheld when fewer than "
+                    + PayDisclosure.QUANTILE_HOLDERS + " people hold it; gaps and their intervals withheld with either figure.");
         }
         return notes;
     }
