@@ -159,11 +159,33 @@ public record ClassPayGap(Question question, Map<String, PayGapAnalysis> parts, 
      * (employer_id, seb, [by], column): a cell's level is pounds with 2 decimals ("12.34") or "(missing)".
      */
     private static final class Histograms {
-        // by level -> employer -> group -> pence -> people
-        final Map<String, Map<String, Map<String, TreeMap<Long, Long>>>> cells = new TreeMap<>();
+        /** Bits of a packed cell's cube index; its pence (below 2^31, as int hundredths) stand above them. */
+        private static final int CELL_BITS = 31;
+
+        final Cube cube;
+        // by level -> employer -> group -> the cells holding its pay, packed as pence << CELL_BITS | cell
+        final Map<String, Map<String, Map<String, Cells>>> cells = new TreeMap<>();
+        final Map<String, Long> people = new TreeMap<>();
         final Map<String, Long> leftOut = new TreeMap<>();
         long missing;
         long total;
+
+        private Histograms(Cube cube) {
+            this.cube = cube;
+        }
+
+        /** A growable list of packed cells. */
+        private static final class Cells {
+            long[] packed = new long[16];
+            int size;
+
+            void add(long cell) {
+                if (size == packed.length) {
+                    packed = java.util.Arrays.copyOf(packed, 2 * size);
+                }
+                packed[size++] = cell;
+            }
+        }
 
         static Histograms read(CubeSource source, String by, String column, List<String> groups) {
             List<String> dims = new ArrayList<>(List.of("employer_id", "seb"));
@@ -176,7 +198,17 @@ public record ClassPayGap(Question question, Map<String, PayGapAnalysis> parts, 
             int seb = cube.dimension("seb");
             int level = by == null ? -1 : cube.dimension(by);
             int pay = cube.dimension(column);
-            Histograms h = new Histograms();
+            // Each level's pence, parsed once: "12.34" is exactly 1234; -1 for "(missing)".
+            List<String> payLevels = cube.dimensions().get(pay).levels();
+            long[] pence = new long[payLevels.size()];
+            for (int l = 0; l < pence.length; l++) {
+                pence[l] = payLevels.get(l).equals("(missing)") ? -1
+                        : new BigDecimal(payLevels.get(l)).movePointRight(2).longValueExact();
+                if (pence[l] >= 1L << CELL_BITS) {
+                    throw new LadderException(column + " of " + payLevels.get(l) + " is beyond the pay a histogram holds");
+                }
+            }
+            Histograms h = new Histograms(cube);
             for (int c = 0; c < cube.size(); c++) {
                 long n = cube.count(c);
                 if (n == 0) {
@@ -188,16 +220,16 @@ public record ClassPayGap(Question question, Map<String, PayGapAnalysis> parts, 
                     h.leftOut.merge(group, n, Long::sum);
                     continue;
                 }
-                String value = cube.label(c, pay);
-                if (value.equals("(missing)")) {
+                long p = pence[cube.level(c, pay)];
+                if (p < 0) {
                     h.missing += n;
                     continue;
                 }
-                long pence = new BigDecimal(value).movePointRight(2).longValueExact();
+                h.people.merge(group, n, Long::sum);
                 h.cells.computeIfAbsent(level < 0 ? "" : cube.label(c, level), k -> new TreeMap<>())
                         .computeIfAbsent(cube.label(c, employer), k -> new TreeMap<>())
-                        .computeIfAbsent(group, k -> new TreeMap<>())
-                        .merge(pence, n, Long::sum);
+                        .computeIfAbsent(group, k -> new Cells())
+                        .add(p << CELL_BITS | c);
             }
             return h;
         }
@@ -207,21 +239,17 @@ public record ClassPayGap(Question question, Map<String, PayGapAnalysis> parts, 
         }
 
         long people() {
-            return cells.values().stream().flatMap(e -> e.values().stream()).flatMap(g -> g.values().stream())
-                    .flatMap(v -> v.values().stream()).mapToLong(Long::longValue).sum();
+            return people.values().stream().mapToLong(Long::longValue).sum();
         }
 
         long people(String group) {
-            return cells.values().stream().flatMap(e -> e.values().stream())
-                    .map(g -> g.getOrDefault(group, new TreeMap<>())).flatMap(v -> v.values().stream())
-                    .mapToLong(Long::longValue).sum();
+            return people.getOrDefault(group, 0L);
         }
 
         /** Each employer &times; group's hourly pay at {@code level}, with its bonus pay from {@code bonus} if any. */
         List<EmployerPay> employerPay(String level, Histograms bonus) {
-            Map<String, Map<String, TreeMap<Long, Long>>> hourly = cells.getOrDefault(level, Map.of());
-            Map<String, Map<String, TreeMap<Long, Long>>> bonuses = bonus == null ? Map.of()
-                    : bonus.cells.getOrDefault(level, Map.of());
+            Map<String, Map<String, Cells>> hourly = cells.getOrDefault(level, Map.of());
+            Map<String, Map<String, Cells>> bonuses = bonus == null ? Map.of() : bonus.cells.getOrDefault(level, Map.of());
             java.util.Set<String> employers = new java.util.TreeSet<>(hourly.keySet());
             employers.addAll(bonuses.keySet());
             List<EmployerPay> pay = new ArrayList<>();
@@ -230,18 +258,26 @@ public record ClassPayGap(Question question, Map<String, PayGapAnalysis> parts, 
                 groups.addAll(bonuses.getOrDefault(e, Map.of()).keySet());
                 for (String g : groups) {
                     pay.add(new EmployerPay(e, g, histogram(hourly.getOrDefault(e, Map.of()).get(g)),
-                            bonus == null ? null : histogram(bonuses.getOrDefault(e, Map.of()).get(g))));
+                            bonus == null ? null : bonus.histogram(bonuses.getOrDefault(e, Map.of()).get(g))));
                 }
             }
             return pay;
         }
 
-        private static PayHistogram histogram(TreeMap<Long, Long> counts) {
-            if (counts == null) {
+        /** The histogram of cells (one per distinct pence, as a cube has), sorted by pence. */
+        private PayHistogram histogram(Cells held) {
+            if (held == null) {
                 return PayHistogram.empty();
             }
-            return PayHistogram.of(counts.keySet().stream().mapToLong(Long::longValue).toArray(),
-                    counts.values().stream().mapToLong(Long::longValue).toArray());
+            long[] packed = java.util.Arrays.copyOf(held.packed, held.size);
+            java.util.Arrays.sort(packed);
+            long[] values = new long[packed.length];
+            long[] counts = new long[packed.length];
+            for (int i = 0; i < packed.length; i++) {
+                values[i] = packed[i] >>> CELL_BITS;
+                counts[i] = cube.count((int) (packed[i] & ((1L << CELL_BITS) - 1)));
+            }
+            return PayHistogram.of(values, counts);
         }
     }
 
