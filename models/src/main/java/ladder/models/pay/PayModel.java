@@ -148,13 +148,17 @@ public record PayModel(AdjustedPayGap adjusted, List<OaxacaBlinder> decompositio
         long rounded = 0;
         Decimals values = chunk.decimals(pay);
         Codes employers = chunk.codes(employer);
+        Codes[] covariates = new Codes[columns.length];
+        for (int f = 0; f < columns.length; f++) {
+            covariates[f] = chunk.codes(columns[f]);
+        }
         int i = 0;
         for (int r = 0; r < chunk.rows(); r++) {
             if ((mask[r >>> 6] & (1L << r)) == 0 || candidate[0][seb.get(r)] < 0) {
                 continue;
             }
             for (int f = 0; f < columns.length; f++) {
-                int code = chunk.codes(columns[f]).get(r);
+                int code = covariates[f].get(r);
                 codes[f][i] = candidate[f][code] < 0 ? -1 : code;
             }
             if (!values.isNull(r)) {
