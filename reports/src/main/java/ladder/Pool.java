@@ -101,6 +101,11 @@ public final class Pool {
         return IntersectQuery.of(this);
     }
 
+    /** The class pay gap by background; see {@link PayQuery}. Default: against professional, for the whole pool. */
+    public PayQuery pay() {
+        return PayQuery.of(this);
+    }
+
     Filter filter() {
         return FilterParser.parse(where, table);
     }

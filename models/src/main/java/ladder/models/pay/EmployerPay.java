@@ -3,8 +3,9 @@ package ladder.models.pay;
 import java.util.Objects;
 
 /**
- * The pay of one group at one employer: hourly pay and, optionally, bonus pay over the same people, in
- * pence. The bonus histogram includes those paid no bonus (value 0), so it has the same n as the hourly one.
+ * The pay of one group at one employer, in pence: hourly pay of those whose hourly pay is recorded and,
+ * optionally, bonus pay of those whose bonus is recorded (value 0 for those paid none). The two may rest on
+ * different people, as either value may be missing.
  *
  * @param bonus null when there is no bonus data
  */
@@ -13,9 +14,5 @@ public record EmployerPay(String employer, String group, PayHistogram hourly, Pa
         Objects.requireNonNull(employer);
         Objects.requireNonNull(group);
         Objects.requireNonNull(hourly);
-        if (bonus != null && bonus.n() != hourly.n()) {
-            throw new IllegalArgumentException("bonus histogram of " + bonus.n() + " people but hourly of "
-                    + hourly.n() + " for " + group + " at " + employer);
-        }
     }
 }

@@ -156,8 +156,11 @@ public record PayGapAnalysis(PayGapOptions options, int employers, List<String> 
     }
 
     private Double median(PayHistogram h) {
-        return h.n() == 0 || (publishable() && PayDisclosure.quantile(h, 0.5, QuantileType.TYPE_7).isPresent())
-                ? null : h.median();
+        return quantile(h, 0.5, QuantileType.TYPE_7);
+    }
+
+    private Double quantile(PayHistogram h, double p, QuantileType type) {
+        return h.n() == 0 || (publishable() && PayDisclosure.quantile(h, p, type).isPresent()) ? null : h.quantile(p, type);
     }
 
     private Long count(long n) {
@@ -171,8 +174,13 @@ public record PayGapAnalysis(PayGapOptions options, int employers, List<String> 
                 .column("n", Kind.COUNT, "people")
                 .column("mean_hourly", Kind.NUMBER, "mean hourly pay, pence")
                 .column("median_hourly", Kind.NUMBER, "median hourly pay, pence (R median)")
+                .column("lower_quartile_hourly", Kind.NUMBER, "25th percentile of hourly pay, pence (R quantile type "
+                        + options.quarterType().number() + ")")
+                .column("upper_quartile_hourly", Kind.NUMBER, "75th percentile of hourly pay, pence (R quantile type "
+                        + options.quarterType().number() + ")")
+                .column("bonus_n", Kind.COUNT, "people whose bonus is recorded (0 for none)")
                 .column("bonus_paid", Kind.COUNT, "people paid a bonus (bonus > 0)")
-                .column("bonus_share", Kind.PROPORTION, "bonus_paid / n")
+                .column("bonus_share", Kind.PROPORTION, "bonus_paid / bonus_n")
                 .column("bonus_share_lower", Kind.PROPORTION, pct + " Wilson interval, lower")
                 .column("bonus_share_upper", Kind.PROPORTION, pct + " Wilson interval, upper")
                 .column("mean_bonus", Kind.NUMBER, "mean bonus of those paid one, pence")
@@ -183,15 +191,19 @@ public record PayGapAnalysis(PayGapOptions options, int employers, List<String> 
             row.add(count(h.n()));
             row.add(magnitude(h, h.mean()));
             row.add(median(h));
-            if (bonus == null || h.n() == 0) {
+            row.add(quantile(h, 0.25, options.quarterType()));
+            row.add(quantile(h, 0.75, options.quarterType()));
+            PayHistogram recorded = bonus == null ? PayHistogram.empty() : bonus.get(g);
+            if (recorded.n() == 0) {
                 row.addAll(java.util.Collections.nCopies(7, null));
             } else {
-                PayHistogram paid = bonus.get(g).above(0);
+                PayHistogram paid = recorded.above(0);
                 boolean hidden = publishable() && (paid.n() < PayDisclosure.MINIMUM_PEOPLE
-                        || h.n() - paid.n() < PayDisclosure.MINIMUM_PEOPLE);
-                ConfidenceInterval share = WilsonInterval.of(paid.n(), h.n(), options.level());
+                        || recorded.n() - paid.n() < PayDisclosure.MINIMUM_PEOPLE);
+                ConfidenceInterval share = WilsonInterval.of(paid.n(), recorded.n(), options.level());
+                row.add(count(recorded.n()));
                 row.add(hidden ? null : paid.n());
-                row.add(hidden ? null : (double) paid.n() / h.n());
+                row.add(hidden ? null : (double) paid.n() / recorded.n());
                 row.add(hidden ? null : share.lower());
                 row.add(hidden ? null : share.upper());
                 row.add(paid.n() == 0 ? null : magnitude(paid, paid.mean()));
@@ -253,13 +265,27 @@ public record PayGapAnalysis(PayGapOptions options, int employers, List<String> 
                 double people = quarters.counts()[k][g];
                 double groupSize = quarters.groupSize(g);
                 boolean hidden = publishable() && people < PayDisclosure.MINIMUM_PEOPLE;
-                t.row("Q" + (k + 1), cutsHidden || Double.isNaN(quarters.lower()[k]) ? null : quarters.lower()[k],
-                        cutsHidden || Double.isNaN(quarters.upper()[k]) ? null : quarters.upper()[k], labels.get(g),
+                boolean cutpoint = quarters.method() == QuarterMethod.CUTPOINTS && k < 3;
+                t.row("Q" + (k + 1), cutsHidden ? null : observed(pooled, quarters.lower()[k]),
+                        cutsHidden ? null : cutpoint ? (Double) quarters.upper()[k] : observed(pooled, quarters.upper()[k]),
+                        labels.get(g),
                         hidden ? null : people, hidden || size == 0 ? null : people / size,
                         hidden || groupSize == 0 ? null : people / groupSize);
             }
         }
         return t.build();
+    }
+
+    /**
+     * A quarter's lowest or highest pay, which is one person's pay when few hold it: withheld for publication
+     * unless at least {@link PayDisclosure#QUANTILE_HOLDERS} people hold it; null for an empty quarter (NaN).
+     */
+    private Double observed(PayHistogram pooled, double value) {
+        if (Double.isNaN(value)) {
+            return null;
+        }
+        int at = java.util.Arrays.binarySearch(pooled.values(), (long) value);
+        return publishable() && (at < 0 || pooled.count(at) < PayDisclosure.QUANTILE_HOLDERS) ? null : value;
     }
 
     @Override
@@ -300,9 +326,10 @@ public record PayGapAnalysis(PayGapOptions options, int employers, List<String> 
         notes.add("Share paid a bonus: Wilson score interval (Wilson 1927), as R's prop.test(x, n, correct = FALSE).");
         if (publishable()) {
             notes.add("Disclosure control: counts under " + PayDisclosure.MINIMUM_PEOPLE + " withheld; means withheld under "
-                    + PayDisclosure.MINIMUM_PEOPLE + " people or when the 2 largest values exceed 90% of the total; medians and"
+                    + PayDisclosure.MINIMUM_PEOPLE + " people or when the 2 largest values exceed 90% of the total; medians, quartiles and"
                     + " cutpoints withheld under " + PayDisclosure.MINIMUM_PEOPLE + " people or when read from a value held by fewer than "
-                    + PayDisclosure.QUANTILE_HOLDERS + " people; gaps withheld with either figure.");
+                    + PayDisclosure.QUANTILE_HOLDERS + " people; a quarter's lowest and highest pay withheld when fewer than "
+                    + PayDisclosure.QUANTILE_HOLDERS + " people hold it; gaps and their intervals withheld with either figure.");
         }
         return notes;
     }

@@ -166,6 +166,40 @@ class PayGapAnalysisTest {
     }
 
     @Test
+    void theBonusShareIsOverThoseWhoseBonusIsRecordedWhichMayBeFewer() {
+        PayHistogram hourly = PayHistogram.ofValues(1000, 1100, 1200, 1300);
+        List<EmployerPay> pay = List.of(
+                new EmployerPay("E1", "professional", hourly, PayHistogram.ofValues(0, 500, 700)),
+                new EmployerPay("E1", "intermediate", hourly, PayHistogram.ofValues(0, 0)),
+                new EmployerPay("E1", "working_class", hourly, PayHistogram.ofValues(900)));
+        ResultTable groups = PayGapAnalysis.of(pay, OPTIONS).tables().get(0);
+        assertEquals(4L, groups.get(0, "n"));
+        assertEquals(3L, groups.get(0, "bonus_n"));
+        assertEquals(2.0 / 3, (Double) groups.get(0, "bonus_share"), 1e-15);
+        assertEquals(0.0, groups.get(1, "bonus_share"));
+        assertNull(groups.get(1, "mean_bonus"), "nobody in intermediate is paid a bonus");
+        assertEquals(1075.0, groups.get(0, "lower_quartile_hourly"), "R: quantile(c(1000, 1100, 1200, 1300), 0.25)");
+    }
+
+    @Test
+    void publishableQuartersWithholdTheLowestAndHighestPayHeldByFewerThanThree() {
+        long[] values = new long[30];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i < 27 ? 1000 + 100 * (i / 9) : 5000 + i;
+        }
+        PayHistogram h = PayHistogram.ofValues(values);
+        List<EmployerPay> pay = List.of(new EmployerPay("E1", "professional", h, null),
+                new EmployerPay("E1", "working_class", h, null));
+        PayGapOptions options = PayGapOptions.defaults("professional", List.of("working_class")).withBootstrap(9, 1, 1);
+        ResultTable open = PayGapAnalysis.of(pay, options).tables().get(2);
+        ResultTable published = PayGapAnalysis.of(pay, options.publishable(true)).tables().get(2);
+        int q4 = open.rows().size() - 1;
+        assertEquals(5029.0, open.get(q4, "upper"), "the highest pay, one person's");
+        assertNull(published.get(q4, "upper"));
+        assertEquals(1000.0, published.get(0, "lower"), "the lowest pay is held by 18 people (9 in each group)");
+    }
+
+    @Test
     void fiellerIsUnboundedWhenTheReferenceMeanIsIndistinguishableFromZero() {
         PayHistogram ref = PayHistogram.ofValues(1, 1000);
         PayHistogram g = PayHistogram.ofValues(400, 600);

@@ -31,8 +31,11 @@ final class IntervalBarsChart {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         IntervalBarRenderer bars = new IntervalBarRenderer();
         double top = 0;
+        // Below 0 only for negative values (a pay gap the other way), else the axis starts at 0.
+        double bottom = 0;
         for (Chart.Reference r : spec.references()) {
             top = Math.max(top, r.value());
+            bottom = Math.min(bottom, r.value());
         }
         for (int row = 0; row < spec.series().size(); row++) {
             Chart.Series s = spec.series().get(row);
@@ -43,14 +46,15 @@ final class IntervalBarsChart {
                 data.addValue(v, s.name(), spec.categories().get(column));
                 bars.interval(row, column, lo == null ? Double.NaN : lo, hi == null ? Double.NaN : hi);
                 top = Math.max(top, hi != null ? hi : v != null ? v : 0);
+                bottom = Math.min(bottom, lo != null ? lo : v != null ? v : 0);
             }
         }
         NumberAxis axis = new NumberAxis(spec.valueAxis());
         if (spec.percent()) {
             axis.setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.UK));
-            axis.setRange(0, Math.min(1, Math.max(0.01, top * 1.12)));
+            axis.setRange(Math.max(-1, bottom * 1.12), Math.min(1, Math.max(0.01, top * 1.12)));
         } else {
-            axis.setRange(0, Math.max(1e-9, top * 1.12));
+            axis.setRange(bottom * 1.12, Math.max(1e-9, top * 1.12));
         }
         int width = width(spec);
         CategoryAxis levels = new CategoryAxis(spec.categoryAxis());

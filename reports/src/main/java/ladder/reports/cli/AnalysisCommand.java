@@ -26,11 +26,16 @@ abstract class AnalysisCommand implements Callable<Integer> {
     /** The analysis of the rows or cubes {@code source} stands for. */
     abstract Result analyse(CubeSource source);
 
+    /** The analysis of the opened input; an analysis that also reads rows (when there are rows) overrides this. */
+    Result analyse(DataOptions.Opened in) {
+        return analyse(in.source());
+    }
+
     @Override
     public Integer call() throws IOException {
         output.check();
         DataOptions.Opened in = data.open();
-        Result result = analyse(in.source());
+        Result result = analyse(in);
         output.print(spec, in, result);
         return data.strict && in.rejected() > 0 ? Main.EXIT_REJECTED : 0;
     }

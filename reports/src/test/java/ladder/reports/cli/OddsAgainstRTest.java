@@ -26,11 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
  * on the table R builds from the same CSV files.
  */
 class OddsAgainstRTest {
-    private static final Map<String, Map<String, Double>> R = load();
+    private static final Map<String, Map<String, Double>> R = load("/ladder/reports/odds_sample_reference.csv");
 
-    private static Map<String, Map<String, Double>> load() {
+    /** A reference CSV of (case, quantity, value) rows, by case then quantity. */
+    static Map<String, Map<String, Double>> load(String resource) {
         Map<String, Map<String, Double>> cases = new LinkedHashMap<>();
-        try (InputStream in = OddsAgainstRTest.class.getResourceAsStream("/ladder/reports/odds_sample_reference.csv")) {
+        try (InputStream in = OddsAgainstRTest.class.getResourceAsStream(resource)) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.startsWith("#") || line.startsWith("case,") || line.isBlank()) {
                     continue;
