@@ -22,6 +22,16 @@
 #              finite-difference Hessian of dev over (theta, beta), use.hessian = TRUE);
 #              se_rx:NAME sqrt(diag(vcov(fit, use.hessian = FALSE))) (from RX of the final PIRLS)
 #   ranef:GROUP ranef(fit)[[1]][, 1]; condsd:GROUP sqrt(attr(ranef(fit, condVar = TRUE)[[1]], "postVar"))
+#   predsd:GROUP (Laplace fits) the SD of x_g beta + b_g for the group's first row, from the
+#              inverse of the joint penalised information of (beta, u) at the optimum, written
+#              out below with lme4's matrices (getME X, Z, theta and the IRLS weights), theta held
+# Every fit is run twice: with glmer's default control, as a user would, and with tight
+# tolerances, TIGHT below (penalised IRLS to 1e-12, BOBYQA in both stages to a trust radius of
+# 1e-12): lme4's default PIRLS tolerance (tolPwrss = 1e-7) leaves the conditional modes a
+# little short of the mode, which shifts its objective by ~1e-7 relative and its
+# finite-difference Hessian, hence its default standard errors, by up to ~1e-3 relative, and
+# its default Nelder-Mead (even with tight FtolRel) stops with theta ~1e-5 relative from the
+# optimum, where the objective is flat; the tight fit is the exact optimum the Java code computes.
 # and, for the deviance function itself (glmer(..., devFunOnly = TRUE)), its value at given
 # parameters c(theta, beta): quantities par:1 .. par:k and value.
 
@@ -117,6 +127,18 @@ fit_rows <- function(call) {
   for (g in seq_len(nrow(re))) {
     emit(call, paste0("ranef:", rownames(re)[g]), re[g, 1]); emit(call, paste0("condsd:", rownames(re)[g]), sqrt(pv[1, 1, g]))
   }
+  if (!grepl("nAGQ", call)) {
+    X <- getME(fit, "X"); Z <- as.matrix(getME(fit, "Z")); th <- getME(fit, "theta")
+    w <- fit@resp$sqrtXwt^2   # n mu (1 - mu) at the modes
+    A <- rbind(cbind(crossprod(X, w * X), th * crossprod(X, w * Z)),
+               cbind(th * crossprod(Z, w * X), th^2 * crossprod(Z, w * Z) + diag(ncol(Z))))
+    C <- solve(A)
+    for (g in seq_len(ncol(Z))) {
+      i <- which(Z[, g] == 1)[1]
+      a <- c(X[i, ], th * (seq_len(ncol(Z)) == g))
+      emit(call, paste0("predsd:", colnames(Z)[g]), sqrt(sum(a * (C %*% a))))
+    }
+  }
   fit
 }
 devfun_rows <- function(call, par) {
@@ -125,12 +147,18 @@ devfun_rows <- function(call, par) {
   emit(call, "value", f(par))
 }
 
+TIGHT <- "control = glmerControl(optimizer = 'bobyqa', tolPwrss = 1e-12, optCtrl = list(rhoend = 1e-12, maxfun = 1e5))"
+tight <- function(call) sub("\\)$", paste0(", ", TIGHT, ")"), call)
+fit_both <- function(call) {
+  invisible(fit_rows(tight(call)))
+  fit_rows(call)
+}
 main <- "seb + gender + ethnicity + age"
 for (d in c("maihda_a", "maihda_b", "maihda_c")) {
   for (rhs in c("1", main)) {
     for (agq in c("", ", nAGQ = 10")) {
       call <- sprintf("glmer(cbind(y, n - y) ~ %s + (1 | stratum), data = %s, family = binomial%s)", rhs, d, agq)
-      fit <- fit_rows(call)
+      fit <- fit_both(call)
       if (d == "maihda_a") {
         # the objective away from the optimum: theta 0.4 and every fixed effect moved by 0.05
         devfun_rows(sprintf("glmer(cbind(y, n - y) ~ %s + (1 | stratum), data = %s, family = binomial%s, devFunOnly = TRUE)",
@@ -139,15 +167,15 @@ for (d in c("maihda_a", "maihda_b", "maihda_c")) {
     }
   }
 }
-invisible(fit_rows("glmer(cbind(y, n - y) ~ 1 + (1 | stratum), data = alike, family = binomial)"))
+invisible(fit_both("glmer(cbind(y, n - y) ~ 1 + (1 | stratum), data = alike, family = binomial)"))
 for (agq in c("", ", nAGQ = 10")) {
   call <- sprintf("glmer(cbind(y, n - y) ~ seb + gender + (1 | employer), data = employer, family = binomial%s)", agq)
-  fit <- fit_rows(call)
+  fit <- fit_both(call)
   devfun_rows(sprintf("glmer(cbind(y, n - y) ~ seb + gender + (1 | employer), data = employer, family = binomial%s, devFunOnly = TRUE)", agq),
               c(0.7, fixef(fit) - 0.1))
 }
-invisible(fit_rows("glmer(cbind(y, n - y) ~ seb + gender + (1 | employer), data = employer_small, family = binomial)"))
-invisible(fit_rows("glmer(y ~ seb + gender + (1 | employer), data = employer_small_people, family = binomial)"))
+invisible(fit_both("glmer(cbind(y, n - y) ~ seb + gender + (1 | employer), data = employer_small, family = binomial)"))
+invisible(fit_both("glmer(y ~ seb + gender + (1 | employer), data = employer_small_people, family = binomial)"))
 
 cat("# Produced by models/src/test/r/maihda_reference.R\n")
 cat("#", R.version.string, "lme4", as.character(packageVersion("lme4")), "\n")

@@ -108,13 +108,17 @@ final class MarginalDeviance {
                 double step = (theta * score - u) / (1 + theta * theta * info);
                 double next = u + step;
                 double fNext = penalised(rows, offset, theta, next);
-                // Newton on a convex function can overshoot; halve until f does not increase.
-                for (int h = 0; h < 30 && fNext > f; h++) {
+                // Newton on a convex function can overshoot far from the mode; halve until f does
+                // not increase. Near the mode f changes by less than its rounding, so a rise within
+                // rounding is no reason to halve: a stalled step would leave u off the mode by up to
+                // 1e-7, and log L^2, which is not stationary there, off by 1e-9, enough to spoil the
+                // finite-difference Hessian.
+                for (int h = 0; h < 30 && fNext > f + 1e-12 * Math.abs(f); h++) {
                     step /= 2;
                     next = u + step;
                     fNext = penalised(rows, offset, theta, next);
                 }
-                settled = Math.abs(step) <= 1e-11 * (1 + Math.abs(u));
+                settled = Math.abs(step) <= 1e-12 * (1 + Math.abs(u));
                 u = next;
                 f = fNext;
             }

@@ -1,6 +1,5 @@
 package ladder.models.multilevel;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,9 +38,19 @@ final class MaihdaReference {
     private MaihdaReference() {
     }
 
-    /** The R call of a glmer fit of {@code data}, as the script writes it. */
+    /** The script's TIGHT control: penalised IRLS to 1e-12, BOBYQA in both stages to a trust radius of 1e-12. */
+    static final String TIGHT = "control = glmerControl(optimizer = 'bobyqa', tolPwrss = 1e-12,"
+            + " optCtrl = list(rhoend = 1e-12, maxfun = 1e5))";
+
+    /** The R call of a glmer fit of {@code data} with default control, as the script writes it. */
     static String glmer(String formula, String data, int nAGQ) {
         return "glmer(" + formula + ", data = " + data + ", family = binomial" + (nAGQ > 1 ? ", nAGQ = " + nAGQ : "") + ")";
+    }
+
+    /** The same fit with the script's tight control. */
+    static String glmerTight(String formula, String data, int nAGQ) {
+        String call = glmer(formula, data, nAGQ);
+        return call.substring(0, call.length() - 1) + ", " + TIGHT + ")";
     }
 
     /** The call of glmer's deviance function, as the script writes it. */
@@ -67,15 +76,11 @@ final class MaihdaReference {
         return Double.parseDouble(v);
     }
 
-    /** Asserts agreement to {@code relative}, or to {@code absolute} when R's value is within 1e-3 of 0. */
+    /** Asserts |actual - expected| &lt;= absolute + relative |expected| (numpy's isclose). */
     static void assertClose(double expected, double actual, double relative, double absolute, String what) {
-        if (Math.abs(expected) < 1e-3) {
-            assertEquals(expected, actual, absolute, what);
-        } else {
-            double error = Math.abs(actual - expected) / Math.abs(expected);
-            assertTrue(error <= relative, () -> what + ": expected " + expected + " (R), got " + actual
-                    + ", relative error " + error);
-        }
+        double error = Math.abs(actual - expected);
+        assertTrue(error <= absolute + relative * Math.abs(expected), () -> what + ": expected " + expected
+                + " (R), got " + actual + ", error " + error + ", relative " + error / Math.abs(expected));
     }
 
     /** A data set written by the script: its rows with the given covariate columns (none for the null model). */
