@@ -133,6 +133,11 @@ public final class GroupedBinomial {
                 groupOf.stream().mapToInt(Integer::intValue).toArray(), x, n, y, rows.size(), empty);
     }
 
+    /** The number of distinct groups among rows with trials. */
+    public static long groupsWithTrials(List<BinomialRow> rows) {
+        return rows.stream().filter(r -> r.n() > 0).map(BinomialRow::group).distinct().count();
+    }
+
     public List<Factor> factors() {
         return factors;
     }

@@ -34,7 +34,8 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  * &beta; profiled by penalised IRLS (nAGQ = 0) only to find a start, then optimises (&theta;, &beta;)
  * jointly (Nelder-Mead), for nAGQ = 1 and nAGQ &gt; 1 alike (the fixed effects are not profiled
  * in its final stage). Where the optimiser ends within 10<sup>-5</sup> of &theta; = 0 the boundary
- * fit (&theta; = 0, &beta; the GLM estimate, which is exact there) is taken if no worse, as lme4's
+ * fit (&theta; = 0, &beta; the GLM estimate, which is exact there) is taken if no worse (to 1e-10
+ * relative, the objective's rounding), as lme4's
  * {@code check.boundary} ({@code boundary.tol = 1e-5}); lme4's result is then "boundary (singular) fit".
  *
  * <p>Standard errors by {@link CovarianceMethod}, by default as lme4 1.1.31's {@code vcov}
@@ -129,7 +130,9 @@ public record RandomInterceptLogit(Approximation approximation, int points, List
         }
         if (optimum[0] < BOUNDARY_TOLERANCE) {
             double atBoundary = deviance.at(0, glm).objective();
-            if (atBoundary <= value) {
+            // Within rounding of the boundary's objective (theta this small changes it by ~theta^2) the
+            // boundary is the optimum, as lme4's bounded BOBYQA would land on it.
+            if (atBoundary <= value + 1e-10 * Math.abs(value)) {
                 optimum = new double[d];
                 System.arraycopy(glm, 0, optimum, 1, p);
                 value = atBoundary;
