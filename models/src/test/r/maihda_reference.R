@@ -32,6 +32,11 @@
 # finite-difference Hessian, hence its default standard errors, by up to ~1e-3 relative, and
 # its default Nelder-Mead (even with tight FtolRel) stops with theta ~1e-5 relative from the
 # optimum, where the objective is flat; the tight fit is the exact optimum the Java code computes.
+# Profile-likelihood intervals of theta (quantities profile:lower, profile:upper), for a few
+# tight fits (under the tight call): the roots of d(t) - (dev + qchisq(0.95, 1)), d(t) the deviance function minimised
+# over beta by nlminb, found by uniroot (written out in profile_rows below,
+# independently of lme4's profiling); and lme4's own confint(fit, parm = "theta_", method =
+# "profile") (confint:lower, confint:upper), which interpolates a spline through a profiled grid.
 # and, for the deviance function itself (glmer(..., devFunOnly = TRUE)), its value at given
 # parameters c(theta, beta): quantities par:1 .. par:k and value.
 
@@ -153,6 +158,22 @@ fit_both <- function(call) {
   invisible(fit_rows(tight(call)))
   fit_rows(call)
 }
+profile_rows <- function(default, level = 0.95) {
+  call <- tight(default)
+  fit <- suppressMessages(suppressWarnings(eval(parse(text = call))))
+  # PIRLS to 1e-10 (at 1e-12 it fails to step-halve inside optim, rounding)
+  dv <- suppressMessages(eval(parse(text = sub("\\)$", ", control = glmerControl(tolPwrss = 1e-10), devFunOnly = TRUE)", default))))
+  b0 <- fixef(fit); th <- getME(fit, "theta")
+  safe <- function(p) tryCatch(dv(p), error = function(e) 1e10)
+  prof <- function(t) nlminb(b0, function(b) safe(c(t, b)), lower = b0 - 2, upper = b0 + 2,
+                             control = list(rel.tol = 1e-15, x.tol = 1e-12, eval.max = 5000, iter.max = 2000))$objective
+  crit <- min(fit@devcomp$cmp[["dev"]], prof(th)) + qchisq(level, 1)
+  upper <- uniroot(function(t) prof(t) - crit, c(th, 2 * th + 0.1), extendInt = "upX", tol = 1e-12)$root
+  lower <- if (prof(0) <= crit) 0 else uniroot(function(t) prof(t) - crit, c(0, th), tol = 1e-12)$root
+  emit(call, "profile:lower", lower); emit(call, "profile:upper", upper)
+  ci <- suppressMessages(suppressWarnings(confint(fit, parm = "theta_", method = "profile", oldNames = FALSE)))
+  emit(call, "confint:lower", ci[1, 1]); emit(call, "confint:upper", ci[1, 2])
+}
 main <- "seb + gender + ethnicity + age"
 for (d in c("maihda_a", "maihda_b", "maihda_c")) {
   for (rhs in c("1", main)) {
@@ -176,6 +197,12 @@ for (agq in c("", ", nAGQ = 10")) {
 }
 invisible(fit_both("glmer(cbind(y, n - y) ~ seb + gender + (1 | employer), data = employer_small, family = binomial)"))
 invisible(fit_both("glmer(y ~ seb + gender + (1 | employer), data = employer_small_people, family = binomial)"))
+
+profile_rows(("glmer(cbind(y, n - y) ~ 1 + (1 | stratum), data = maihda_a, family = binomial)"))
+profile_rows(("glmer(cbind(y, n - y) ~ seb + gender + ethnicity + age + (1 | stratum), data = maihda_a, family = binomial)"))
+profile_rows(("glmer(cbind(y, n - y) ~ seb + gender + ethnicity + age + (1 | stratum), data = maihda_c, family = binomial)"))
+profile_rows(("glmer(cbind(y, n - y) ~ 1 + (1 | stratum), data = maihda_a, family = binomial, nAGQ = 10)"))
+profile_rows(("glmer(cbind(y, n - y) ~ seb + gender + (1 | employer), data = employer, family = binomial)"))
 
 cat("# Produced by models/src/test/r/maihda_reference.R\n")
 cat("#", R.version.string, "lme4", as.character(packageVersion("lme4")), "\n")

@@ -141,6 +141,7 @@ public record EmployerEffects(List<Factor> factors, RandomInterceptLogit model, 
                 + " shrunk toward 0 the more the fewer people an employer has; intervals are effect +/- z condSD, the"
                 + " fixed effects treated as known.");
         notes.add(ModelTables.logLikNote(model));
+        notes.add(ModelTables.intervalNote(Map.of("employer", model)));
         if (variance.sigma2() == 0) {
             notes.add("The between-employer variance is at its boundary, 0 (lme4: boundary (singular) fit): employers"
                     + " differ no more than chance would make them, once the covariates are held; every effect is 0.");

@@ -253,6 +253,7 @@ public record Maihda(List<Factor> factors, RandomInterceptLogit nullModel, Rando
                 + " Stratum-effect intervals are u +/- z condSD (lme4 condVar). Strata with fewer than "
                 + Math.round(SMALL_STRATUM) + " people are marked in the chart.");
         notes.add(ModelTables.logLikNote(mainModel));
+        notes.add(ModelTables.intervalNote(models()));
         notes.add(reading());
         if (nullVariance.sigma2() == 0) {
             notes.add("The null model's stratum variance is at its boundary, 0 (lme4: boundary (singular) fit): the strata's"

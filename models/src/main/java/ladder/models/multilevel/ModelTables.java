@@ -42,7 +42,15 @@ final class ModelTables {
                 .column("sigma2", Kind.NUMBER, "between-" + unit + " variance of the log-odds (lme4 VarCorr)")
                 .column("sd", Kind.NUMBER, "its square root, the random-intercept SD")
                 .column("vpc", Kind.PROPORTION, "variance partition coefficient sigma2 / (sigma2 + pi^2/3), latent scale")
+                .column("sd_lower", Kind.NUMBER, "profile-likelihood lower bound of the SD (lme4 confint method = \"profile\")")
+                .column("sd_upper", Kind.NUMBER, "its upper bound")
+                .column("sigma2_lower", Kind.NUMBER, "sd_lower squared")
+                .column("sigma2_upper", Kind.NUMBER, "sd_upper squared")
+                .column("vpc_lower", Kind.PROPORTION, "the VPC at sd_lower")
+                .column("vpc_upper", Kind.PROPORTION, "the VPC at sd_upper")
                 .column("mor", Kind.NUMBER, "median odds ratio exp(sqrt(2 sigma2) * qnorm(0.75))")
+                .column("mor_lower", Kind.NUMBER, "the MOR at sd_lower")
+                .column("mor_upper", Kind.NUMBER, "the MOR at sd_upper")
                 .column("pcv", Kind.PROPORTION, "proportional change in sigma2 from the null model; null where undefined")
                 .column("loglik", Kind.NUMBER, "log-likelihood on the person (0/1) scale, as glmer on one row per person")
                 .column("aic", Kind.NUMBER, "AIC on the person scale")
@@ -52,8 +60,14 @@ final class ModelTables {
                 .column("boundary", Kind.LABEL, "yes when sigma2 is 0 (lme4: boundary (singular) fit)");
         models.forEach((name, fit) -> {
             BetweenGroupVariance v = BetweenGroupVariance.of(fit.theta());
-            b.row(name, v.sigma2(), v.sd(), v.vpc(), v.mor(), pcv.get(name), fit.logLikBernoulli(), fit.aicBernoulli(),
-                    fit.logLik(), fit.aic(), (long) fit.parameters(), fit.singular() ? "yes" : "no");
+            // the measures are increasing in the SD, so the SD's bounds carry over
+            BetweenGroupVariance lo = fit.thetaInterval().isDefined() ? BetweenGroupVariance.of(fit.thetaInterval().lower()) : null;
+            BetweenGroupVariance hi = fit.thetaInterval().isDefined() ? BetweenGroupVariance.of(fit.thetaInterval().upper()) : null;
+            b.row(name, v.sigma2(), v.sd(), v.vpc(), lo == null ? null : lo.sd(), hi == null ? null : hi.sd(),
+                    lo == null ? null : lo.sigma2(), hi == null ? null : hi.sigma2(), lo == null ? null : lo.vpc(),
+                    hi == null ? null : hi.vpc(), v.mor(), lo == null ? null : lo.mor(), hi == null ? null : hi.mor(),
+                    pcv.get(name), fit.logLikBernoulli(), fit.aicBernoulli(), fit.logLik(), fit.aic(),
+                    (long) fit.parameters(), fit.singular() ? "yes" : "no");
         });
         return b.build();
     }
@@ -69,6 +83,22 @@ final class ModelTables {
                 + (fit.covarianceMethod() == CovarianceMethod.HESSIAN
                         ? "from the finite-difference Hessian of the deviance over (SD, fixed effects), as lme4 1.1.31's vcov."
                         : "from the penalised IRLS at the optimum (the SD held), as lme4's vcov(fit, use.hessian = FALSE).");
+    }
+
+    /** The interval of the SD, and what an undefined one means. */
+    static String intervalNote(Map<String, RandomInterceptLogit> models) {
+        String s = "Intervals of the SD are profile-likelihood intervals (the SD where the deviance, minimised over the fixed"
+                + " effects, rises by the chi-square(1) critical value), as lme4's confint(fit, parm = \"theta_\", method ="
+                + " \"profile\"); sigma2, VPC and MOR increase with the SD, so their bounds are its bounds transformed. A"
+                + " lower bound of 0 means the data are compatible with no between-group variance.";
+        if (models.values().stream().anyMatch(m -> !m.thetaInterval().isDefined())) {
+            s += " Where the bounds are empty the Hessian over the fixed effects was not positive definite and the profile"
+                    + " was not computed.";
+        }
+        if (models.values().stream().anyMatch(m -> m.thetaInterval().upper() == Double.POSITIVE_INFINITY)) {
+            s += " An infinite upper bound: the profile deviance does not rise enough for any SD up to 1000.";
+        }
+        return s;
     }
 
     /** Log-likelihood scales, and lme4's AGQ convention. */

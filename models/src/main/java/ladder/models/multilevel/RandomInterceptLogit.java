@@ -3,6 +3,7 @@ package ladder.models.multilevel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import ladder.models.proportion.ConfidenceInterval;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
@@ -43,6 +44,9 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  *
  * @param names the fixed effects' names, "(Intercept)" first
  * @param theta &sigma;&#770;, the random-intercept SD (lme4's {@code getME(fit, "theta")})
+ * @param thetaInterval its profile-likelihood interval ({@link ProfileInterval}; lme4's
+ *     {@code confint(fit, parm = "theta_", method = "profile")}), undefined (NaN bounds) only when
+ *     the Hessian over &beta; at the optimum is not positive definite
  * @param objective the minimised objective, lme4's {@code fit@devcomp$cmp[["dev"]]} (for AGQ it
  *     omits the saturated log-likelihood, see {@link MarginalDeviance})
  * @param logLik the binomial-scale log-likelihood, log C(n, y) included: lme4's {@code logLik} of
@@ -56,7 +60,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  */
 public record RandomInterceptLogit(Approximation approximation, int points, List<String> names,
         List<FixedEffect> fixedEffects, List<List<Double>> covariance, CovarianceMethod covarianceMethod, double theta,
-        double objective, double logLik, double logLikBernoulli, List<GroupEffect> groups, Convergence convergence,
+        ConfidenceInterval thetaInterval, double objective, double logLik, double logLikBernoulli, List<GroupEffect> groups, Convergence convergence,
         int rows, double level) {
 
     /** lme4's {@code isSingular} tolerance on &theta;. */
@@ -200,9 +204,16 @@ public record RandomInterceptLogit(Approximation approximation, int points, List
                 : scaled == Double.POSITIVE_INFINITY ? "the Hessian at the optimum is not positive definite"
                 : scaled >= 0.002 ? String.format("the scaled gradient %.3g exceeds lme4's tolerance 0.002", scaled)
                 : String.format("converged in %d evaluations (scaled gradient %.2g)", evaluations[0], scaled);
+        ConfidenceInterval thetaInterval = ConfidenceInterval.undefined(level);
+        RealMatrix hBeta = h.getSubMatrix(1, p, 1, p);
+        if (positiveDefinite(hBeta)) {
+            thetaInterval = ProfileInterval.of(deviance, theta, beta, at.objective(),
+                    new CholeskyDecomposition(hBeta, 1e-10, 1e-300).getSolver().getInverse(), level);
+        }
         List<Double> g = Arrays.stream(gradient).boxed().toList();
         double logLik = -at.minus2LogLik() / 2;
-        return new RandomInterceptLogit(approximation, k, data.names(), effects, cov, used, theta, at.objective(), logLik,
+        return new RandomInterceptLogit(approximation, k, data.names(), effects, cov, used, theta, thetaInterval,
+                at.objective(), logLik,
                 logLik - data.logChoose(), groups, new Convergence(converged, evaluations[0], g, scaled, message),
                 data.rows(), level);
     }

@@ -114,6 +114,29 @@ class RandomInterceptLogitTest {
     }
 
     /**
+     * The profile-likelihood interval of theta against its exact roots computed in R (profile:lower,
+     * profile:upper: uniroot on the deviance function minimised over beta by nlminb, see the script)
+     * to 1e-5, and against lme4's {@code confint(fit, parm = "theta_", method = "profile")}, which
+     * interpolates a spline and is off the roots by up to 1.1e-3 relative (maihda_c), to 2e-3.
+     */
+    @ParameterizedTest
+    @CsvSource({"maihda_a, NULL, 1", "maihda_a, MAIN, 1", "maihda_c, MAIN, 1", "maihda_a, NULL, 10", "employer, EMPLOYER, 1"})
+    void profileIntervalOfTheta(String name, String model, int nAGQ) {
+        String formula = switch (model) {
+            case "NULL" -> NULL;
+            case "MAIN" -> MAIN;
+            default -> EMPLOYER;
+        };
+        RandomInterceptLogit fit = RandomInterceptLogit.fit(data(name, formula),
+                nAGQ == 1 ? Approximation.LAPLACE : Approximation.ADAPTIVE_GAUSS_HERMITE, nAGQ, CovarianceMethod.HESSIAN, 0.95);
+        String call = MaihdaReference.glmerTight(formula, name, nAGQ);
+        assertClose(value(call, "profile:lower"), fit.thetaInterval().lower(), 1e-5, 1e-7, call + " lower");
+        assertClose(value(call, "profile:upper"), fit.thetaInterval().upper(), 1e-5, 1e-7, call + " upper");
+        assertClose(value(call, "confint:lower"), fit.thetaInterval().lower(), 2e-3, 1e-7, call + " confint lower");
+        assertClose(value(call, "confint:upper"), fit.thetaInterval().upper(), 2e-3, 1e-7, call + " confint upper");
+    }
+
+    /**
      * The grouped fit is the fit on people: R's {@code glmer(y ~ seb + gender + (1 | employer),
      * data = employer_small_people, family = binomial, <TIGHT>)} on one 0/1 row per person gives
      * the Bernoulli log-likelihood and AIC and the same estimates; the binomial-scale logLik of
