@@ -38,6 +38,8 @@ final class MarginalDeviance {
     private final GroupedBinomial data;
     private final Approximation approximation;
     private final double saturated;
+    // per row: y log(y/n) + (n - y) log((n - y)/n), 0 log 0 = 0
+    private final double[] saturatedRow;
     // standard-normal quadrature: nodes z and log(w) + z^2/2
     private final double[] z;
     private final double[] logWeight;
@@ -46,6 +48,11 @@ final class MarginalDeviance {
         this.data = data;
         this.approximation = approximation;
         this.saturated = data.saturatedLogLik();
+        saturatedRow = new double[data.rows()];
+        for (int i = 0; i < saturatedRow.length; i++) {
+            double n = data.n(i), y = data.y(i);
+            saturatedRow[i] = (y > 0 ? y * Math.log(y / n) : 0) + (y < n ? (n - y) * Math.log((n - y) / n) : 0);
+        }
         if (approximation == Approximation.ADAPTIVE_GAUSS_HERMITE) {
             if (points < 1 || points > 100) {
                 throw new IllegalArgumentException("Gauss-Hermite points must be in 1..100 (lme4's limit), got " + points);
@@ -152,21 +159,18 @@ final class MarginalDeviance {
         return new Evaluation(objective, minus2LogLik, modes, l2, converged);
     }
 
-    /** f(u) = u^2 + the group's deviance residuals at random effect theta * u. */
+    /**
+     * f(u) = u^2 + the group's deviance residuals at random effect theta * u, the residual of row
+     * i being 2[s_i - y log mu - (n - y) log(1 - mu)] with s_i = y log(y/n) + (n-y) log((n-y)/n).
+     */
     private double penalised(int[] rows, double[] offset, double theta, double u) {
         double f = u * u;
         for (int r = 0; r < rows.length; r++) {
             int i = rows[r];
             double eta = offset[r] + theta * u;
-            double n = data.n(i), y = data.y(i);
-            // log mu = -log1p(e^-eta), log(1 - mu) = -log1p(e^eta), computed without overflow
-            double logMu = -log1pExp(-eta), log1mMu = -log1pExp(eta);
-            if (y > 0) {
-                f += 2 * y * (Math.log(y / n) - logMu);
-            }
-            if (y < n) {
-                f += 2 * (n - y) * (Math.log((n - y) / n) - log1mMu);
-            }
+            // log mu = -log1p(e^-eta) without overflow, and log(1 - mu) = log mu - eta
+            double logMu = -log1pExp(-eta);
+            f += 2 * (saturatedRow[i] - data.y(i) * logMu - (data.n(i) - data.y(i)) * (logMu - eta));
         }
         return f;
     }

@@ -42,7 +42,8 @@ final class ProfileInterval {
             RealMatrix hessianBetaInverse, double level) {
         ProfileInterval profile = new ProfileInterval(deviance, hessianBetaInverse, beta);
         double critical = minimum + ChiSquaredDistribution.of(1).inverseCumulativeProbability(level);
-        BrentSolver brent = new BrentSolver(1e-10, 1e-12);
+        // relative 1e-12, absolute 1e-8 in theta: far inside any reported precision
+        BrentSolver brent = new BrentSolver(1e-12, 1e-8);
         double hi = 2 * theta + 0.1;
         while (profile.at(hi) < critical) {
             if (hi > 1000) {
@@ -94,7 +95,8 @@ final class ProfileInterval {
                 beta = next;
                 f = fNext;
             }
-            if (size < 1e-9) {
+            // an error e in beta moves d(theta) by ~H e^2: 1e-6 leaves it ~1e-10 off
+            if (size < 1e-6) {
                 break;
             }
         }
