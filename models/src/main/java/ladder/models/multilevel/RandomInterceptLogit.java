@@ -3,6 +3,7 @@ package ladder.models.multilevel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import ladder.engine.LadderException;
 import ladder.models.proportion.ConfidenceInterval;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -90,9 +91,11 @@ public record RandomInterceptLogit(Approximation approximation, int points, List
      * @param points Gauss-Hermite points for {@link Approximation#ADAPTIVE_GAUSS_HERMITE} (1..100;
      *     1 is the Laplace approximation); ignored for Laplace
      * @param level the level of the fixed effects' Wald intervals
+     * @throws LadderException when the data have no events or only events, or a covariate level does
      */
     public static RandomInterceptLogit fit(GroupedBinomial data, Approximation approximation, int points,
             CovarianceMethod covarianceMethod, double level) {
+        requireFiniteLogOdds(data);
         int k = approximation == Approximation.LAPLACE ? 1 : points;
         MarginalDeviance deviance = new MarginalDeviance(data, approximation, k);
         int p = data.columns();
@@ -258,6 +261,28 @@ public record RandomInterceptLogit(Approximation approximation, int points, List
     public GroupEffect group(String label) {
         return groups.stream().filter(f -> f.group().equals(label)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no group " + label));
+    }
+
+    /**
+     * Refuses data whose log-odds run to infinity: no events or only events at all, or a
+     * covariate level whose people all have, or all lack, the outcome (glmer then reports a huge
+     * coefficient with a convergence warning).
+     */
+    private static void requireFiniteLogOdds(GroupedBinomial data) {
+        for (int j = 0; j < data.columns(); j++) {
+            double n = 0, y = 0;
+            for (int i = 0; i < data.rows(); i++) {
+                if (data.x(i)[j] != 0) {
+                    n += data.n(i);
+                    y += data.y(i);
+                }
+            }
+            if (y == 0 || y == n) {
+                String what = j == 0 ? "the data have" : "the people at " + data.names().get(j) + " have";
+                throw new LadderException(what + (y == 0 ? " no events" : " only events") + " (" + y + " of " + n
+                        + "): the log-odds are infinite and the model cannot be fitted; merge or drop that level");
+            }
+        }
     }
 
     /** The maximum-likelihood logistic regression (&theta; = 0) by Newton-Raphson, the start and the boundary fit. */

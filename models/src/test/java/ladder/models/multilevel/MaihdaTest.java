@@ -230,6 +230,23 @@ class MaihdaTest {
         assertTrue(e.getMessage().contains("at least two strata"), e.getMessage());
     }
 
+    /** No events at all, or a level with none: infinite log-odds, refused with one line (glmer warns and reports a huge coefficient). */
+    @Test
+    void infiniteLogOddsAreRefused() {
+        LadderException e = assertThrows(LadderException.class, () -> Maihda.of(List.of(MaihdaReference.SEB), List.of(
+                new BinomialRow("a", List.of("professional"), 40, 0), new BinomialRow("b", List.of("intermediate"), 30, 0),
+                new BinomialRow("c", List.of("working_class"), 30, 0))));
+        assertTrue(e.getMessage().contains("no events"), e.getMessage());
+        List<BinomialRow> rows = new ArrayList<>();
+        rows.add(new BinomialRow("professional / man", List.of("professional", "man"), 40, 10));
+        rows.add(new BinomialRow("professional / woman", List.of("professional", "woman"), 40, 8));
+        rows.add(new BinomialRow("working_class / man", List.of("working_class", "man"), 40, 0));
+        rows.add(new BinomialRow("working_class / woman", List.of("working_class", "woman"), 40, 0));
+        rows.add(new BinomialRow("intermediate / man", List.of("intermediate", "man"), 40, 5));
+        e = assertThrows(LadderException.class, () -> Maihda.of(List.of(MaihdaReference.SEB, MaihdaReference.GENDER), rows));
+        assertTrue(e.getMessage().contains("seb=working_class have no events"), e.getMessage());
+    }
+
     @Test
     void stratumWithMixedLevelsIsRefused() {
         List<BinomialRow> rows = List.of(new BinomialRow("S1", List.of("professional"), 40, 12),
