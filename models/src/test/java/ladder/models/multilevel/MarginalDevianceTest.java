@@ -45,4 +45,19 @@ class MarginalDevianceTest {
                 nAGQ == 1 ? Approximation.LAPLACE : Approximation.ADAPTIVE_GAUSS_HERMITE, nAGQ);
         assertClose(MaihdaReference.value(call, "value"), deviance.at(theta, beta).objective(), 2e-7, 1e-8, call);
     }
+
+    /** One Gauss-Hermite point is the Laplace approximation: the same -2 log-likelihood at any (theta, beta). */
+    @org.junit.jupiter.api.Test
+    void onePointIsLaplace() {
+        GroupedBinomial data = GroupedBinomial.of(MaihdaReference.MAIN, MaihdaReference.rows("maihda_a", "stratum",
+                MaihdaReference.MAIN.stream().map(Factor::name).toList()));
+        double[] beta = RandomInterceptLogit.glm(data);
+        MarginalDeviance.Evaluation laplace = new MarginalDeviance(data, Approximation.LAPLACE, 1).at(0.6, beta);
+        MarginalDeviance.Evaluation agq = new MarginalDeviance(data, Approximation.ADAPTIVE_GAUSS_HERMITE, 1).at(0.6, beta);
+        assertClose(laplace.minus2LogLik(), agq.minus2LogLik(), 1e-13, 0, "k = 1");
+        // and 25 points agree with 10 to the accuracy of the quadrature (3e-9 relative here)
+        MarginalDeviance.Evaluation k10 = new MarginalDeviance(data, Approximation.ADAPTIVE_GAUSS_HERMITE, 10).at(0.6, beta);
+        MarginalDeviance.Evaluation k25 = new MarginalDeviance(data, Approximation.ADAPTIVE_GAUSS_HERMITE, 25).at(0.6, beta);
+        assertClose(k25.minus2LogLik(), k10.minus2LogLik(), 1e-8, 0, "k = 10 vs 25");
+    }
 }
