@@ -106,6 +106,11 @@ public final class Pool {
         return PayQuery.of(this);
     }
 
+    /** Intersectional MAIHDA of an outcome; see {@link MaihdaQuery}. Default: promotion over seb x gender x ethnicity. */
+    public MaihdaQuery maihda() {
+        return MaihdaQuery.of(this);
+    }
+
     Filter filter() {
         return FilterParser.parse(where, table);
     }

@@ -672,11 +672,7 @@ public final class Cube {
                     Objects.checkIndex(coords[c * dims + d], dimensions.get(d).size());
                 }
             }
-            Integer[] order = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            Arrays.sort(order, this::compare);
+            int[] order = order(dimensions);
             int kept = 0;
             for (int i = 0; i < n; i++) {
                 if (kept == 0 || compare(order[kept - 1], order[i]) != 0) {
@@ -711,6 +707,47 @@ public final class Cube {
                     Arrays.copyOf(outCounts, size), Arrays.copyOf(outValues, size * m),
                     Arrays.copyOf(outUnitSums, size * m), Arrays.copyOf(outUnitSquares, size * m),
                     Arrays.copyOf(outLooseSums, size * m), Arrays.copyOf(outLooseSquares, size * m));
+        }
+
+        /**
+         * The cells' positions in cube order. When the product of the level counts times the
+         * number of cells fits in a long, each cell's mixed-radix key and position are packed
+         * into one long and sorted as primitives; otherwise by comparing coordinates.
+         */
+        private int[] order(List<Dimension> dimensions) {
+            long product = 1;
+            try {
+                for (Dimension d : dimensions) {
+                    product = Math.multiplyExact(product, Math.max(1, d.size()));
+                }
+            } catch (ArithmeticException tooMany) {
+                product = Long.MAX_VALUE;
+            }
+            int[] order = new int[n];
+            if (product < Long.MAX_VALUE / Math.max(1, n)) {
+                long[] packed = new long[n];
+                for (int c = 0; c < n; c++) {
+                    long key = 0;
+                    for (int d = 0; d < dims; d++) {
+                        key = key * Math.max(1, dimensions.get(d).size()) + coords[c * dims + d];
+                    }
+                    packed[c] = key * n + c;
+                }
+                Arrays.sort(packed);
+                for (int i = 0; i < n; i++) {
+                    order[i] = (int) (packed[i] % n);
+                }
+                return order;
+            }
+            Integer[] boxed = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                boxed[i] = i;
+            }
+            Arrays.sort(boxed, this::compare);
+            for (int i = 0; i < n; i++) {
+                order[i] = boxed[i];
+            }
+            return order;
         }
 
         private int compare(int a, int b) {

@@ -120,38 +120,6 @@ final class MaihdaReference {
     }
 
     private static Map<String, Map<String, String>> load() {
-        Map<String, Map<String, String>> calls = new LinkedHashMap<>();
-        try (InputStream in = MaihdaReference.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + RESOURCE);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String header = null;
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                if (header == null) {
-                    header = line;
-                    continue;
-                }
-                // The call is quoted (it holds commas) and holds no quote itself; quantities hold no comma.
-                int close = line.indexOf('"', 1);
-                if (line.charAt(0) != '"' || close < 0 || line.charAt(close + 1) != ',') {
-                    throw new IllegalStateException("malformed reference row: " + line);
-                }
-                int comma = line.lastIndexOf(',');
-                calls.computeIfAbsent(line.substring(1, close), c -> new LinkedHashMap<>())
-                        .put(line.substring(close + 2, comma), line.substring(comma + 1));
-            }
-            if (!"call,quantity,value".equals(header)) {
-                throw new IllegalStateException("unexpected header in " + RESOURCE + ": " + header);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        calls.replaceAll((call, quantities) -> Collections.unmodifiableMap(quantities));
-        return Collections.unmodifiableMap(calls);
+        return ladder.models.ReferenceFile.load(RESOURCE);
     }
 }
