@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,25 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and the same on merged per-employer cube files.
  */
 class ModelAgainstRTest {
-    private static final Map<String, Map<String, Double>> R = load();
+    private static final Map<String, Map<String, Double>> R = OddsAgainstRTest.load("/ladder/reports/model_sample_reference.csv");
 
-    private static Map<String, Map<String, Double>> load() {
-        Map<String, Map<String, Double>> cases = new LinkedHashMap<>();
-        try (InputStream in = ModelAgainstRTest.class.getResourceAsStream("/ladder/reports/model_sample_reference.csv")) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.startsWith("#") || line.startsWith("call,") || line.isBlank()) {
-                    continue;
-                }
-                int close = line.indexOf("\",");
-                int comma = line.lastIndexOf(',');
-                cases.computeIfAbsent(line.substring(1, close), k -> new LinkedHashMap<>())
-                        .put(line.substring(close + 2, comma), Double.parseDouble(line.substring(comma + 1)));
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return cases;
-    }
 
     /** The options of each case, as the script names it. */
     private static List<String> args(String key) {

@@ -28,12 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
 class OddsAgainstRTest {
     private static final Map<String, Map<String, Double>> R = load("/ladder/reports/odds_sample_reference.csv");
 
-    /** A reference CSV of (case, quantity, value) rows, by case then quantity. */
+    /** A reference CSV of (case or call, quantity, value) rows, by case then quantity. */
     static Map<String, Map<String, Double>> load(String resource) {
         Map<String, Map<String, Double>> cases = new LinkedHashMap<>();
         try (InputStream in = OddsAgainstRTest.class.getResourceAsStream(resource)) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.startsWith("#") || line.startsWith("case,") || line.isBlank()) {
+                if (line.startsWith("#") || line.startsWith("case,") || line.startsWith("call,") || line.isBlank()) {
                     continue;
                 }
                 int close = line.indexOf('"', 1);
