@@ -37,13 +37,13 @@ public final class Excerpt {
     }
 
     /**
-     * The first {@code shown} of {@code items} joined by ", ", each cut to 60 characters, then
+     * The first {@code shown} of {@code items} joined by ", ", each cut to 200 characters, then
      * " and N more" when there are more: a list of names that stays short whatever its length.
      */
     public static String firstFew(List<String> items, int shown) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < Math.min(shown, items.size()); i++) {
-            out.append(i == 0 ? "" : ", ").append(of(items.get(i), 60));
+            out.append(i == 0 ? "" : ", ").append(of(items.get(i), 200));
         }
         if (items.size() > shown) {
             out.append(" and ").append(items.size() - shown).append(" more");
