@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * few seconds), {@code -Dladder.fuzz.seed=S} the first seed; a failure names the seed of its case.
  */
 class FilterFuzzTest {
-    static final int DEFAULT_CASES = 1_000;
+    static final int DEFAULT_CASES = 800;
     private static final int CASES = Integer.getInteger("ladder.fuzz.cases", DEFAULT_CASES);
     private static final long SEED = Long.getLong("ladder.fuzz.seed", 20_240_901L);
     private static final Table TABLE = FilterTables.employees(9, 700);
@@ -47,7 +47,8 @@ class FilterFuzzTest {
 
     record Generated(String text, Meaning meaning) {}
 
-    private static void check(long seed, String filter, Meaning meaning) {
+    /** Checks one case; returns whether the filter parsed (else it was refused). */
+    private static boolean check(long seed, String filter, Meaning meaning) {
         Filter parsed;
         try {
             parsed = FilterParser.parse(filter, TABLE);
@@ -55,7 +56,7 @@ class FilterFuzzTest {
             String message = e.getMessage();
             assertTrue(message.indexOf('\n') < 0 && message.indexOf('\r') < 0 && message.length() < 1_000,
                     () -> "seed " + seed + ": " + Excerpt.of(message, 400) + " for " + Excerpt.of(filter, 200));
-            return;
+            return false;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             throw new AssertionError("seed " + seed + ": " + e + " for " + Excerpt.of(filter, 300), e);
         }
@@ -79,10 +80,16 @@ class FilterFuzzTest {
                 }
             }
         }
+        return true;
+    }
+
+    private static void report(String kind, int parsed) {
+        System.out.println("fuzz filter " + kind + ": " + CASES + " cases, " + parsed + " parsed, " + (CASES - parsed) + " refused");
     }
 
     @Test
     void tokenSoupIsParsedOrRefusedInOneLine() {
+        int parsed = 0;
         for (int i = 0; i < CASES; i++) {
             long seed = SEED + i;
             SplittableRandom random = new SplittableRandom(seed);
@@ -91,12 +98,14 @@ class FilterFuzzTest {
             for (int t = 0; t < count; t++) {
                 filter.append(WORDS[random.nextInt(WORDS.length)]).append(random.nextInt(4) == 0 ? "" : " ");
             }
-            check(seed, filter.toString(), null);
+            parsed += check(seed, filter.toString(), null) ? 1 : 0;
         }
+        report("token soup", parsed);
     }
 
     @Test
     void grammarShapedFiltersSelectWhatTheyMean() {
+        int parsed = 0;
         for (int i = 0; i < CASES; i++) {
             long seed = SEED + i;
             SplittableRandom random = new SplittableRandom(seed);
@@ -105,12 +114,14 @@ class FilterFuzzTest {
                 case 1 -> chain(random, 2 + random.nextInt(random.nextInt(40) == 0 ? 3_000 : 50), 0);
                 default -> filter(random, random.nextInt(6));
             };
-            check(seed, g.text(), g.meaning());
+            parsed += check(seed, g.text(), g.meaning()) ? 1 : 0;
         }
+        report("grammar-shaped", parsed);
     }
 
     @Test
     void mutatedFiltersAreParsedOrRefusedInOneLine() {
+        int parsed = 0;
         for (int i = 0; i < CASES; i++) {
             long seed = SEED + i;
             SplittableRandom random = new SplittableRandom(seed);
@@ -124,8 +135,9 @@ class FilterFuzzTest {
                     default -> text.insert(at, text.substring(random.nextInt(at + 1), at));
                 }
             }
-            check(seed, text.toString(), null);
+            parsed += check(seed, text.toString(), null) ? 1 : 0;
         }
+        report("mutated", parsed);
     }
 
     /** A filter nested up to a little past {@link FilterParser#MAX_DEPTH} in parentheses and nots. */
