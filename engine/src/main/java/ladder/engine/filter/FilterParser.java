@@ -136,6 +136,10 @@ public final class FilterParser {
             op = next("'in'");
         }
         if (op.is("in")) {
+            if (column.isDecimal()) {
+                throw error(op, column.name() + " is a decimal, not coded: compare it with =, !=, <, <=, > or >=,"
+                        + " joined by 'or' for several values");
+            }
             expect("(");
             List<Token> values = new ArrayList<>();
             values.add(next("a value"));

@@ -201,7 +201,7 @@ final class InputFiles {
 
     /** Whether {@code file} is a CSV file whose first line is exactly the rejected-rows file's header. */
     private static boolean isRejectsFile(Path file) throws IOException {
-        if (!new CsvReader().handles(file)) {
+        if (!(Loader.readerOf(file) instanceof CsvReader)) {
             return false;
         }
         byte[] head;
