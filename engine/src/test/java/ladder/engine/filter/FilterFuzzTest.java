@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * few seconds), {@code -Dladder.fuzz.seed=S} the first seed; a failure names the seed of its case.
  */
 class FilterFuzzTest {
-    static final int DEFAULT_CASES = 800;
+    static final int DEFAULT_CASES = 1_600;
     private static final int CASES = Integer.getInteger("ladder.fuzz.cases", DEFAULT_CASES);
     private static final long SEED = Long.getLong("ladder.fuzz.seed", 20_240_901L);
     private static final Table TABLE = FilterTables.employees(9, 700);

@@ -42,7 +42,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class LoadFuzzTest {
     /** The default of {@code ladder.fuzz.cases}, as for the filter's fuzzing; a load takes a quarter of the cases. */
-    static final int DEFAULT_CASES = 800;
+    static final int DEFAULT_CASES = 1_600;
     private static final int CASES = Integer.getInteger("ladder.fuzz.cases", DEFAULT_CASES) / 4;
     private static final long SEED = Long.getLong("ladder.fuzz.seed", 20_240_901L);
     private static final int[] AWKWARD_INTS = {0, 1, -1, 2, 7, 8, 255, 256, 65_535, 1 << 20, Integer.MAX_VALUE,
