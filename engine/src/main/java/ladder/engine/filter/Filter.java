@@ -1,5 +1,6 @@
 package ladder.engine.filter;
 
+import java.util.List;
 import ladder.engine.table.Chunk;
 import ladder.engine.table.Codes;
 import ladder.engine.table.Column;
@@ -122,34 +123,62 @@ public sealed interface Filter {
         }
     }
 
-    record And(Filter left, Filter right) implements Filter {
+    /**
+     * Rows that pass every one of {@code terms}. N-ary, so that a chain of thousands of
+     * {@code and}s is evaluated in a loop rather than by recursion as deep as the chain.
+     */
+    record And(List<Filter> terms) implements Filter {
+        public And {
+            terms = atLeastTwo(terms);
+        }
+
         public long[] select(Chunk chunk) {
-            long[] a = left.select(chunk);
-            long[] b = right.select(chunk);
-            for (int w = 0; w < a.length; w++) {
-                a[w] &= b[w];
+            long[] a = terms.get(0).select(chunk);
+            for (int t = 1; t < terms.size(); t++) {
+                long[] b = terms.get(t).select(chunk);
+                for (int w = 0; w < a.length; w++) {
+                    a[w] &= b[w];
+                }
             }
             return a;
         }
 
         public String text() {
-            return "(" + left.text() + " and " + right.text() + ")";
+            return joined(terms, " and ");
         }
     }
 
-    record Or(Filter left, Filter right) implements Filter {
+    /** Rows that pass at least one of {@code terms}; n-ary for the reason {@link And} is. */
+    record Or(List<Filter> terms) implements Filter {
+        public Or {
+            terms = atLeastTwo(terms);
+        }
+
         public long[] select(Chunk chunk) {
-            long[] a = left.select(chunk);
-            long[] b = right.select(chunk);
-            for (int w = 0; w < a.length; w++) {
-                a[w] |= b[w];
+            long[] a = terms.get(0).select(chunk);
+            for (int t = 1; t < terms.size(); t++) {
+                long[] b = terms.get(t).select(chunk);
+                for (int w = 0; w < a.length; w++) {
+                    a[w] |= b[w];
+                }
             }
             return a;
         }
 
         public String text() {
-            return "(" + left.text() + " or " + right.text() + ")";
+            return joined(terms, " or ");
         }
+    }
+
+    private static List<Filter> atLeastTwo(List<Filter> terms) {
+        if (terms.size() < 2) {
+            throw new IllegalArgumentException("and/or need at least two terms, got " + terms.size());
+        }
+        return List.copyOf(terms);
+    }
+
+    private static String joined(List<Filter> terms, String operator) {
+        return "(" + String.join(operator, terms.stream().map(Filter::text).toList()) + ")";
     }
 
     record Not(Filter inner) implements Filter {

@@ -2,6 +2,7 @@ package ladder.engine.filter;
 
 import java.util.ArrayList;
 import java.util.List;
+import ladder.engine.Excerpt;
 import ladder.engine.LadderException;
 import ladder.engine.contract.Field;
 import ladder.engine.table.Column;
@@ -24,13 +25,26 @@ import ladder.engine.table.Table;
  *
  * Coded answers match their codes or answer wording; ordering comparisons apply to whole numbers
  * (year, grade, months_in_grade, ...) and decimals only. Every mistake is a {@link LadderException}
- * that quotes the filter and says what was expected where.
+ * of one line that quotes the filter around the mistake (at most {@value #RADIUS} characters each
+ * side) and says what was expected where.
+ *
+ * <p>Parentheses and {@code not}s nest at most {@value #MAX_DEPTH} deep, so that parsing (by
+ * recursive descent) and evaluation cannot exhaust the stack; chains of {@code and} and {@code or}
+ * of any length are parsed in loops into n-ary {@link Filter.And} and {@link Filter.Or}.
  */
 public final class FilterParser {
+    /** How deep parentheses and {@code not}s may nest: far beyond any filter a person writes. */
+    public static final int MAX_DEPTH = 200;
+    /** How many characters of the filter a message quotes on each side of the mistake. */
+    static final int RADIUS = 30;
+    /** How many characters of one word or value a message quotes. */
+    private static final int WORD = 40;
+
     private final String source;
     private final Table table;
     private final List<Token> tokens;
     private int position;
+    private int depth;
 
     private record Token(String text, boolean quoted, int at) {
         boolean is(String word) {
@@ -58,41 +72,48 @@ public final class FilterParser {
     }
 
     private Filter or() {
-        Filter left = and();
+        List<Filter> terms = new ArrayList<>(List.of(and()));
         while (peekIs("or")) {
             position++;
-            left = new Filter.Or(left, and());
+            terms.add(and());
         }
-        return left;
+        return terms.size() == 1 ? terms.get(0) : new Filter.Or(terms);
     }
 
     private Filter and() {
-        Filter left = unary();
+        List<Filter> terms = new ArrayList<>(List.of(unary()));
         while (peekIs("and")) {
             position++;
-            left = new Filter.And(left, unary());
+            terms.add(unary());
         }
-        return left;
+        return terms.size() == 1 ? terms.get(0) : new Filter.And(terms);
     }
 
     private Filter unary() {
-        if (peekIs("not")) {
-            position++;
-            return new Filter.Not(unary());
+        boolean not = peekIs("not");
+        if (!not && !peekIs("(")) {
+            return comparison();
         }
-        if (peekIs("(")) {
-            position++;
-            Filter inner = or();
+        Token opening = tokens.get(position++);
+        if (++depth > MAX_DEPTH) {
+            throw error(opening, "parentheses and 'not's nest more than " + MAX_DEPTH + " deep here;"
+                    + " write the filter more simply");
+        }
+        Filter inner;
+        if (not) {
+            inner = new Filter.Not(unary());
+        } else {
+            inner = or();
             expect(")");
-            return inner;
         }
-        return comparison();
+        depth--;
+        return inner;
     }
 
     private Filter comparison() {
         Token name = next("a column name");
         if (name.quoted() || !table.hasColumn(name.text())) {
-            throw error(name, "no column '" + name.text() + "'; the columns are "
+            throw error(name, "no column '" + word(name) + "'; the columns are "
                     + String.join(", ", table.columns().stream().map(Column::name).toList()));
         }
         Column column = table.column(name.text());
@@ -115,6 +136,10 @@ public final class FilterParser {
             op = next("'in'");
         }
         if (op.is("in")) {
+            if (column.isDecimal()) {
+                throw error(op, column.name() + " is a decimal, not coded: compare it with =, !=, <, <=, > or >=,"
+                        + " joined by 'or' for several values");
+            }
             expect("(");
             List<Token> values = new ArrayList<>();
             values.add(next("a value"));
@@ -185,7 +210,7 @@ public final class FilterParser {
         for (Token value : values) {
             int code = column.codeOf(value.text());
             if (code < 0) {
-                throw error(value, "'" + value.text() + "' is not a value of " + column.name() + describe(column));
+                throw error(value, "'" + word(value) + "' is not a value of " + column.name() + describe(column));
             }
             accepted[code] = true;
         }
@@ -212,7 +237,7 @@ public final class FilterParser {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw error(value, column.name() + " is compared with numbers; '" + value.text() + "' is not one");
+        throw error(value, column.name() + " is compared with numbers; '" + word(value) + "' is not one");
     }
 
     private boolean peekIs(String word) {
@@ -221,7 +246,8 @@ public final class FilterParser {
 
     private Token next(String expected) {
         if (position >= tokens.size()) {
-            throw new LadderException("filter '" + source + "': expected " + expected + " at the end");
+            throw new LadderException("filter '" + Excerpt.around(source, source.length(), RADIUS) + "': expected "
+                    + expected + " at the end");
         }
         return tokens.get(position++);
     }
@@ -234,8 +260,13 @@ public final class FilterParser {
     }
 
     private LadderException error(Token at, String message) {
-        return new LadderException("filter '" + source + "' at position " + (at.at() + 1) + " ('" + at.text() + "'): "
-                + message);
+        return new LadderException("filter '" + Excerpt.around(source, at.at(), RADIUS) + "' at position "
+                + (at.at() + 1) + " ('" + word(at) + "'): " + message);
+    }
+
+    /** A token's text as a message quotes it: on one line, and cut if long. */
+    private static String word(Token token) {
+        return Excerpt.of(token.text(), WORD);
     }
 
     private static List<Token> tokenize(String s) {
@@ -250,7 +281,8 @@ public final class FilterParser {
             } else if (c == '\'' || c == '"') {
                 int end = s.indexOf(c, i + 1);
                 if (end < 0) {
-                    throw new LadderException("filter '" + s + "' at position " + (i + 1) + ": the quote is never closed");
+                    throw new LadderException("filter '" + Excerpt.around(s, i, RADIUS) + "' at position " + (i + 1)
+                            + ": the quote is never closed");
                 }
                 out.add(new Token(s.substring(i + 1, end), true, i));
                 i = end + 1;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import ladder.engine.Excerpt;
 import ladder.engine.contract.Schema;
 
 /**
@@ -14,10 +15,13 @@ import ladder.engine.contract.Schema;
  *
  * <p>Names match case-insensitively after trimming and may come in any order. A header missing a
  * contract column, naming a column twice, split by another delimiter than the comma, or holding
- * bytes that are not UTF-8 text refuses the file; an unknown column is read past with a warning.
+ * bytes that are not UTF-8 text refuses the file; unknown columns are read past with one warning
+ * that counts them and names the first {@value #NAMED}.
  */
 final class CsvHeader {
     private static final String OTHER_DELIMITERS = ";\t|";
+    /** How many unknown columns a warning names. */
+    static final int NAMED = 5;
 
     private final String[] names;
     private final int[] fields;
@@ -53,7 +57,7 @@ final class CsvHeader {
         for (int i = 0; i < names.length; i++) {
             Integer earlier = names[i].isEmpty() ? null : seen.putIfAbsent(names[i].toLowerCase(Locale.ROOT), i);
             if (earlier != null) {
-                throw CsvReader.refusal(file, "column '" + names[i] + "' appears twice (columns " + (earlier + 1)
+                throw CsvReader.refusal(file, "column '" + Excerpt.of(names[i], 60) + "' appears twice (columns " + (earlier + 1)
                         + " and " + (i + 1) + ")");
             }
             fields[i] = schema.indexOf(names[i]);
@@ -73,11 +77,18 @@ final class CsvHeader {
                     + String.join(", ", missing) + " (every column of the " + schema.name()
                     + " contract must be present, even where its values may be empty)");
         }
+        List<String> unknown = new ArrayList<>();
         for (int i = 0; i < names.length; i++) {
             if (fields[i] < 0) {
-                warnings.accept(file + ": " + (names[i].isEmpty() ? "unnamed column" : "unknown column '" + names[i] + "'")
-                        + " (column " + (i + 1) + ") is not in the " + schema.name() + " contract and is ignored");
+                unknown.add((names[i].isEmpty() ? "unnamed column" : "unknown column '" + Excerpt.of(names[i], 60) + "'")
+                        + " (column " + (i + 1) + ")");
             }
+        }
+        if (unknown.size() == 1) {
+            warnings.accept(file + ": " + unknown.get(0) + " is not in the " + schema.name() + " contract and is ignored");
+        } else if (unknown.size() > 1) {
+            warnings.accept(file + ": " + unknown.size() + " columns are not in the " + schema.name()
+                    + " contract and are ignored: " + Excerpt.firstFew(unknown, NAMED));
         }
         return new CsvHeader(names, fields);
     }

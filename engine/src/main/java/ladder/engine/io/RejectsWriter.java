@@ -23,6 +23,11 @@ import ladder.engine.LadderException;
  * <p>The file is CSV per RFC 4180 with the header {@value #HEADER}, one record per rejection,
  * where {@code record} is the rejected record's text. A NUL in a value or record is written as
  * {@code \0} so that the file stays text.
+ *
+ * <p>The file is written whole or not at all: records go to a hidden temporary file beside it,
+ * which {@link #commit()} renames over the file in one atomic step ({@link OutputFiles}). A writer
+ * closed without a commit (the load failed, or was interrupted) deletes the temporary file and
+ * leaves the previous rejected-rows file as it was.
  */
 public final class RejectsWriter implements Consumer<Rejection>, AutoCloseable {
     /** The header row of the rejected-rows file. */
@@ -31,31 +36,40 @@ public final class RejectsWriter implements Consumer<Rejection>, AutoCloseable {
     public static final int KEPT = 20;
 
     private final Path path;
+    private final Path temp;
     private final Writer out;
     private final Map<String, Long> byCategory = new LinkedHashMap<>();
     private final List<Rejection> first = new ArrayList<>();
     private long count;
 
-    private RejectsWriter(Path path, Writer out) {
+    private boolean committed;
+
+    private RejectsWriter(Path path, Path temp, Writer out) {
         this.path = path;
+        this.temp = temp;
         this.out = out;
     }
 
-    /** A writer of the rejected-rows file {@code path} (replaced if it exists), keeping the summary too. */
+    /**
+     * A writer of the rejected-rows file {@code path}, keeping the summary too; {@link #commit()}
+     * replaces the file, if it exists, with what was written.
+     */
     public static RejectsWriter toFile(Path path) {
+        Path temp = OutputFiles.temporaryBeside(path);
         try {
-            Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path), StandardCharsets.UTF_8));
+            Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8));
             out.write(HEADER);
             out.write('\n');
-            return new RejectsWriter(path, out);
+            return new RejectsWriter(path, temp, out);
         } catch (IOException e) {
+            OutputFiles.deleteQuietly(temp);
             throw cannotWrite(path, e);
         }
     }
 
     /** A summary alone, with no file. */
     public static RejectsWriter countsOnly() {
-        return new RejectsWriter(null, null);
+        return new RejectsWriter(null, null, null);
     }
 
     @Override
@@ -94,14 +108,32 @@ public final class RejectsWriter implements Consumer<Rejection>, AutoCloseable {
         return path;
     }
 
+    /** Finishes the file and puts it in place of the rejected-rows file: the load succeeded. */
+    public void commit() {
+        if (out == null || committed) {
+            return;
+        }
+        try {
+            out.close();
+            OutputFiles.moveIntoPlace(temp, path);
+            committed = true;
+        } catch (IOException e) {
+            throw cannotWrite(path, e);
+        }
+    }
+
+    /** Without a {@link #commit()} before, abandons the file: the previous rejected-rows file stays as it was. */
     @Override
     public void close() {
-        if (out != null) {
-            try {
-                out.close();
-            } catch (IOException e) {
-                throw cannotWrite(path, e);
-            }
+        if (out == null || committed) {
+            return;
+        }
+        try {
+            out.close();
+        } catch (IOException e) {
+            // Abandoned anyway.
+        } finally {
+            OutputFiles.deleteQuietly(temp);
         }
     }
 

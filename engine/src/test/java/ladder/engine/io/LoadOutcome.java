@@ -40,6 +40,7 @@ public record LoadOutcome(Table table, LoadReport report, String rejects) {
             } else {
                 reader.read(file, Schema.EMPLOYEES, validator, warnings::add);
             }
+            rejects.commit();
             report = new LoadReport(List.of(file.toString()), validator.read(), validator.accepted(),
                     validator.rejected(), rejects.byCategory(), rejects.first(), warnings, rejectsFile);
         }

@@ -26,7 +26,7 @@ class LoaderTest {
     Path dir;
 
     @Test
-    void poolsAFolderOfFilesInOrderOfName() throws IOException {
+    void poolsAFolderOfFilesAtAnyDepthInOrderOfPath() throws IOException {
         Path folder = Files.createDirectory(dir.resolve("pool"));
         EmployeeCsv.validFile(folder.resolve("b.csv"), "P3", "P4");
         Files.writeString(folder.resolve("a.CSV"), HEADER + "\n" + row("P1") + "\n"
@@ -37,9 +37,10 @@ class LoaderTest {
 
         Loader.Loaded loaded = Loader.load(Schema.EMPLOYEES, List.of(folder));
         LoadReport report = loaded.report();
-        assertEquals(List.of(folder.resolve("a.CSV").toString(), folder.resolve("b.csv").toString()), report.files());
-        assertEquals(4, report.read());
-        assertEquals(4, report.accepted());
+        assertEquals(List.of(folder.resolve("a.CSV").toString(), folder.resolve("b.csv").toString(),
+                folder.resolve("sub").resolve("c.csv").toString()), report.files());
+        assertEquals(5, report.read());
+        assertEquals(5, report.accepted());
         assertEquals(0, report.rejected());
         assertEquals(Map.of(), report.rejectedByRule());
         assertNull(report.rejectsFile());

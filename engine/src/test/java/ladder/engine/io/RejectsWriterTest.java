@@ -24,6 +24,7 @@ class RejectsWriterTest {
         try (RejectsWriter writer = RejectsWriter.toFile(file)) {
             writer.accept(tricky);
             writer.accept(plain);
+            writer.commit();
         }
         assertEquals(List.of(
                 List.of("a,b.csv", "7", "sector", "say \"hi\"\r\nthere", "text after closing quote",

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import ladder.engine.Excerpt;
 import ladder.engine.contract.Field;
 import ladder.engine.contract.Schema;
 import ladder.engine.io.ColumnDecoder;
@@ -52,6 +53,9 @@ import org.apache.arrow.vector.util.ValueVectorUtility;
  * string that is not valid UTF-8 makes its row malformed.
  */
 final class BatchRecords {
+    /** How many unknown or duplicated columns a message names. */
+    private static final int NAMED = 5;
+
     private final SourceFile source;
     private final Schema schema;
     private final List<Bound> columns;
@@ -86,12 +90,14 @@ final class BatchRecords {
         Bound[] bound = new Bound[schema.fields().size()];
         List<String> problems = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
+        List<String> duplicated = new ArrayList<>();
+        List<String> duplicatedAlso = new ArrayList<>();
         for (org.apache.arrow.vector.types.pojo.Field column : fields) {
             String name = column.getName();
             String first = seen.putIfAbsent(name.strip().toLowerCase(Locale.ROOT), name);
             if (first != null) {
-                problems.add("column '" + name + "' appears more than once"
-                        + (first.equals(name) ? "" : " (also as '" + first + "')"));
+                duplicated.add(name);
+                duplicatedAlso.add(first.equals(name) ? "" : " (also as '" + Excerpt.of(first, 60) + "')");
                 continue;
             }
             int target = schema.indexOf(name);
@@ -102,7 +108,7 @@ final class BatchRecords {
             Field field = schema.fields().get(target);
             ArrowType type = column.getType();
             if (!accepts(field.kind(), type)) {
-                problems.add("column '" + name + "' is " + describe(type)
+                problems.add("column '" + Excerpt.of(name, 60) + "' is " + describe(type)
                         + (column.getDictionary() == null ? "" : " (dictionary-encoded)")
                         + " but " + field.name() + " needs " + expected(field.kind()));
                 continue;
@@ -115,6 +121,12 @@ final class BatchRecords {
                 missing.add(schema.fields().get(i).name());
             }
         }
+        if (duplicated.size() == 1) {
+            problems.add(0, "column '" + Excerpt.of(duplicated.get(0), 60) + "' appears more than once" + duplicatedAlso.get(0));
+        } else if (duplicated.size() > 1) {
+            problems.add(0, duplicated.size() + " columns appear more than once: " + Excerpt.firstFew(duplicated.stream()
+                    .map(name -> "'" + Excerpt.of(name, 60) + "'").toList(), NAMED));
+        }
         if (!missing.isEmpty()) {
             problems.add(0, "missing column" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
                     + " (the " + schema.name() + " table needs all its columns, even those that may be empty)");
@@ -122,9 +134,13 @@ final class BatchRecords {
         if (!problems.isEmpty()) {
             throw source.refused("refused: " + String.join("; ", problems));
         }
-        for (String name : unknown) {
-            warnings.accept(source.name() + ": column '" + name + "' is not in the " + schema.name()
-                    + " table; it is ignored");
+        if (unknown.size() == 1) {
+            warnings.accept(source.name() + ": column '" + Excerpt.of(unknown.get(0), 60) + "' is not in the "
+                    + schema.name() + " table; it is ignored");
+        } else if (unknown.size() > 1) {
+            warnings.accept(source.name() + ": " + unknown.size() + " columns are not in the " + schema.name()
+                    + " table and are ignored: " + Excerpt.firstFew(unknown.stream()
+                            .map(name -> "'" + Excerpt.of(name, 60) + "'").toList(), NAMED));
         }
         return new BatchRecords(source, schema, Arrays.asList(bound));
     }

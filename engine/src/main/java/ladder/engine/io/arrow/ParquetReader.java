@@ -98,6 +98,11 @@ public final class ParquetReader implements SourceReader {
                 // Arrow reads what Ladder's decoder does not, and words the refusal of what neither can.
                 arrowLoad(file, schema, validator, warnings);
                 return;
+            } catch (LadderException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // Footer bytes no check foresaw: refused in one line, as a failure while decoding is.
+                throw source.unreadable(e);
             }
             load.run(threads);
         } catch (IOException e) {

@@ -277,9 +277,16 @@ final class ParquetRowGroupLoad {
                     slot.firstRow = firstRows[g] + done + 1;
                     slot.count = count;
                     decoder.forgetLastValues();
-                    for (int c = 0; c < leaves.length; c++) {
-                        readers[c].read(count, slot.values[c]);
-                        fill(slot.rows, records.target(c), slot.values[c]);
+                    try {
+                        for (int c = 0; c < leaves.length; c++) {
+                            readers[c].read(count, slot.values[c]);
+                            fill(slot.rows, records.target(c), slot.values[c]);
+                        }
+                    } catch (LadderException e) {
+                        throw e;
+                    } catch (RuntimeException e) {
+                        // As on several threads (run): bytes no check foresaw refuse the file, never escape raw.
+                        throw source.unreadable(e);
                     }
                     done += count;
                     merge.accept(slot);

@@ -213,6 +213,9 @@ public final class ColumnChunkReader {
     }
 
     private void dataPage(DataPageHeader header, int body, int compressed, int size) throws IOException {
+        if (header == null) {
+            throw failure("has a data page without a data page header");
+        }
         byte[] bytes = pageBytes(header.getEncoding(), size);
         codec.decompress(chunk, body, compressed, bytes, 0, size);
         ByteCursor in = new ByteCursor(bytes, 0, size);
@@ -232,6 +235,9 @@ public final class ColumnChunkReader {
     }
 
     private void dataPageV2(DataPageHeaderV2 header, int body, int compressed, int size) throws IOException {
+        if (header == null) {
+            throw failure("has a version 2 data page without a data page header");
+        }
         int levelBytes = header.getDefinition_levels_byte_length();
         if (header.getRepetition_levels_byte_length() != 0) {
             throw failure("has repetition levels in a flat column");

@@ -226,8 +226,9 @@ public final class ParquetFile {
         Type physical = element.getType();
         LogicalType logical = element.isSetLogicalType() ? element.getLogicalType() : null;
         ConvertedType converted = element.isSetConverted_type() ? element.getConverted_type() : null;
-        String annotation = logical != null ? logical.getSetField().getFieldName()
-                : converted != null ? converted.name() : null;
+        // A logical type of a kind this Thrift library does not know is a union with no field set.
+        String annotation = logical != null ? (logical.getSetField() == null ? "an unknown logical type"
+                : logical.getSetField().getFieldName()) : converted != null ? converted.name() : null;
         switch (physical) {
             case INT32, INT64 -> {
                 int width = physical == Type.INT32 ? 32 : 64;

@@ -17,9 +17,12 @@ import java.util.Random;
 import java.util.stream.LongStream;
 import ladder.engine.LadderException;
 import ladder.engine.contract.Schema;
+import ladder.engine.io.LoadReport;
+import ladder.engine.io.Loader;
 import ladder.engine.io.arrow.ArrowTables.Column;
 import ladder.engine.io.arrow.ArrowTables.Format;
 import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -233,8 +236,46 @@ class ColumnarReadersTest {
 
         assertEquals(Employees.ROWS, sink.values());
         String file = dir.resolve("employees" + format.extension).toString();
-        assertEquals(List.of(file + ": column 'Notes' is not in the employees table; it is ignored",
-                file + ": column 'flag' is not in the employees table; it is ignored"), warnings);
+        assertEquals(List.of(file + ": 2 columns are not in the employees table and are ignored: 'Notes', 'flag'"),
+                warnings);
+    }
+
+    /** Issue 9: a file of 2,000 unknown columns gives one warning with the count and the first few names. */
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void warnsOfThousandsOfUnknownColumnsInOneLine(Format format) throws IOException {
+        List<Column> columns = new ArrayList<>(Employees.typed(Employees.ROWS));
+        for (int i = 0; i < 2_000; i++) {
+            columns.add(Column.of("extra\n" + i, ArrowTables.INT32, i, i, i));
+        }
+
+        RecordingSink sink = read(format, columns, 10);
+
+        assertEquals(Employees.ROWS, sink.values());
+        String file = dir.resolve("employees" + format.extension).toString();
+        assertEquals(List.of(file + ": 2000 columns are not in the employees table and are ignored: 'extra\\n0', "
+                + "'extra\\n1', 'extra\\n2', 'extra\\n3', 'extra\\n4' and 1995 more"), warnings);
+    }
+
+    /** Issue 9: the same for a CSV file's header, through a whole load. */
+    @Test
+    void warnsOfThousandsOfUnknownCsvColumnsInOneLine() throws IOException {
+        List<String> header = new ArrayList<>(Schema.EMPLOYEES.fields().stream().map(f -> f.name()).toList());
+        List<String> row = new ArrayList<>(Employees.ROWS.get(0));
+        for (int i = 0; i < 2_000; i++) {
+            header.add("extra" + i);
+            row.add("");
+        }
+        header.set(21, "");
+        header.set(22, "\"two\nlines\"");
+        Path file = Files.writeString(dir.resolve("wide.csv"), String.join(",", header) + "\n" + String.join(",", row) + "\n");
+
+        LoadReport report = Loader.load(Schema.EMPLOYEES, List.of(file)).report();
+
+        assertEquals(1, report.accepted());
+        assertEquals(List.of(file + ": 2000 columns are not in the employees contract and are ignored: unknown column"
+                + " 'extra0' (column 21), unnamed column (column 22), unknown column 'two\\nlines' (column 23),"
+                + " unknown column 'extra3' (column 24), unknown column 'extra4' (column 25) and 1995 more"), report.warnings());
     }
 
     /**
