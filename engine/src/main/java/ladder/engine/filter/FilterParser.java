@@ -24,7 +24,8 @@ import ladder.engine.table.Table;
  * </pre>
  *
  * Coded answers match their codes or answer wording; ordering comparisons apply to whole numbers
- * (year, grade, months_in_grade, ...) and decimals only. Every mistake is a {@link LadderException}
+ * (year, grade, months_in_grade, ...) and decimals only; {@code in} lists apply to coded columns
+ * only (not to decimals). Every mistake is a {@link LadderException}
  * of one line that quotes the filter around the mistake (at most {@value #RADIUS} characters each
  * side) and says what was expected where.
  *
