@@ -77,6 +77,27 @@ class ShadedJarIT {
         assertFalse(run.output().contains("SLF4J"), "logging noise from the libraries reached the user: " + run.output());
     }
 
+    /**
+     * Too little memory is one line saying how to give more, and exit status 2, never a Java trace
+     * (a composition by ten dimensions of the sample under a 16 MB heap, which runs out while the
+     * load's threads parse or while the cube is built, both of which must end the same way).
+     */
+    @Test
+    void runningOutOfMemoryIsOneLineSayingHowToGiveMore() {
+        for (int i = 0; i < 4; i++) {
+            assertOneMemoryLine(Shell.here().with("LADDER_JAVA_OPTS", "-Xmx16m").run(2, "bin/ladder", "composition", "--data",
+                "datasets/sample", "--by", "employer_id,year,sector,region,grade,gender,ethnicity,disability,age_band,"
+                        + "entry_route"));
+        }
+    }
+
+    private static void assertOneMemoryLine(Shell.Run run) {
+        assertEquals(2, run.exitCode(), run.output());
+        assertTrue(run.output().contains("ladder: out of memory") && run.output().contains("LADDER_JAVA_OPTS"),
+                run.output());
+        assertFalse(run.output().contains("\tat ") || run.output().contains("OutOfMemoryError"), run.output());
+    }
+
     /** The CSV table of a run's output, without what the command says about the files it read. */
     private static String table(String output) {
         return output.substring(output.indexOf("year,"));

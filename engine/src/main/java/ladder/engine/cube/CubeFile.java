@@ -380,7 +380,7 @@ public final class CubeFile {
     }
 
     private static String brief(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String message = e.getMessage() == null ? "its structure cannot be read" : e.getMessage();
         message = message.replaceAll("\\s+", " ");
         return message.length() > 120 ? message.substring(0, 120) + "..." : message;
     }

@@ -28,6 +28,13 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // A worker thread that runs out of memory hands its failure to the command, which says so in
+        // one line; the JVM's own trace of the dying thread would only bury that line.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (!(e instanceof OutOfMemoryError)) {
+                System.err.println("ladder: internal error on thread " + thread.getName() + ": " + e);
+            }
+        });
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
@@ -50,6 +57,12 @@ public final class Main implements Runnable {
             if (brokenPipe(e)) {
                 return 0;
             }
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof OutOfMemoryError) {
+                    commandLine.getErr().println(outOfMemory());
+                    return EXIT_USAGE;
+                }
+            }
             commandLine.getErr().println("ladder: internal error, please report it with this trace:");
             e.printStackTrace(commandLine.getErr());
             return EXIT_INTERNAL;
@@ -57,9 +70,7 @@ public final class Main implements Runnable {
         try {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {
-            err.println("ladder: out of memory (Java heap of " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB);"
-                    + " give Java more with LADDER_JAVA_OPTS=-Xmx16g (about 40 bytes per row are needed), or ask for"
-                    + " fewer dimensions");
+            err.println(outOfMemory());
             err.flush();
             return EXIT_USAGE;
         } catch (StackOverflowError e) {
@@ -67,6 +78,13 @@ public final class Main implements Runnable {
             err.flush();
             return EXIT_INTERNAL;
         }
+    }
+
+    /** The one line for running out of memory (on any thread): how much there was and how to give more. */
+    private static String outOfMemory() {
+        return "ladder: out of memory (Java heap of " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB);"
+                + " give Java more with LADDER_JAVA_OPTS=-Xmx16g (about 40 bytes per row are needed), or ask for"
+                + " fewer dimensions";
     }
 
     /** Whether {@code e} is the reader of standard output going away (e.g. {@code | head -1}): a quiet end. */

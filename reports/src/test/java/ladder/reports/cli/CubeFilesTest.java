@@ -119,4 +119,46 @@ class CubeFilesTest {
             assertTrue(r.err().startsWith("ladder: " + bad), r.err());
         }
     }
+
+    /** Mutated cube files (bit flips, truncations, inserted and deleted bytes) end in a result or one line, seeded. */
+    @Test
+    void mutatedCubeFilesEndInAResultOrOneLine(@TempDir Path dir) throws IOException {
+        List<String> cubes = employerCubes(dir);
+        byte[] good = Files.readAllBytes(Path.of(cubes.get(0)));
+        java.util.SplittableRandom random = new java.util.SplittableRandom(8);
+        int refused = 0;
+        for (int i = 0; i < Integer.getInteger("ladder.fuzz.cubes", 60); i++) {
+            byte[] bytes = good.clone();
+            switch (i % 4) {
+                case 0 -> bytes[random.nextInt(bytes.length)] ^= (byte) (1 << random.nextInt(8));
+                case 1 -> bytes = java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length));
+                case 2 -> {
+                    int at = random.nextInt(bytes.length);
+                    byte[] out = new byte[bytes.length + 1];
+                    System.arraycopy(bytes, 0, out, 0, at);
+                    out[at] = (byte) random.nextInt(256);
+                    System.arraycopy(bytes, at, out, at + 1, bytes.length - at);
+                    bytes = out;
+                }
+                default -> {
+                    int at = random.nextInt(bytes.length);
+                    byte[] out = new byte[bytes.length - 1];
+                    System.arraycopy(bytes, 0, out, 0, at);
+                    System.arraycopy(bytes, at + 1, out, at, bytes.length - at - 1);
+                    bytes = out;
+                }
+            }
+            Path bad = dir.resolve("mutated-" + i + ".arrow");
+            Files.write(bad, bytes);
+            CommandLineTest.Run r = CommandLineTest.run("describe", "--cubes", bad.toString(), cubes.get(1));
+            assertTrue(r.status() == 0 || r.status() == 2, "exit " + r.status() + ": " + r.err());
+            assertFalse(r.err().contains("\tat "), r.err());
+            if (r.status() == 2) {
+                assertEquals(1, r.err().strip().lines().count(), r.err());
+                assertTrue(r.err().startsWith("ladder: " + bad), r.err());
+                refused++;
+            }
+        }
+        assertTrue(refused > 0);
+    }
 }
