@@ -7,7 +7,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -77,25 +76,11 @@ public final class CubeFile {
 
     /** As {@link #write(Cube, Path)}, with metadata entries replaced by {@code overrides} (for tests of refusals). */
     static void write(Cube cube, Path file, Map<String, String> overrides) {
-        Path dir = file.toAbsolutePath().getParent();
-        Path temp = null;
-        try {
-            temp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
+        ladder.engine.io.OutputFiles.writeAtomically(file, temp -> {
             try (BufferAllocator allocator = new RootAllocator(MEMORY_LIMIT)) {
                 writeTo(cube, temp, allocator, overrides);
             }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new LadderException("cannot write cube file " + file + ": " + e.getMessage());
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the temporary file is named as such; nothing else to do
-                }
-            }
-        }
+        });
     }
 
     private static void writeTo(Cube cube, Path file, BufferAllocator allocator, Map<String, String> overrides)

@@ -94,26 +94,36 @@ public final class CubeKernel {
     static Cube labelled(DenseCube dense, Filter filter) {
         List<CodeAxis> axes = dense.dimensions();
         int dims = axes.size();
-        AxisLabels[] labels = new AxisLabels[dims];
-        List<Dimension> dimensions = new ArrayList<>();
+        // One pass over the dense cells: the non-empty ones, and the codes each dimension has rows at.
+        int[] nonEmpty = new int[64];
+        int n = 0;
+        boolean[][] present = new boolean[dims][];
         for (int d = 0; d < dims; d++) {
-            CodeAxis axis = axes.get(d);
-            boolean[] present = new boolean[axis.base() + axis.size()];
-            for (int cell = 0; cell < dense.cells(); cell++) {
-                if (dense.count(cell) > 0) {
-                    present[axis.base() + dense.level(cell, d)] = true;
-                }
-            }
-            labels[d] = new AxisLabels(axis.column(), present);
-            dimensions.add(labels[d].dimension());
+            present[d] = new boolean[axes.get(d).base() + axes.get(d).size()];
         }
-        int m = dense.measures().size();
-        Cube.Cells cells = new Cube.Cells(dims, m, 64);
-        int[] at = new int[dims];
         for (int cell = 0; cell < dense.cells(); cell++) {
             if (dense.count(cell) == 0) {
                 continue;
             }
+            if (n == nonEmpty.length) {
+                nonEmpty = java.util.Arrays.copyOf(nonEmpty, 2 * n);
+            }
+            nonEmpty[n++] = cell;
+            for (int d = 0; d < dims; d++) {
+                present[d][axes.get(d).base() + dense.level(cell, d)] = true;
+            }
+        }
+        AxisLabels[] labels = new AxisLabels[dims];
+        List<Dimension> dimensions = new ArrayList<>();
+        for (int d = 0; d < dims; d++) {
+            labels[d] = new AxisLabels(axes.get(d).column(), present[d]);
+            dimensions.add(labels[d].dimension());
+        }
+        int m = dense.measures().size();
+        Cube.Cells cells = new Cube.Cells(dims, m, n);
+        int[] at = new int[dims];
+        for (int i = 0; i < n; i++) {
+            int cell = nonEmpty[i];
             for (int d = 0; d < dims; d++) {
                 at[d] = labels[d].position(axes.get(d).base() + dense.level(cell, d));
             }

@@ -8,7 +8,7 @@ import ladder.engine.cube.Outcome;
  * The words that turn a comparison into a sentence: "People from working-class backgrounds",
  * "those from professional backgrounds", "reaching grade 4 or above", "employer".
  */
-final class Phrases {
+public final class Phrases {
     private Phrases() {
     }
 
@@ -31,7 +31,7 @@ final class Phrases {
     }
 
     /** The outcome as a gerund phrase: "promotion", "reaching grade 4 or above", "grade = 4". */
-    static String outcome(Outcome outcome) {
+    public static String outcome(Outcome outcome) {
         if (outcome.operator() == null) {
             return switch (outcome.column()) {
                 case "promoted" -> "promotion";

@@ -346,27 +346,23 @@ public record ProgressionOdds(Question question, List<String> byLevelsNames, Lis
     }
 
     private List<Object> row(List<Object> key, String analysis, Estimate e, boolean hidden) {
-        List<Object> row = new ArrayList<>(key);
-        row.add(analysis);
-        row.add(e.measure().label());
-        row.add(e.method());
-        row.add(hidden ? null : e.estimate());
-        row.add(hidden ? null : e.lower());
-        row.add(hidden ? null : e.upper());
-        row.add(hidden ? null : e.pValue());
-        row.add(hidden ? "withheld: the table has a count under " + suppressBelow : e.reason());
-        return row;
+        return row(key, analysis, java.util.Arrays.asList(e.measure().label(), e.method(), e.estimate(), e.lower(),
+                e.upper(), e.pValue()), hidden, e.reason());
     }
 
     private List<Object> row(List<Object> key, String analysis, HypothesisTest t, boolean hidden) {
+        return row(key, analysis, java.util.Arrays.asList(t.test(), t.method(), t.statistic(), t.df(), t.pValue()),
+                hidden, t.reason());
+    }
+
+    /** A row of the estimates or tests table: the key, the analysis, the values (every number withheld where {@code hidden}), the note. */
+    private List<Object> row(List<Object> key, String analysis, List<Object> values, boolean hidden, String reason) {
         List<Object> row = new ArrayList<>(key);
         row.add(analysis);
-        row.add(t.test());
-        row.add(t.method());
-        row.add(hidden ? null : t.statistic());
-        row.add(t.df());
-        row.add(hidden ? null : t.pValue());
-        row.add(hidden ? "withheld: the table has a count under " + suppressBelow : t.reason());
+        for (Object v : values) {
+            row.add(hidden && v instanceof Double ? null : v);
+        }
+        row.add(hidden ? "withheld: the table has a count under " + suppressBelow : reason);
         return row;
     }
 

@@ -160,19 +160,12 @@ public record AdjustedModel(Question question, LogisticModel model, ModelData da
         }
         for (Margins margins : model.margins()) {
             for (Margins.Contrast c : margins.contrasts()) {
-                notes.add(margins.sentence(c.level(), phrase(model.outcome()), l -> group(margins.variable(), l)));
+                notes.add(margins.sentence(c.level(),
+                        ladder.models.contingency.Phrases.outcome(Outcome.parse(model.outcome())), l -> group(margins.variable(), l)));
             }
         }
         notes.addAll(model.notes());
         return notes;
-    }
-
-    private static String phrase(String outcome) {
-        Outcome o = Outcome.parse(outcome);
-        if (o.operator() == null) {
-            return o.column().equals("promoted") ? "promotion" : o.column().replace('_', ' ');
-        }
-        return o.operator().equals(">=") ? "reaching " + o.column() + " " + o.value() + " or above" : o.describe();
     }
 
     /** How people at a level are named in a sentence: "working-class staff", "professional-background staff". */

@@ -65,7 +65,7 @@ final class CubeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         int cores = ladder.engine.Threads.of(threads);
-        refuseOutputAmongInputs(out, data);
+        ladder.engine.io.OutputFiles.checkNotInput(out, data, "the cube file");
         Loader.Loaded loaded = DataOptions.load(Schema.EMPLOYEES, data, rejects);
         LoadReport report = loaded.report();
         Cube cube = CubeKernel.build(loaded.table(), FilterParser.parse(where, loaded.table()), dims, measures, cores);
@@ -79,28 +79,6 @@ final class CubeCommand implements Callable<Integer> {
         spec.commandLine().getErr().println(String.format("Wrote a cube of %,d cells over %s to %s", cube.size(),
                 String.join(", ", dims), out));
         return strict && report.rejected() > 0 ? Main.EXIT_REJECTED : 0;
-    }
-
-    /** Refuses an output file that is one of the inputs, or inside an input folder (it would be read next time). */
-    static void refuseOutputAmongInputs(Path output, List<Path> inputs) {
-        Path target = output.toAbsolutePath().normalize();
-        for (Path in : inputs) {
-            Path input = in.toAbsolutePath().normalize();
-            try {
-                if (Files.exists(input) && Files.exists(target) && Files.isSameFile(input, target)) {
-                    throw new LadderException("--out " + output + " is one of the inputs; write the cube elsewhere");
-                }
-                Path parent = target.getParent();
-                if (Files.isDirectory(input) && parent != null && Files.exists(parent)
-                        && parent.toRealPath().startsWith(input.toRealPath())
-                        && target.getFileName().toString().endsWith(".arrow")) {
-                    throw new LadderException("--out " + output + " is inside the input folder " + in
-                            + ", whose .arrow files are read as employee files; write the cube elsewhere");
-                }
-            } catch (IOException e) {
-                throw new LadderException("cannot check --out " + output + ": " + e.getMessage());
-            }
-        }
     }
 
     /** The SHA-256 of a file's bytes, in hex. */

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,9 +83,8 @@ final class OutputOptions {
             List<String> written = new ArrayList<>();
             for (ResultTable t : tables) {
                 Path file = out.resolve(t.name() + ".csv");
-                Path temp = Files.createTempFile(out, "." + t.name(), ".part");
-                Files.writeString(temp, Format.csv(t), StandardCharsets.UTF_8);
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                ladder.engine.io.OutputFiles.writeAtomically(file,
+                        temp -> Files.writeString(temp, Format.csv(t), StandardCharsets.UTF_8));
                 written.add(file.getFileName().toString());
             }
             stderr.println("Wrote " + written.size() + " table(s) to " + out + ": " + String.join(", ", written));
