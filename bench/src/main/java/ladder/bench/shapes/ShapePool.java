@@ -19,7 +19,8 @@ import org.duckdb.DuckDBConnection;
 /**
  * A contract-shaped pool for the analysis-shaped cube benchmarks: 1,000 employers of Zipf-like
  * sizes (so {@code employer_id} needs 2-byte codes), ten years, grade, parental occupation (so
- * {@code seb}), gender, ethnicity, age band, hourly pay in pence (3% missing) and promotion, drawn
+ * {@code seb}), gender, ethnicity, age band, hourly pay in pence (3% missing), promotion, disability and
+ * months in grade, drawn
  * with a fixed seed, built through {@link TableBuilder} as a load would build it; and the same
  * rows in DuckDB (in-memory, codes as UTINYINT/USMALLINT, pay as DOUBLE), for the peer.
  *
@@ -30,11 +31,12 @@ public final class ShapePool {
     public static final long SEED = 20261201L;
     static final int EMPLOYERS = 1000;
     static final Schema SCHEMA = new Schema("shape_pool", List.of(Field.EMPLOYER_ID, Field.YEAR, Field.GRADE,
-            Field.PARENTAL_OCCUPATION, Field.GENDER, Field.ETHNICITY, Field.AGE_BAND, Field.HOURLY_PAY, Field.PROMOTED),
+            Field.PARENTAL_OCCUPATION, Field.GENDER, Field.ETHNICITY, Field.AGE_BAND, Field.HOURLY_PAY, Field.PROMOTED,
+            Field.DISABILITY, Field.MONTHS_IN_GRADE),
             List.of(Field.EMPLOYER_ID, Field.YEAR));
     /** The columns DuckDB holds, as Ladder's codes. */
     static final List<String> CODES = List.of("employer_id", "year", "grade", "seb", "gender", "ethnicity", "age_band",
-            "promoted");
+            "promoted", "disability", "months_in_grade");
 
     private static ShapePool current;
 
@@ -64,8 +66,25 @@ public final class ShapePool {
         return current;
     }
 
+    /** Runs {@code sql} on DuckDB and reads every value of its answer (so nothing is left lazy); a checksum of them. */
+    public long query(String sql) throws SQLException {
+        long checksum = 0;
+        try (Statement s = duck.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int c = 1; c <= columns; c++) {
+                    checksum += (long) rs.getDouble(c);
+                }
+            }
+        }
+        return checksum;
+    }
+
     static Table generate(long rows) {
         SplittableRandom random = new SplittableRandom(SEED);
+        // Disability and months in grade (for the intersectional and survival benchmarks) come from a stream of
+        // their own, so the other columns are the rows the kernel benchmarks measured before these were added.
+        SplittableRandom extra = new SplittableRandom(SEED + 1);
         TableBuilder b = new TableBuilder(SCHEMA);
         int[] employerCode = new int[EMPLOYERS];
         double[] cumulative = new double[EMPLOYERS];
@@ -99,7 +118,13 @@ public final class ShapePool {
                 b.setDecimal(7, (1050 + 480 * grade + (int) (a >>> 30 & 2047)) / 100.0);
             }
             int perMille = 70 + 25 * grade - (occupation >= 4 && occupation <= 6 ? 25 : 0);
-            b.setInt(8, (a >>> 40 & 1023) < perMille * 1024 / 1000 ? 1 : 0);
+            boolean promoted = (a >>> 40 & 1023) < perMille * 1024 / 1000;
+            b.setInt(8, promoted ? 1 : 0);
+            long x = extra.nextLong();
+            b.setCode(9, 1 + (int) ((x & 0xFF) % 3));
+            // Months to promotion, or to year end for those not promoted: longer for the working class.
+            int span = promoted ? 48 + (occupation >= 4 && occupation <= 6 ? 24 : 0) : 120;
+            b.setInt(10, (int) ((x >>> 8 & 0xFFFF) % span));
             b.commitRow();
         }
         return b.build();
@@ -111,7 +136,7 @@ public final class ShapePool {
             s.execute("SET threads TO 2");
             StringBuilder columns = new StringBuilder();
             for (String c : CODES) {
-                columns.append(c).append(c.equals("employer_id") ? " USMALLINT, " : " UTINYINT, ");
+                columns.append(c).append(c.equals("employer_id") || c.equals("months_in_grade") ? " USMALLINT, " : " UTINYINT, ");
             }
             s.execute("CREATE TABLE pool (" + columns + "hourly_pay DOUBLE)");
         }
@@ -128,7 +153,7 @@ public final class ShapePool {
                 for (int r = 0; r < chunk.rows(); r++) {
                     appender.beginRow();
                     for (int c = 0; c < codes.length; c++) {
-                        if (c == 0) {
+                        if (CODES.get(c).equals("employer_id") || CODES.get(c).equals("months_in_grade")) {
                             appender.append((short) codes[c].get(r));
                         } else {
                             appender.append((byte) codes[c].get(r));

@@ -346,12 +346,30 @@ public final class LogisticRegression {
 
         private ScoreSums scores(double[] beta) {
             int clusters = data.hasClusters() ? data.clusterLabels().size() : 0;
-            return RowChunks.run(data.rows(), spec.threads, () -> new ScoreSums(p, clusters), (a, from, to) -> {
-                double[] x = new double[p];
-                for (int r = from; r < to; r++) {
-                    design.row(r, x);
-                    a.add(x, data.trials(r), data.events(r), IrlsAccumulator.mean(dot(x, beta)),
-                            clusters > 0 ? data.cluster(r) : 0);
+            BinomialData.ClusterCells cells = data.clusterCells();
+            if (cells == null) {
+                return RowChunks.run(data.rows(), spec.threads, () -> new ScoreSums(p, clusters), (a, from, to) -> {
+                    double[] x = new double[p];
+                    for (int r = from; r < to; r++) {
+                        design.row(r, x);
+                        a.add(x, data.trials(r), data.events(r), IrlsAccumulator.mean(dot(x, beta)),
+                                clusters > 0 ? data.cluster(r) : 0);
+                    }
+                }, ScoreSums::combine);
+            }
+            // Each row's fitted probability once; then every (row, cluster) cell adds its people's scores.
+            double[] mu = new double[data.rows()];
+            double[] x = new double[p];
+            for (int r = 0; r < mu.length; r++) {
+                design.row(r, x);
+                mu[r] = IrlsAccumulator.mean(dot(x, beta));
+            }
+            return RowChunks.run(cells.size(), spec.threads, () -> new ScoreSums(p, clusters), (a, from, to) -> {
+                double[] xr = new double[p];
+                for (int i = from; i < to; i++) {
+                    int r = cells.rows()[i];
+                    design.row(r, xr);
+                    a.add(xr, cells.trials()[i], cells.events()[i], mu[r], cells.clusters()[i]);
                 }
             }, ScoreSums::combine);
         }

@@ -83,73 +83,127 @@ public record ModelData(BinomialData data, boolean grouped, long people, Map<Str
         dims.add(outcome.column());
         Cube cube = outcome.applyTo(source.cube(dims, List.of()));
         int y = cube.dimension(Outcome.AXIS);
-        int k = dims.size() - 1;
-        // One binomial row per combination of the other dimensions' levels (cells are in cube order, the outcome last).
-        Map<List<Integer>, Integer> rowOf = new LinkedHashMap<>();
-        List<double[]> counts = new ArrayList<>();
-        List<int[]> coords = new ArrayList<>();
-        for (int c = 0; c < cube.size(); c++) {
-            int[] at = new int[k];
-            List<Integer> key = new ArrayList<>(k);
-            for (int d = 0, j = 0; d < cube.dimensions().size(); d++) {
-                if (d != y) {
-                    at[j++] = cube.level(c, d);
-                    key.add(cube.level(c, d));
+        int event = cube.dimensions().get(y).levels().indexOf("1");
+        List<String> names = new ArrayList<>(variables.keySet());
+        int k = names.size();
+        int[] dim = new int[k];
+        long[] radix = new long[k];
+        long patterns = 1;
+        for (int v = 0; v < k; v++) {
+            dim[v] = cube.dimension(names.get(v));
+            radix[v] = cube.dimensions().get(dim[v]).levels().size();
+            patterns = Math.multiplyExact(patterns, radix[v]);
+        }
+        // One binomial row per covariate pattern, numbered in order of first appearance among the cells; with a
+        // cluster, each cell of (pattern, cluster, outcome) is also kept, for the clusters' score sums.
+        PatternIndex index = PatternIndex.of(patterns);
+        GrowingRows rows = new GrowingRows();
+        int g = cluster == null ? -1 : cube.dimension(cluster);
+        int[] clusterOf = g < 0 ? null : new int[cube.dimensions().get(g).levels().size()];
+        List<String> clusterLabels = new ArrayList<>();
+        if (clusterOf != null) {
+            java.util.Arrays.fill(clusterOf, -1);
+        }
+        int cells = cube.size();
+        int[] cellRow = g < 0 ? null : new int[cells];
+        int[] cellCluster = g < 0 ? null : new int[cells];
+        double[] cellTrials = g < 0 ? null : new double[cells];
+        double[] cellEvents = g < 0 ? null : new double[cells];
+        for (int c = 0; c < cells; c++) {
+            long key = 0;
+            for (int v = 0; v < k; v++) {
+                key = key * radix[v] + cube.level(c, dim[v]);
+            }
+            int row = index.rowOf(key, rows.size());
+            if (row == rows.size()) {
+                rows.add(key);
+            }
+            double n = cube.count(c);
+            double e = cube.level(c, y) == event ? n : 0;
+            rows.trials[row] += n;
+            rows.events[row] += e;
+            if (g >= 0) {
+                int level = cube.level(c, g);
+                if (clusterOf[level] < 0) {
+                    clusterOf[level] = clusterLabels.size();
+                    clusterLabels.add(cube.dimensions().get(g).levels().get(level));
                 }
-            }
-            Integer row = rowOf.get(key);
-            if (row == null) {
-                row = counts.size();
-                rowOf.put(key, row);
-                counts.add(new double[2]);
-                coords.add(at);
-            }
-            counts.get(row)[0] += cube.count(c);
-            if (cube.label(c, y).equals("1")) {
-                counts.get(row)[1] += cube.count(c);
+                cellRow[c] = row;
+                cellCluster[c] = clusterOf[level];
+                cellTrials[c] = n;
+                cellEvents[c] = e;
             }
         }
-        int n = counts.size();
-        double[] trials = new double[n];
-        double[] events = new double[n];
-        for (int r = 0; r < n; r++) {
-            trials[r] = counts.get(r)[0];
-            events[r] = counts.get(r)[1];
-        }
+        int n = rows.size();
+        double[] trials = java.util.Arrays.copyOf(rows.trials, n);
+        double[] events = java.util.Arrays.copyOf(rows.events, n);
         BinomialData.Builder b = BinomialData.builder(events).trials(trials);
-        List<String> otherDims = new ArrayList<>();
-        for (int d = 0; d < cube.dimensions().size(); d++) {
-            if (d != y) {
-                otherDims.add(cube.dimensions().get(d).name());
-            }
+        long[] stride = new long[k];
+        for (int v = k - 1, s = 1; v >= 0; s *= (int) radix[v], v--) {
+            stride[v] = s;
         }
-        for (Map.Entry<String, VariableKind> v : variables.entrySet()) {
-            int j = otherDims.indexOf(v.getKey());
-            List<String> levels = cube.dimensions().get(cube.dimension(v.getKey())).levels();
-            if (v.getValue() == VariableKind.CATEGORICAL) {
-                int[] codes = new int[n];
-                for (int r = 0; r < n; r++) {
-                    codes[r] = coords.get(r)[j];
-                }
-                b.categorical(v.getKey(), levels, codes);
+        for (int v = 0; v < k; v++) {
+            int[] codes = new int[n];
+            for (int r = 0; r < n; r++) {
+                codes[r] = (int) (rows.keys[r] / stride[v] % radix[v]);
+            }
+            List<String> levels = cube.dimensions().get(dim[v]).levels();
+            if (variables.get(names.get(v)) == VariableKind.CATEGORICAL) {
+                b.categorical(names.get(v), levels, codes);
             } else {
                 double[] values = new double[n];
                 for (int r = 0; r < n; r++) {
-                    values[r] = Double.parseDouble(levels.get(coords.get(r)[j]));
+                    values[r] = Double.parseDouble(levels.get(codes[r]));
                 }
-                b.numeric(v.getKey(), values);
+                b.numeric(names.get(v), values);
             }
         }
-        if (cluster != null) {
-            int j = otherDims.indexOf(cluster);
-            List<String> levels = cube.dimensions().get(cube.dimension(cluster)).levels();
-            String[] labels = new String[n];
-            for (int r = 0; r < n; r++) {
-                labels[r] = levels.get(coords.get(r)[j]);
-            }
-            b.clusters(labels);
+        if (g >= 0) {
+            b.clusterCells(new BinomialData.ClusterCells(clusterLabels, cellRow, cellCluster, cellTrials, cellEvents));
         }
         return new ModelData(b.build(), true, Math.round(sum(trials)), Map.of());
+    }
+
+    /** Row numbers of covariate patterns by their mixed-radix key: an array when the patterns are few enough, else a map. */
+    private interface PatternIndex {
+        /** The row of {@code key}, or {@code next} (which it becomes) if the key is new. */
+        int rowOf(long key, int next);
+
+        static PatternIndex of(long patterns) {
+            if (patterns <= 1 << 22) {
+                int[] row = new int[(int) patterns];
+                java.util.Arrays.fill(row, -1);
+                return (key, next) -> {
+                    if (row[(int) key] < 0) {
+                        row[(int) key] = next;
+                    }
+                    return row[(int) key];
+                };
+            }
+            Map<Long, Integer> row = new java.util.HashMap<>();
+            return (key, next) -> row.computeIfAbsent(key, x -> next);
+        }
+    }
+
+    /** The rows' keys, trials and events, growing as patterns appear. */
+    private static final class GrowingRows {
+        long[] keys = new long[64];
+        double[] trials = new double[64];
+        double[] events = new double[64];
+        private int size;
+
+        int size() {
+            return size;
+        }
+
+        void add(long key) {
+            if (size == keys.length) {
+                keys = java.util.Arrays.copyOf(keys, 2 * size);
+                trials = java.util.Arrays.copyOf(trials, 2 * size);
+                events = java.util.Arrays.copyOf(events, 2 * size);
+            }
+            keys[size++] = key;
+        }
     }
 
     private static double sum(double[] values) {
@@ -219,9 +273,13 @@ public record ModelData(BinomialData data, boolean grouped, long people, Map<Str
                     labels[code] = c.label(code);
                 }
                 List<String> present = presentLevels(codes[v], n, labels);
+                int[] position = new int[labels.length];
+                for (int code = 0; code < labels.length; code++) {
+                    position[code] = present.indexOf(labels[code]);
+                }
                 int[] remapped = new int[n];
                 for (int i = 0; i < n; i++) {
-                    remapped[i] = present.indexOf(labels[codes[v][i]]);
+                    remapped[i] = position[codes[v][i]];
                 }
                 b.categorical(c.name(), present, remapped);
             }
