@@ -17,6 +17,7 @@ import ladder.engine.io.Loader;
  * pool.composition().by("year");                // SEB shares with Wilson intervals, against 34/24/42
  * pool.where("grade >= 4").composition();       // the same for senior grades
  * var pooled = Ladder.cubes("E1.cube", "E2.cube");  // the same questions on merged cube files
+ * Ladder.applicants("datasets/sample-applicants").funnel();  // the recruitment funnel by SEB
  * }</pre>
  */
 public final class Ladder {
@@ -31,6 +32,15 @@ public final class Ladder {
     /** Loads the employee files or folders at {@code paths}, writing rejected rows to {@code rejects} (may be null). */
     public static Pool load(List<Path> paths, Path rejects) {
         Loader.Loaded loaded = Loader.load(Schema.EMPLOYEES, paths, rejects);
+        return Pool.of(loaded.table(), loaded.report());
+    }
+
+    /**
+     * Loads the applicants files or folders at {@code paths} (table {@code applicants}) into one
+     * pool, e.g. {@code Ladder.applicants("datasets/sample-applicants").funnel()}.
+     */
+    public static Pool applicants(String... paths) {
+        Loader.Loaded loaded = Loader.load(Schema.APPLICANTS, Arrays.stream(paths).map(Path::of).toList(), null);
         return Pool.of(loaded.table(), loaded.report());
     }
 

@@ -111,6 +111,15 @@ public final class Pool {
         return MaihdaQuery.of(this);
     }
 
+    /** The recruitment funnel of a pool of applications ({@link Ladder#applicants}); see {@link FunnelQuery}. */
+    public FunnelQuery funnel() {
+        if (table != null && table.schema() != ladder.engine.contract.Schema.APPLICANTS) {
+            throw new LadderException("the funnel reads applications, and this pool holds employees; load the"
+                    + " applicants files with Ladder.applicants(...)");
+        }
+        return new FunnelQuery(this, ladder.models.funnel.RecruitmentFunnel.Question.defaults(), false);
+    }
+
     Filter filter() {
         return FilterParser.parse(where, table);
     }

@@ -137,7 +137,7 @@ public record GeneratorSpec(
         return p >= 0 && p <= 1;
     }
 
-    private static void require(boolean ok, String message) {
+    static void require(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);
         }

@@ -58,14 +58,14 @@ final class PersonModel {
     private static final double EMPTY_BONUS = 0.05;
 
     /** Answers to Q1 outside the three groups. */
-    private static final double Q1_OTHER = 0.03;
-    private static final double Q1_PREFER_NOT_TO_SAY = 0.02;
+    static final double Q1_OTHER = 0.03;
+    static final double Q1_PREFER_NOT_TO_SAY = 0.02;
     /** The chance that Q2-Q4 are empty, for those who left Q1 empty and for those who answered it. */
-    private static final double FOLLOW_UP_EMPTY_AFTER_NO_Q1 = 0.85;
-    private static final double SCHOOL_EMPTY = 0.03;
-    private static final double MEALS_EMPTY_AFTER_NO_SCHOOL = 0.9;
-    private static final double MEALS_EMPTY = 0.02;
-    private static final double DEGREE_EMPTY = 0.04;
+    static final double FOLLOW_UP_EMPTY_AFTER_NO_Q1 = 0.85;
+    static final double SCHOOL_EMPTY = 0.03;
+    static final double MEALS_EMPTY_AFTER_NO_SCHOOL = 0.9;
+    static final double MEALS_EMPTY = 0.02;
+    static final double DEGREE_EMPTY = 0.04;
     /** Free school meals do not apply to those who finished school before 1980 (born before 1962). */
     private static final int MEALS_FIRST_BIRTH_YEAR = 1962;
     /** Share of people working in their employer's main region. */
@@ -82,35 +82,35 @@ final class PersonModel {
     private static final double[] REGION_PAY = regionPay(Map.of(
             "UKI", 1.25, "UKJ", 1.05, "UKH", 1.02, "UKM", 0.98), 0.95);
 
-    private static final Categorical[] Q1 = {
+    static final Categorical[] Q1 = {
             q1(Seb.PROFESSIONAL, Map.of("professional", 0.6, "manager", 0.4)),
             q1(Seb.INTERMEDIATE, Map.of("small_business", 0.4, "clerical", 0.6)),
             q1(Seb.WORKING_CLASS, Map.of("technical_craft", 0.35, "routine", 0.55, "long_term_unemployed", 0.10))};
-    private static final int Q1_OTHER_CODE = Categorical.code(Field.PARENTAL_OCCUPATION, "other");
-    private static final int Q1_PREFER_NOT_CODE = Categorical.code(Field.PARENTAL_OCCUPATION, "prefer_not_to_say");
+    static final int Q1_OTHER_CODE = Categorical.code(Field.PARENTAL_OCCUPATION, "other");
+    static final int Q1_PREFER_NOT_CODE = Categorical.code(Field.PARENTAL_OCCUPATION, "prefer_not_to_say");
 
-    private static final Categorical[] SCHOOL = {
+    static final Categorical[] SCHOOL = {
             school(0.72, 0.20, 0.02, 0.04), school(0.87, 0.06, 0.02, 0.03), school(0.93, 0.015, 0.015, 0.02)};
-    private static final int INDEPENDENT = Categorical.code(Field.SCHOOL_TYPE, "independent");
-    private static final int BURSARY = Categorical.code(Field.SCHOOL_TYPE, "independent_bursary");
-    private static final int OUTSIDE_UK = Categorical.code(Field.SCHOOL_TYPE, "outside_uk");
+    static final int INDEPENDENT = Categorical.code(Field.SCHOOL_TYPE, "independent");
+    static final int BURSARY = Categorical.code(Field.SCHOOL_TYPE, "independent_bursary");
+    static final int OUTSIDE_UK = Categorical.code(Field.SCHOOL_TYPE, "outside_uk");
     /** Free school meals by class, for state (or unknown) school, independent, and bursary. */
-    private static final Categorical[][] MEALS = {
+    static final Categorical[][] MEALS = {
             {meals(0.05), meals(0.01), meals(0.40)},
             {meals(0.15), meals(0.01), meals(0.40)},
             {meals(0.35), meals(0.01), meals(0.40)}};
-    private static final int MEALS_NOT_APPLICABLE = Categorical.code(Field.FREE_SCHOOL_MEALS, "not_applicable");
-    private static final Categorical[] DEGREE = {degree(0.62), degree(0.28), degree(0.10)};
+    static final int MEALS_NOT_APPLICABLE = Categorical.code(Field.FREE_SCHOOL_MEALS, "not_applicable");
+    static final Categorical[] DEGREE = {degree(0.62), degree(0.28), degree(0.10)};
     /** The chance of being a graduate for those not hired onto a graduate scheme, by class. */
-    private static final double[] GRADUATE = {0.60, 0.42, 0.28};
+    static final double[] GRADUATE = {0.60, 0.42, 0.28};
 
-    private static final Categorical GENDER = Categorical.over(Field.GENDER,
+    static final Categorical GENDER = Categorical.over(Field.GENDER,
             Map.of("woman", 0.49, "man", 0.485, "other", 0.005, "prefer_not_to_say", 0.02));
     private static final int WOMAN = Categorical.code(Field.GENDER, "woman");
-    private static final Categorical ETHNICITY = Categorical.over(Field.ETHNICITY, Map.of(
+    static final Categorical ETHNICITY = Categorical.over(Field.ETHNICITY, Map.of(
             "white", 0.80, "mixed", 0.03, "asian", 0.09, "black", 0.04, "other", 0.02, "prefer_not_to_say", 0.02));
     private static final boolean[] MINORITY = flags(Field.ETHNICITY, List.of("mixed", "asian", "black", "other"));
-    private static final Categorical DISABILITY = Categorical.over(Field.DISABILITY,
+    static final Categorical DISABILITY = Categorical.over(Field.DISABILITY,
             Map.of("yes", 0.10, "no", 0.86, "prefer_not_to_say", 0.04));
     private static final int DISABLED = Categorical.code(Field.DISABILITY, "yes");
 
@@ -119,7 +119,7 @@ final class PersonModel {
     private static final int TOP_BAND_SPAN = 6;
     private static final Categorical AGE_OF_STAFF = Categorical.over(Field.AGE_BAND, Map.of(
             "16-24", 0.10, "25-34", 0.28, "35-44", 0.27, "45-54", 0.21, "55-64", 0.12, "65+", 0.02));
-    private static final Categorical AGE_OF_JOINERS = Categorical.over(Field.AGE_BAND, Map.of(
+    static final Categorical AGE_OF_JOINERS = Categorical.over(Field.AGE_BAND, Map.of(
             "16-24", 0.34, "25-34", 0.40, "35-44", 0.15, "45-54", 0.07, "55-64", 0.035, "65+", 0.005));
 
     private static final Categorical[] ROUTE = {route(0.35, 0.05, 0.45), route(0.22, 0.12, 0.50), route(0.12, 0.25, 0.48)};

@@ -104,22 +104,36 @@ final class PoolLayout {
 
     /** Splits the rows over employer-years in proportion to their weights, exactly. */
     private void allocateRows(long total) {
-        double[] cumulative = new double[rows.length];
-        double running = 0;
+        double[] weights = new double[rows.length];
         for (int j = 0; j < employers.length; j++) {
             double weight = employers[j].size();
             for (int t = 0; t < years; t++) {
-                running += weight;
-                cumulative[j * years + t] = running;
+                weights[j * years + t] = weight;
                 weight *= 1 + employers[j].growth();
             }
         }
+        System.arraycopy(proportional(total, weights), 0, rows, 0, rows.length);
+    }
+
+    /**
+     * {@code total} split over cells in proportion to {@code weights}, rounded on the cumulative sum
+     * so that the parts add up to exactly {@code total}.
+     */
+    static long[] proportional(long total, double[] weights) {
+        double[] cumulative = new double[weights.length];
+        double running = 0;
+        for (int c = 0; c < weights.length; c++) {
+            running += weights[c];
+            cumulative[c] = running;
+        }
+        long[] parts = new long[weights.length];
         long before = 0;
-        for (int c = 0; c < rows.length; c++) {
-            long upTo = c == rows.length - 1 ? total : (long) Math.floor(total * (cumulative[c] / running));
-            rows[c] = upTo - before;
+        for (int c = 0; c < parts.length; c++) {
+            long upTo = c == parts.length - 1 ? total : (long) Math.floor(total * (cumulative[c] / running));
+            parts[c] = upTo - before;
             before = upTo;
         }
+        return parts;
     }
 
     /** Sets the staff windows of employer {@code j} and the class mix of each year's joiners. */

@@ -21,6 +21,19 @@ public final class Sample {
     /** Where the sample lives, relative to the project root. */
     public static final Path RELATIVE = Path.of("datasets", "sample");
 
+    /**
+     * The spec the committed sample of applications was generated from: 9,000 applications to the
+     * same six employers over the same years, with the default true effects of
+     * {@link ApplicantSpec#defaults}.
+     */
+    public static final ApplicantSpec APPLICANTS_SPEC = ApplicantSpec.defaults(9_000, 6, 2022, 2024, 20_240_602L);
+
+    /**
+     * Where the sample of applications lives, relative to the project root: a folder of its own, as
+     * {@link #RELATIVE} is read (recursively) as employees.
+     */
+    public static final Path APPLICANTS_RELATIVE = Path.of("datasets", "sample-applicants");
+
     private Sample() {
     }
 
@@ -53,6 +66,29 @@ public final class Sample {
     /** The name of the file holding one employer's rows for one year, e.g. {@code employees-E001-2022.csv}. */
     public static String fileName(String employerId, int year) {
         return "employees-" + employerId + "-" + year + ".csv";
+    }
+
+    /** The name of the file holding one employer's applications in one year, e.g. {@code applicants-E001-2022.csv}. */
+    public static String applicantsFileName(String employerId, int year) {
+        return "applicants-" + employerId + "-" + year + ".csv";
+    }
+
+    /**
+     * Writes the sample of applications into {@code dir} (created if needed), one file per employer
+     * and year; returns the rows written.
+     */
+    public static long writeApplicants(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        ApplicantGenerator generator = new ApplicantGenerator(APPLICANTS_SPEC);
+        long written = 0;
+        for (int j = 0; j < APPLICANTS_SPEC.employers(); j++) {
+            for (int year = APPLICANTS_SPEC.firstYear(); year <= APPLICANTS_SPEC.lastYear(); year++) {
+                try (OutputStream out = Files.newOutputStream(dir.resolve(applicantsFileName(generator.employerId(j), year)))) {
+                    written += generator.writeEmployerYear(j, year, out);
+                }
+            }
+        }
+        return written;
     }
 
     /**

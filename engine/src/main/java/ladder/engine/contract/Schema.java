@@ -23,6 +23,9 @@ public record Schema(String name, List<Field> fields, List<Field> key) {
             Field.GENDER, Field.ETHNICITY, Field.DISABILITY, Field.AGE_BAND),
             List.of(Field.EMPLOYER_ID, Field.YEAR, Field.APPLICANT_ID));
 
+    /** The tables of the contract. */
+    public static final List<Schema> TABLES = List.of(EMPLOYEES, APPLICANTS);
+
     public Schema {
         fields = List.copyOf(fields);
         key = List.copyOf(key);
@@ -42,5 +45,42 @@ public record Schema(String name, List<Field> fields, List<Field> key) {
     public Optional<Field> field(String name) {
         int i = indexOf(name);
         return i < 0 ? Optional.empty() : Optional.of(fields.get(i));
+    }
+
+    /**
+     * When a file with the columns {@code names} is given as this table but holds another table of
+     * the contract (it has every column only that table has, and lacks one of this table's), that
+     * other table; else empty. For a message naming the mix-up rather than listing missing columns.
+     */
+    public Optional<Schema> heldInstead(java.util.Collection<String> names) {
+        java.util.Set<String> present = new java.util.HashSet<>();
+        for (String n : names) {
+            present.add(n.strip().toLowerCase(Locale.ROOT));
+        }
+        if (fields.stream().allMatch(f -> present.contains(f.name()))) {
+            return Optional.empty();
+        }
+        for (Schema other : TABLES) {
+            List<String> own = other.ownColumns(this);
+            if (other != this && !own.isEmpty() && present.containsAll(own)) {
+                return Optional.of(other);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The names of this table's columns that {@code other} does not have, e.g. applicant_id, stage_reached. */
+    public List<String> ownColumns(Schema other) {
+        return fields.stream().filter(f -> !other.fields.contains(f)).map(Field::name).toList();
+    }
+
+    /**
+     * The one-line refusal of a file that holds {@code held} where this table was expected, e.g.
+     * "an applicants file (it has applicant_id, stage_reached), but employees files are read here".
+     */
+    public String mixUp(Schema held) {
+        List<String> own = held.ownColumns(this);
+        String shown = String.join(", ", own.subList(0, Math.min(3, own.size()))) + (own.size() > 3 ? ", ..." : "");
+        return "an " + held.name + " file (it has " + shown + "), but " + name + " files are read here";
     }
 }

@@ -73,6 +73,9 @@ final class CsvHeader {
             }
         }
         if (!missing.isEmpty()) {
+            schema.heldInstead(java.util.Arrays.asList(names)).ifPresent(held -> {
+                throw new WrongTableException(file, schema, held);
+            });
             throw CsvReader.refusal(file, "missing " + (missing.size() == 1 ? "column " : "columns ")
                     + String.join(", ", missing) + " (every column of the " + schema.name()
                     + " contract must be present, even where its values may be empty)");

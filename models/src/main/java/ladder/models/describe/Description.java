@@ -29,7 +29,7 @@ public record Description(Map<String, Object> inputs, ResultTable byEmployerYear
         ResultTable.Builder out = ResultTable.builder("response", "Response rate by employer and year")
                 .column("employer_id", Kind.LABEL, "pseudonymous employer code")
                 .column("year", Kind.LABEL, "reporting year")
-                .column("rows", Kind.COUNT, "employees in the year")
+                .column("rows", Kind.COUNT, "rows (employees, or applications) in the year")
                 .column("classifiable", Kind.COUNT, "answers to Q1 in the three SEB groups")
                 .column("excluded", Kind.COUNT, "answers outside the three groups (other, prefer not to say)")
                 .column("missing", Kind.COUNT, "no answer to Q1")

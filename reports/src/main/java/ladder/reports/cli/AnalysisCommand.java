@@ -2,7 +2,9 @@ package ladder.reports.cli;
 
 import java.io.IOException;
 import java.util.concurrent.Callable;
+import ladder.engine.contract.Schema;
 import ladder.engine.cube.CubeSource;
+import ladder.engine.io.WrongTableException;
 import ladder.models.result.Result;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -23,6 +25,16 @@ abstract class AnalysisCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The contract table the command reads: employees, unless it says otherwise. */
+    Schema table() {
+        return Schema.EMPLOYEES;
+    }
+
+    /** Whether the command reads applicants files as well as employees files, as whichever the files hold. */
+    boolean readsEitherTable() {
+        return false;
+    }
+
     /** The analysis of the rows or cubes {@code source} stands for. */
     abstract Result analyse(CubeSource source);
 
@@ -34,7 +46,15 @@ abstract class AnalysisCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         output.check();
-        DataOptions.Opened in = data.open();
+        DataOptions.Opened in;
+        try {
+            in = data.open(table());
+        } catch (WrongTableException e) {
+            if (!readsEitherTable()) {
+                throw e;
+            }
+            in = data.open(e.held());
+        }
         Result result = analyse(in);
         output.print(spec, in, result);
         return data.strict && in.rejected() > 0 ? Main.EXIT_REJECTED : 0;

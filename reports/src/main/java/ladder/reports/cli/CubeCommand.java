@@ -31,8 +31,13 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "on merged cube files (--cubes) as on pooled rows.")
 final class CubeCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, arity = "1..*", paramLabel = "PATH",
-            description = "CSV, Arrow IPC or Parquet files of table employees, or folders of them.")
+            description = "CSV, Arrow IPC or Parquet files of table employees (or --table), or folders of them.")
     List<Path> data;
+
+    @Option(names = "--table", paramLabel = "TABLE", defaultValue = "employees",
+            description = "Contract table the files hold: employees, or applicants (then e.g. --dims "
+                    + "employer_id,year,seb,stage_reached for ladder funnel --cubes). Default: ${DEFAULT-VALUE}.")
+    String table;
 
     @Option(names = "--dims", required = true, split = ",", paramLabel = "DIM",
             description = "Dimensions, e.g. year,employer_id,grade,seb,gender,promoted (coded columns; hourly_pay or bonus "
@@ -66,7 +71,7 @@ final class CubeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         int cores = ladder.engine.Threads.of(threads);
         ladder.engine.io.OutputFiles.checkNotInput(out, data, "the cube file");
-        Loader.Loaded loaded = DataOptions.load(Schema.EMPLOYEES, data, rejects);
+        Loader.Loaded loaded = DataOptions.load(Main.table(table), data, rejects);
         LoadReport report = loaded.report();
         Cube cube = CubeKernel.build(loaded.table(), FilterParser.parse(where, loaded.table()), dims, measures, cores);
         List<Cube.Source> sources = new ArrayList<>();

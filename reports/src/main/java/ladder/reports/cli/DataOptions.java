@@ -59,8 +59,8 @@ final class DataOptions {
     record Opened(CubeSource source, Result account, String line, long rejected, Loader.Loaded loaded) {
     }
 
-    /** Loads the rows (validating them, rejects to the rejects file) or reads and merges the cubes. */
-    Opened open() throws IOException {
+    /** Loads the rows of {@code table} (validating them, rejects to the rejects file) or reads and merges the cubes. */
+    Opened open(Schema table) throws IOException {
         int cores = threads();
         if (input.cubes != null) {
             if (where != null && !where.isBlank()) {
@@ -71,7 +71,7 @@ final class DataOptions {
             CubesSummary summary = new CubesSummary(input.cubes, merged);
             return new Opened(CubeSource.of(merged), summary, summary.line(), merged.provenance().rejected(), null);
         }
-        Loader.Loaded loaded = load(Schema.EMPLOYEES, input.data, rejects);
+        Loader.Loaded loaded = load(table, input.data, rejects);
         LoadSummary summary = new LoadSummary(loaded.report());
         Filter filter = FilterParser.parse(where, loaded.table());
         return new Opened(CubeSource.of(loaded.table(), filter, cores), summary, summary.line(),

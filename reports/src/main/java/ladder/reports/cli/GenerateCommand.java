@@ -2,9 +2,12 @@ package ladder.reports.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import ladder.datasets.ApplicantGenerator;
+import ladder.datasets.ApplicantSpec;
 import ladder.datasets.GeneratorSpec;
 import ladder.datasets.PoolGenerator;
 import ladder.engine.LadderException;
+import ladder.engine.contract.Schema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -12,7 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Write a synthetic pooled-employer CSV with known true effects (see docs/cli.md), streaming, "
-                + "so any number of rows fits in constant memory.")
+                + "so any number of rows fits in constant memory: employee records, or with --table applicants "
+                + "applications with known effects of background at each recruitment stage.")
 final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--rows", required = true, paramLabel = "N", description = "Person-year rows to write.")
     long rows;
@@ -26,6 +30,11 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed. Default: ${DEFAULT-VALUE}.")
     long seed;
+
+    @Option(names = "--table", defaultValue = "employees", paramLabel = "TABLE",
+            description = "Contract table to write: employees (person-year rows) or applicants (one row per application). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String table;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "CSV file to write.")
     Path out;
@@ -50,7 +59,9 @@ final class GenerateCommand implements Callable<Integer> {
         if (rows < 0 || employers < 1) {
             throw new LadderException("--rows must be 0 or more and --employers at least 1");
         }
-        long written = PoolGenerator.write(GeneratorSpec.defaults(rows, employers, first, last, seed), out);
+        long written = Main.table(table) == Schema.APPLICANTS
+                ? ApplicantGenerator.write(ApplicantSpec.defaults(rows, employers, first, last, seed), out)
+                : PoolGenerator.write(GeneratorSpec.defaults(rows, employers, first, last, seed), out);
         spec.commandLine().getErr().printf("Wrote %,d rows to %s%n", written, out);
         return 0;
     }

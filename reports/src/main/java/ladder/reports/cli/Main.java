@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         description = "Statistics for socio-economic background data pooled across employers.",
         subcommands = {ValidateCommand.class, DescribeCommand.class, CompositionCommand.class, OddsCommand.class,
                 ModelCommand.class, SurvivalCommand.class, TrendCommand.class, CeilingCommand.class,
-                IntersectCommand.class, PayCommand.class, MaihdaCommand.class, CubeCommand.class, GenerateCommand.class})
+                IntersectCommand.class, PayCommand.class, MaihdaCommand.class, FunnelCommand.class, CubeCommand.class,
+                GenerateCommand.class})
 public final class Main implements Runnable {
     static final int EXIT_REJECTED = 1;
     static final int EXIT_USAGE = 2;
@@ -24,7 +25,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: validate, describe, composition, odds, model, survival, trend, ceiling, intersect, pay, maihda, cube, generate");
+        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: validate, describe, composition, odds, model, survival, trend, ceiling, intersect, pay, maihda, funnel, cube, generate");
     }
 
     public static void main(String[] args) {
@@ -114,5 +115,15 @@ public final class Main implements Runnable {
             // reported below
         }
         throw new LadderException("--format must be table, json or csv, not '" + name + "'");
+    }
+
+    /** The contract table a {@code --table} option names: employees or applicants. */
+    static ladder.engine.contract.Schema table(String name) {
+        for (ladder.engine.contract.Schema schema : ladder.engine.contract.Schema.TABLES) {
+            if (schema.name().equalsIgnoreCase(name.strip())) {
+                return schema;
+            }
+        }
+        throw new LadderException("--table must be employees or applicants, not '" + name + "'");
     }
 }

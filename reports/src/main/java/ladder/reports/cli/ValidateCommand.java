@@ -28,8 +28,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Exit with status 1 if any row is rejected.")
     boolean strict;
 
-    @Option(names = "--table", paramLabel = "TABLE", defaultValue = "employees",
-            description = "Contract table the files hold: employees or applicants. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--table", paramLabel = "TABLE",
+            description = "Contract table the files hold: employees or applicants. Default: whichever the files hold, "
+                    + "told apart by their columns.")
     String table;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, json or csv.")
@@ -41,12 +42,15 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Format out = Main.format(format);
-        Schema schema = switch (table.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "employees" -> Schema.EMPLOYEES;
-            case "applicants" -> Schema.APPLICANTS;
-            default -> throw new ladder.engine.LadderException("--table must be employees or applicants, not '" + table + "'");
-        };
-        Loader.Loaded loaded = DataOptions.load(schema, data, rejects);
+        Loader.Loaded loaded;
+        try {
+            loaded = DataOptions.load(table == null ? Schema.EMPLOYEES : Main.table(table), data, rejects);
+        } catch (ladder.engine.io.WrongTableException e) {
+            if (table != null) {
+                throw e;
+            }
+            loaded = DataOptions.load(e.held(), data, rejects);
+        }
         LoadSummary summary = new LoadSummary(loaded.report());
         if (out != Format.JSON) {
             spec.commandLine().getErr().println(summary.line());

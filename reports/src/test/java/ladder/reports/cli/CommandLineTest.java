@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The {@code ladder} command end to end: exit statuses, messages, formats, and the files it writes. */
 class CommandLineTest {
     private static final String SAMPLE = "../datasets/sample";
+    private static final String APPLICANTS = "../datasets/sample-applicants";
     private static final String HEADER = "employer_id,year,person_id,sector,region,grade,parental_occupation,school_type,"
             + "free_school_meals,parent_degree,gender,ethnicity,disability,age_band,entry_route,hourly_pay,bonus,"
             + "promoted,months_in_grade,training\n";
@@ -59,6 +60,47 @@ class CommandLineTest {
 
         Run strict = run("validate", "--data", data.toString(), "--rejects", rejects.toString(), "--strict");
         assertEquals(1, strict.status());
+    }
+
+    /** An applicants file where employees are read, and the reverse, is named as such in one line. */
+    @Test
+    void anApplicantsFileWhereEmployeesAreReadIsNamedAsSuch() {
+        Run odds = run("odds", "--data", APPLICANTS);
+        assertEquals(2, odds.status(), odds.err());
+        assertNoStackTrace(odds);
+        assertTrue(odds.err().strip().endsWith("applicants-E001-2022.csv: an applicants file (it has applicant_id,"
+                + " stage_reached), but employees files are read here"), odds.err());
+        assertEquals(1, odds.err().strip().lines().count(), odds.err());
+        Run funnel = run("funnel", "--data", SAMPLE);
+        assertEquals(2, funnel.status(), funnel.err());
+        assertNoStackTrace(funnel);
+        assertTrue(funnel.err().contains("employees-E001-2022.csv: an employees file (it has person_id, sector, region,"
+                + " ...), but applicants files are read here"), funnel.err());
+        Run validate = run("validate", "--data", APPLICANTS, "--table", "employees");
+        assertEquals(2, validate.status(), validate.err());
+        assertTrue(validate.err().contains("an applicants file"), validate.err());
+        for (String command : List.of("validate", "describe")) {
+            Run either = run(command, "--data", APPLICANTS);
+            assertEquals(0, either.status(), command + " reads whichever table the files hold: " + either.err());
+            assertTrue(either.err().contains("Read 9,000 rows from 18 file(s): 9,000 accepted, 0 rejected"), either.err());
+        }
+    }
+
+    /** A stage outside the five is a located rejection. */
+    @Test
+    void aStageOutsideTheFiveIsRejectedWhereItIs(@TempDir Path dir) throws IOException {
+        Path data = dir.resolve("applicants.csv");
+        Files.writeString(data, "employer_id,year,applicant_id,stage_reached,parental_occupation,school_type,"
+                + "free_school_meals,parent_degree,gender,ethnicity,disability,age_band\n"
+                + "E1,2024,A1,hired,routine,state,no,no,woman,white,no,25-34\n"
+                + "E1,2024,A2,rejected,routine,state,no,no,woman,white,no,25-34\n", StandardCharsets.UTF_8);
+        Path rejects = dir.resolve("rejects.csv");
+        Run r = run("validate", "--data", data.toString(), "--rejects", rejects.toString());
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = Files.readAllLines(rejects);
+        assertEquals(2, lines.size(), lines.toString());
+        assertTrue(lines.get(1).contains(",3,stage_reached,rejected,") && lines.get(1).contains("unknown code: must be one of"
+                + " applied, shortlisted, interviewed, offered, hired"), lines.get(1));
     }
 
     @Test
@@ -132,7 +174,13 @@ class CommandLineTest {
                 new String[] {"cube", "--data", noHeader.toString(), "--dims", "year", "--out", noHeader.toString()},
                 new String[] {"composition", "--data", SAMPLE, "--by", "shoe_size"},
                 new String[] {"composition", "--data", SAMPLE, "--format", "xml"},
-                new String[] {"generate", "--rows", "10", "--years", "2024-2022", "--out", dir.resolve("g.csv").toString()})) {
+                new String[] {"generate", "--rows", "10", "--years", "2024-2022", "--out", dir.resolve("g.csv").toString()},
+                new String[] {"generate", "--rows", "10", "--table", "staff", "--out", dir.resolve("g.csv").toString()},
+                new String[] {"funnel", "--data", APPLICANTS, "--strata", "seb"},
+                new String[] {"funnel", "--data", APPLICANTS, "--strata", "shoe_size"},
+                new String[] {"funnel", "--data", APPLICANTS, "--level", "95"},
+                new String[] {"funnel", "--data", APPLICANTS, "--where", "year = 1999"},
+                new String[] {"funnel", "--cubes", noHeader.toString()})) {
             Run r = run(args);
             assertEquals(2, r.status(), String.join(" ", args) + ": " + r.err());
             assertNoStackTrace(r);

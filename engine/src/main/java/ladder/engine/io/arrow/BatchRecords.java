@@ -128,6 +128,9 @@ final class BatchRecords {
                     .map(name -> "'" + Excerpt.of(name, 60) + "'").toList(), NAMED));
         }
         if (!missing.isEmpty()) {
+            schema.heldInstead(seen.keySet()).ifPresent(held -> {
+                throw new ladder.engine.io.WrongTableException(source.name(), schema, held);
+            });
             problems.add(0, "missing column" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
                     + " (the " + schema.name() + " table needs all its columns, even those that may be empty)");
         }
