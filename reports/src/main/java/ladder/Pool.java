@@ -111,6 +111,16 @@ public final class Pool {
         return MaihdaQuery.of(this);
     }
 
+    /** Where employer {@code id} stands beside the coalition, its sector and the nation; see {@link EmployerQuery}. */
+    public EmployerQuery employer(String id) {
+        return new EmployerQuery(this, id, 0.95, false);
+    }
+
+    /** The SMC scorecard of every employer; see {@link ScorecardQuery}. */
+    public ScorecardQuery scorecard() {
+        return ScorecardQuery.of(this);
+    }
+
     Filter filter() {
         return FilterParser.parse(where, table);
     }
