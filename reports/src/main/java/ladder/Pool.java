@@ -120,6 +120,16 @@ public final class Pool {
         return new FunnelQuery(this, ladder.models.funnel.RecruitmentFunnel.Question.defaults(), false);
     }
 
+    /** Where employer {@code id} stands beside the coalition, its sector and the nation; see {@link EmployerQuery}. */
+    public EmployerQuery employer(String id) {
+        return new EmployerQuery(this, id, 0.95, false);
+    }
+
+    /** The SMC scorecard of every employer; see {@link ScorecardQuery}. */
+    public ScorecardQuery scorecard() {
+        return ScorecardQuery.of(this);
+    }
+
     Filter filter() {
         return FilterParser.parse(where, table);
     }

@@ -30,11 +30,27 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * @param nullDeviance the deviance of the intercept-only model
  * @param likelihoodRatio the test of &beta; = 0: nullDeviance - deviance on 1 df
  * @param iterations Newton steps taken
+ * @param centred the fit on the score centred at its trial-weighted mean, where the estimates are well conditioned
  */
 public record LogisticTrend(
         double intercept, double interceptSe, double slope, double slopeSe, double oddsRatio,
         ConfidenceInterval oddsRatioInterval, double deviance, double nullDeviance, ChiSquareTest likelihoodRatio,
-        int iterations) {
+        int iterations, Centred centred) {
+
+    /**
+     * The fit as logit(&pi;) = a + &beta; (s - centre), with the inverse Fisher information of (a, &beta;):
+     * what a solve for the score at a given share needs without the cancellation of an intercept at
+     * score 0 (years are about 2,000 units from 0).
+     *
+     * @param centre the trial-weighted mean score
+     * @param intercept a, the log-odds at the centre
+     * @param interceptVariance var(a)
+     * @param covariance cov(a, &beta;)
+     * @param slopeVariance var(&beta;)
+     */
+    public record Centred(double centre, double intercept, double interceptVariance, double covariance,
+            double slopeVariance) {
+    }
 
     /** Newton steps before giving up; a fit that exists converges in well under 30. */
     static final int MAX_ITERATIONS = 100;
@@ -132,7 +148,8 @@ public record LogisticTrend(
         double lr = Math.max(0, nullDeviance - deviance);
         return Optional.of(new LogisticTrend(intercept, Math.sqrt(Math.max(0, varIntercept)), b, slopeSe, Math.exp(b),
                 interval, deviance, nullDeviance,
-                new ChiSquareTest(lr, 1, ChiSquaredDistribution.of(1).survivalProbability(lr)), iteration));
+                new ChiSquareTest(lr, 1, ChiSquaredDistribution.of(1).survivalProbability(lr)), iteration,
+                new Centred(centre, a, varA, covAB, varB)));
     }
 
     private static double deviance(double[] events, double[] totals, double[] s, double a, double b) {

@@ -1,0 +1,286 @@
+package ladder.models.benchmark;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import ladder.engine.LadderException;
+import ladder.engine.cube.Cube;
+import ladder.engine.cube.CubeSource;
+import ladder.models.disclosure.Reason;
+import ladder.models.disclosure.SmallCellSuppression;
+import ladder.models.disclosure.SuppressionPlan;
+import ladder.models.result.Result;
+import ladder.models.result.ResultTable;
+import ladder.models.result.ResultTable.Kind;
+
+/**
+ * Where one employer stands: each {@link KeyFigure} for the employer beside the pooled coalition
+ * (every employer in the selection, this one included), its sector with the employer itself left
+ * out, and the national figure, each with its interval; and the employer's mid-rank percentile
+ * among the coalition's employers ({@link MidRankPercentile}) where at least
+ * {@value MidRankPercentile#MINIMUM_EMPLOYERS} employers have the figure. Read from one cube over
+ * (employer_id, sector, seb, grade, promoted), so it runs alike on rows and on merged cube files.
+ *
+ * <p>The figures are over the rows of the selection, that is person-years when several years are
+ * selected (a person is counted in each year they appear, and the intervals treat the rows as
+ * independent); select one year ({@code --where "year = 2024"}) for a snapshot. The employer's
+ * sector is the {@code sector} label of most of its rows (ties: the first in label order); when
+ * its rows carry several labels the notes say so and the sector comparison is the other employers'
+ * rows with that label.
+ *
+ * <p>With disclosure control the counts are one {@link SuppressionPlan} over the parts the figures
+ * are sums of (the employer, the rest of its sector, the other employers; their margin is the
+ * coalition): a count under 10 is withheld with enough others that none can be worked back, a
+ * figure resting on a withheld count is withheld, and so is a percentile whose employer figure is.
+ *
+ * @param employer the employer's id
+ * @param sector the sector compared with
+ * @param sectors the employer's sector labels with their rows, most rows first
+ * @param sectorEmployers the other employers in the sector
+ * @param employers the employers in the selection
+ * @param figures one per {@link KeyFigure}, in its order
+ * @param level the confidence level
+ * @param filter the filter the rows passed ("" for none)
+ * @param plan the suppression plan of the counts, applied when {@code published}
+ * @param published whether disclosure control applies
+ */
+public record EmployerComparison(String employer, String sector, Map<String, Long> sectors, int sectorEmployers,
+        int employers, List<Figure> figures, double level, String filter, SuppressionPlan plan, boolean published)
+        implements Result {
+
+    static final String EMPLOYER = "employer", SECTOR = "rest of sector", OTHERS = "other employers";
+
+    /**
+     * One figure for every comparator.
+     *
+     * @param figure which
+     * @param employer the employer's value
+     * @param coalition the coalition's
+     * @param sector the sector's without the employer ({@link KeyCounts.Value#NONE} when no other employer is in it)
+     * @param percentile the employer's percentile, or null (fewer than 5 employers have the figure, or the employer has none)
+     * @param ranked the employers that have the figure
+     */
+    public record Figure(KeyFigure figure, KeyCounts.Value employer, KeyCounts.Value coalition,
+            KeyCounts.Value sector, Double percentile, int ranked) {
+    }
+
+    public EmployerComparison {
+        sectors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sectors));
+        figures = List.copyOf(figures);
+    }
+
+    /** The comparison for {@code employer} on the cubes of {@code source}. */
+    public static EmployerComparison of(CubeSource source, String employer, double level) {
+        if (!(level > 0 && level < 1)) {
+            throw new LadderException("the confidence level must be between 0 and 1, got " + level);
+        }
+        Cube cube = source.cube(List.of("employer_id", "sector", "seb", "grade", "promoted"), List.of());
+        String id = EmployerIds.require(cube, employer);
+        Map<String, Long> sectors = new LinkedHashMap<>();
+        Cube own = cube.where("employer_id", id::equals);
+        Cube bySector = own.marginalise("sector");
+        for (int c = 0; c < bySector.size(); c++) {
+            sectors.put(bySector.label(c, 0), bySector.count(c));
+        }
+        List<Map.Entry<String, Long>> ordered = new ArrayList<>(sectors.entrySet());
+        ordered.sort((a, b) -> Long.compare(b.getValue(), a.getValue()));
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        ordered.forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        String sector = ordered.get(0).getKey();
+        Cube sectorOthers = cube.where("sector", sector::equals).where("employer_id", e -> !e.equals(id));
+        Cube others = cube.where("employer_id", e -> !e.equals(id));
+        KeyCounts mine = KeyCounts.of(own), inSector = KeyCounts.of(sectorOthers);
+        KeyCounts rest = KeyCounts.of(others.where("sector", s -> !s.equals(sector)));
+        KeyCounts coalition = KeyCounts.of(cube);
+        int sectorEmployers = sectorOthers.marginalise("employer_id").size();
+        List<String> ids = EmployerIds.all(cube);
+        List<KeyCounts> each = ids.stream().map(e -> KeyCounts.of(cube.where("employer_id", e::equals))).toList();
+        List<Figure> figures = new ArrayList<>();
+        for (KeyFigure f : KeyFigure.values()) {
+            List<Double> values = new ArrayList<>();
+            for (KeyCounts k : each) {
+                KeyCounts.Value v = k.value(f, level);
+                if (v.defined()) {
+                    values.add(v.estimate());
+                }
+            }
+            KeyCounts.Value v = mine.value(f, level);
+            Double percentile = v.defined() && values.size() >= MidRankPercentile.MINIMUM_EMPLOYERS
+                    ? MidRankPercentile.of(v.estimate(), values.stream().mapToDouble(Double::doubleValue).toArray())
+                    : null;
+            figures.add(new Figure(f, v, coalition.value(f, level),
+                    sectorEmployers == 0 ? KeyCounts.Value.NONE : inSector.value(f, level), percentile, values.size()));
+        }
+        return new EmployerComparison(id, sector, sorted, sectorEmployers, ids.size(), figures, level, source.filter(),
+                plan(mine, sectorEmployers == 0 ? null : inSector, rest), false);
+    }
+
+    /** The plan over the parts the figures sum (a part without rows is left out). */
+    private static SuppressionPlan plan(KeyCounts mine, KeyCounts inSector, KeyCounts rest) {
+        List<String> parts = new ArrayList<>(List.of(EMPLOYER));
+        List<KeyCounts> counts = new ArrayList<>(List.of(mine));
+        if (inSector != null) {
+            parts.add(SECTOR);
+            counts.add(inSector);
+        }
+        if (rest.rows() > 0) {
+            parts.add(OTHERS);
+            counts.add(rest);
+        }
+        SuppressionPlan.Builder b = SuppressionPlan.builder(SmallCellSuppression.DEFAULT_THRESHOLD);
+        b.table("seb", List.of("part", "seb"), List.of(parts, KeyCounts.GROUPS), concat(counts, "seb"));
+        b.table("senior", List.of("part", "grade", "seb"), List.of(parts, KeyCounts.BANDS, KeyCounts.GROUPS),
+                concat(counts, "senior"));
+        b.table("promotion", List.of("part", "seb", "promoted"), List.of(parts, KeyCounts.GROUPS, List.of("1", "0")),
+                concat(counts, "promotion"));
+        return b.build();
+    }
+
+    private static long[] concat(List<KeyCounts> counts, String table) {
+        return counts.stream().flatMapToLong(k -> java.util.Arrays.stream(k.planCells().get(table))).toArray();
+    }
+
+    /** The same comparison with disclosure control for publication (counts under 10). */
+    public EmployerComparison publishable() {
+        return new EmployerComparison(employer, sector, sectors, sectorEmployers, employers, figures, level, filter, plan,
+                true);
+    }
+
+    private Optional<SuppressionPlan> disclosure() {
+        return published ? Optional.of(plan) : Optional.empty();
+    }
+
+    // ---- Rendering ----
+
+    @Override
+    public String title() {
+        return "Employer " + employer + " beside the coalition, its sector (" + sector + ") and the nation";
+    }
+
+    @Override
+    public Map<String, Object> inputs() {
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put("employer", employer);
+        inputs.put("sector", sector);
+        inputs.put("other_employers_in_sector", (long) sectorEmployers);
+        inputs.put("employers", (long) employers);
+        inputs.put("filter", filter.isBlank() ? "none" : filter);
+        inputs.put("confidence_level", level);
+        inputs.put("disclosure_control", disclosure().isEmpty() ? "none (not for publication)"
+                : "counts under " + SmallCellSuppression.DEFAULT_THRESHOLD + " withheld, with what would reveal them");
+        return inputs;
+    }
+
+    @Override
+    public List<ResultTable> tables() {
+        String pct = Math.round(level * 100) + "%";
+        ResultTable.Builder b = ResultTable.builder("figures", "Key figures: the employer, the coalition, the rest of"
+                + " its sector and the nation")
+                .column("figure", Kind.LABEL, "the key figure")
+                .column("employer", Kind.NUMBER, "the employer's value")
+                .column("employer_lower", Kind.NUMBER, pct + " interval, lower")
+                .column("employer_upper", Kind.NUMBER, pct + " interval, upper")
+                .column("employer_n", Kind.COUNT, "people the value rests on")
+                .column("coalition", Kind.NUMBER, "the coalition's value (every employer, this one included)")
+                .column("coalition_lower", Kind.NUMBER, pct + " interval, lower")
+                .column("coalition_upper", Kind.NUMBER, pct + " interval, upper")
+                .column("coalition_n", Kind.COUNT, "people the value rests on")
+                .column("sector", Kind.NUMBER, "the other employers of the sector")
+                .column("sector_lower", Kind.NUMBER, pct + " interval, lower")
+                .column("sector_upper", Kind.NUMBER, pct + " interval, upper")
+                .column("sector_n", Kind.COUNT, "people the value rests on")
+                .column("national", Kind.NUMBER, "the national figure (SMC), a fixed constant without an interval")
+                .column("percentile", Kind.NUMBER, "the employer's mid-rank percentile among the coalition's employers")
+                .column("employers_ranked", Kind.COUNT, "employers with the figure")
+                .column("note", Kind.LABEL, "why a value is missing or withheld");
+        for (Figure f : figures) {
+            List<String> why = new ArrayList<>();
+            List<Object> row = new ArrayList<>();
+            row.add(f.figure().id());
+            boolean employerHidden = add(row, f.employer(), f.figure(), EMPLOYER, "employer", why);
+            add(row, f.coalition(), f.figure(), SuppressionPlan.TOTAL, "coalition", why);
+            if (sectorEmployers == 0) {
+                row.addAll(java.util.Arrays.asList(null, null, null, null));
+            } else {
+                add(row, f.sector(), f.figure(), SECTOR, "sector", why);
+            }
+            row.add(f.figure().national());
+            row.add(employerHidden ? null : f.percentile());
+            row.add((long) f.ranked());
+            if (f.percentile() == null && f.ranked() < MidRankPercentile.MINIMUM_EMPLOYERS) {
+                why.add("percentile: fewer than " + MidRankPercentile.MINIMUM_EMPLOYERS + " employers have the figure");
+            }
+            row.add(why.isEmpty() ? null : String.join("; ", why));
+            b.row(row);
+        }
+        return List.of(b.build());
+    }
+
+    /** Adds a comparator's value, interval and n (null where undefined or withheld); whether it was withheld. */
+    private boolean add(List<Object> row, KeyCounts.Value v, KeyFigure figure, String part, String who,
+            List<String> why) {
+        Optional<Reason> withheld = withheld(figure, part);
+        boolean show = v.defined() && withheld.isEmpty();
+        row.add(show ? v.estimate() : null);
+        row.add(show ? v.lower() : null);
+        row.add(show ? v.upper() : null);
+        row.add(withheld.isPresent() ? null : (Object) v.n());
+        if (withheld.isPresent()) {
+            why.add(who + ": withheld, " + withheld.get().describe(SmallCellSuppression.DEFAULT_THRESHOLD));
+        } else if (!v.defined()) {
+            why.add(who + ": " + (v.n() == 0 ? "no one to rest on" : "not defined (a zero count)"));
+        }
+        return withheld.isPresent();
+    }
+
+    private Optional<Reason> withheld(KeyFigure figure, String part) {
+        if (disclosure().isEmpty()) {
+            return Optional.empty();
+        }
+        for (KeyFigure.PlanCell c : figure.restsOn(part)) {
+            if (disclosure().get().isSuppressed(c.table(), c.labels())) {
+                return Optional.of(Reason.DERIVED);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public List<String> notes() {
+        List<String> notes = new ArrayList<>();
+        Figure wc = figures.get(KeyFigure.WORKING_CLASS_SHARE.ordinal());
+        if (wc.employer().defined() && withheld(KeyFigure.WORKING_CLASS_SHARE, EMPLOYER).isEmpty()) {
+            notes.add(String.format(Locale.ROOT, "%s: %.1f%% of classifiable answers are working class (%s %.1f%% to"
+                    + " %.1f%%), against %.1f%% in the coalition and 42%% nationally%s.", employer,
+                    100 * wc.employer().estimate(), Math.round(level * 100) + "% interval", 100 * wc.employer().lower(),
+                    100 * wc.employer().upper(), 100 * wc.coalition().estimate(), wc.percentile() == null ? ""
+                            : String.format(Locale.ROOT, "; percentile %.0f among %d employers", wc.percentile(),
+                            wc.ranked())));
+        }
+        if (sectors.size() > 1) {
+            notes.add("The employer's rows carry " + sectors.size() + " sector labels (" + String.join(", ",
+                    sectors.keySet()) + "): the sector compared with is " + sector + ", that of most of its rows.");
+        }
+        notes.add(sectorEmployers == 0 ? "No other employer in the selection is in the sector " + sector
+                + ", so there is no sector comparison."
+                : "Sector: the rows of the " + sectorEmployers + " other employer(s) labelled " + sector + ".");
+        notes.add("Figures are over the rows of the selection: person-years when several years are selected, treated"
+                + " as independent by the intervals; select one year (--where \"year = 2024\") for a snapshot.");
+        notes.add("Shares and rates have Wilson score intervals (R prop.test(x, n, correct = FALSE)); the odds ratio is"
+                + " the crude (a d) / (b c) of promotion with the Woolf interval exp(log OR +- z sqrt(1/a + 1/b + 1/c +"
+                + " 1/d)); the national figures (SMC: 34/24/42, the 70% response target) are constants.");
+        notes.add("Percentile: the employer's mid-rank among the employers that have the figure, 100 (below + equal / 2)"
+                + " / N (R: 100 * (rank(v) - 0.5) / length(v)), given where at least "
+                + MidRankPercentile.MINIMUM_EMPLOYERS + " employers have it; higher means a larger value.");
+        if (disclosure().isPresent()) {
+            notes.add("Disclosure control: the counts of the employer, the rest of its sector and the other employers"
+                    + " (whose sum is the coalition) are one suppression plan; counts under "
+                    + SmallCellSuppression.DEFAULT_THRESHOLD + " are withheld with enough others that none can be worked"
+                    + " back, and a figure or percentile resting on a withheld count is withheld.");
+        }
+        return notes;
+    }
+}

@@ -1,0 +1,38 @@
+package ladder;
+
+import ladder.models.benchmark.EmployerComparison;
+
+/**
+ * Where one employer stands: {@code pool.employer("E001")} shows each key figure for the employer
+ * beside the coalition, the rest of its sector and the nation, with intervals and the employer's
+ * percentile among the coalition's employers. Each method answers a refined question.
+ */
+public final class EmployerQuery extends Question<EmployerComparison> {
+    private final Pool pool;
+    private final String employer;
+    private final double level;
+    private final boolean publishable;
+
+    EmployerQuery(Pool pool, String employer, double level, boolean publishable) {
+        this.pool = pool;
+        this.employer = employer;
+        this.level = level;
+        this.publishable = publishable;
+    }
+
+    /** Intervals at {@code confidence}, e.g. 0.9. */
+    public EmployerQuery level(double confidence) {
+        return new EmployerQuery(pool, employer, confidence, publishable);
+    }
+
+    /** With disclosure control for publication. */
+    public EmployerQuery publishable() {
+        return new EmployerQuery(pool, employer, level, true);
+    }
+
+    @Override
+    protected EmployerComparison compute() {
+        EmployerComparison c = EmployerComparison.of(pool.cubes(), employer, level);
+        return publishable ? c.publishable() : c;
+    }
+}

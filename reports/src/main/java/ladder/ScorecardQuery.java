@@ -1,0 +1,57 @@
+package ladder;
+
+import java.util.List;
+import java.util.Optional;
+import ladder.models.benchmark.Scorecard;
+
+/**
+ * The SMC scorecard: {@code pool.scorecard().employer("E001").target("working_class", 0.35)} shows
+ * each KPI rated red, amber or green with its rule, and the year the trend reaches the target.
+ * Default: every employer, no target. Each method answers a refined question.
+ */
+public final class ScorecardQuery extends Question<Scorecard> {
+    private final Pool pool;
+    private final Scorecard.Question question;
+    private final boolean publishable;
+
+    private ScorecardQuery(Pool pool, Scorecard.Question question, boolean publishable) {
+        this.pool = pool;
+        this.question = question;
+        this.publishable = publishable;
+    }
+
+    static ScorecardQuery of(Pool pool) {
+        return new ScorecardQuery(pool, new Scorecard.Question(List.of(), Optional.empty(), 0.95), false);
+    }
+
+    /** Score these employers only. */
+    public ScorecardQuery employer(String... ids) {
+        return with(new Scorecard.Question(List.of(ids), question.target(), question.level()));
+    }
+
+    /** The employer's target share of a class, e.g. {@code target("working_class", 0.35)}. */
+    public ScorecardQuery target(String level, double share) {
+        return with(new Scorecard.Question(question.employers(), Optional.of(new Scorecard.Target(level, share)),
+                question.level()));
+    }
+
+    /** Intervals at {@code confidence}, e.g. 0.9. */
+    public ScorecardQuery level(double confidence) {
+        return with(new Scorecard.Question(question.employers(), question.target(), confidence));
+    }
+
+    /** With disclosure control for publication. */
+    public ScorecardQuery publishable() {
+        return new ScorecardQuery(pool, question, true);
+    }
+
+    private ScorecardQuery with(Scorecard.Question q) {
+        return new ScorecardQuery(pool, q, publishable);
+    }
+
+    @Override
+    protected Scorecard compute() {
+        Scorecard s = Scorecard.of(pool.cubes(), question);
+        return publishable ? s.publishable() : s;
+    }
+}
