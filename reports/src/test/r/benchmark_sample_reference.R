@@ -10,6 +10,8 @@
 
 source("src/test/r/sample_pool.R")  # pool: the sample rows with seb
 library(MASS)
+applicants <- do.call(rbind, lapply(sort(list.files("../datasets/sample-applicants", pattern = "\\.csv$",
+    full.names = TRUE)), function(f) read.csv(f, stringsAsFactors = FALSE, na.strings = "")))
 classes <- c("professional", "intermediate", "working_class")
 
 fmt <- function(v) sprintf("%.17g", v)
@@ -61,7 +63,8 @@ for (e in c("E001", "E003")) {
   }
 }
 
-# ---- scorecard --target working_class=0.45: each employer's latest year and its trend ----
+# ---- scorecard --target working_class=0.45 --applicants ../datasets/sample-applicants: each employer's latest
+# year and its trend; applicants: its applications in the latest year of the applicants files ----
 case <- "scorecard --target working_class=0.45"
 questions <- c("parental_occupation", "school_type", "free_school_meals", "parent_degree")
 for (e in employers) {
@@ -81,6 +84,8 @@ for (e in employers) {
   before <- d$person_id[d$year == y - 1]
   groups <- list(workforce = dy, apprentices = dy[dy$entry_route == "apprenticeship", ],
                  new_hires = dy[!(dy$person_id %in% before), ])                # new hires: not in last year's rows
+  a <- applicants[applicants$employer_id == e, ]
+  groups$applicants <- a[a$year == max(a$year), ]                              # applications in its latest year
   for (g in names(groups)) {
     emit(case, p(paste0(g, ".rows")), nrow(groups[[g]]))
     for (q in questions) emit(case, p(paste0(g, ".", q)), sum(!is.na(groups[[g]][[q]])))

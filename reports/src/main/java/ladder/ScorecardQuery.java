@@ -13,15 +13,23 @@ public final class ScorecardQuery extends Question<Scorecard> {
     private final Pool pool;
     private final Scorecard.Question question;
     private final boolean publishable;
+    private final Pool applicants;
 
-    private ScorecardQuery(Pool pool, Scorecard.Question question, boolean publishable) {
+    private ScorecardQuery(Pool pool, Scorecard.Question question, boolean publishable, Pool applicants) {
         this.pool = pool;
         this.question = question;
         this.publishable = publishable;
+        this.applicants = applicants;
     }
 
     static ScorecardQuery of(Pool pool) {
-        return new ScorecardQuery(pool, new Scorecard.Question(List.of(), Optional.empty(), 0.95), false);
+        return new ScorecardQuery(pool, new Scorecard.Question(List.of(), Optional.empty(), 0.95), false, null);
+    }
+
+    /** The questions collected from applicants read from this pool of applications ({@link Ladder#applicants}). */
+    public ScorecardQuery applicants(Pool applications) {
+        applications.funnel();
+        return new ScorecardQuery(pool, question, publishable, applications);
     }
 
     /** Score these employers only. */
@@ -42,16 +50,17 @@ public final class ScorecardQuery extends Question<Scorecard> {
 
     /** With disclosure control for publication. */
     public ScorecardQuery publishable() {
-        return new ScorecardQuery(pool, question, true);
+        return new ScorecardQuery(pool, question, true, applicants);
     }
 
     private ScorecardQuery with(Scorecard.Question q) {
-        return new ScorecardQuery(pool, q, publishable);
+        return new ScorecardQuery(pool, q, publishable, applicants);
     }
 
     @Override
     protected Scorecard compute() {
-        Scorecard s = Scorecard.of(pool.cubes(), question);
+        Scorecard s = Scorecard.of(pool.cubes(), question,
+                applicants == null ? Optional.empty() : Optional.of(applicants.cubes()));
         return publishable ? s.publishable() : s;
     }
 }

@@ -134,8 +134,17 @@ public record Scorecard(Question question, List<Card> cards, String questionsNot
 
     private static final List<String> POPULATIONS = List.of("applicants", "new hires", "apprentices", "workforce");
 
-    /** The scorecard of {@code question} on the cubes of {@code source}. */
+    /** The scorecard of {@code question} on the cubes of {@code source}, without applicants data. */
     public static Scorecard of(CubeSource source, Question question) {
+        return of(source, question, Optional.empty());
+    }
+
+    /**
+     * The scorecard of {@code question} on the cubes of {@code source}, the applicants group read from
+     * {@code applicants} (applications of the table {@code applicants}) when given: each employer's
+     * applications in the latest year its applicants files hold.
+     */
+    public static Scorecard of(CubeSource source, Question question, Optional<CubeSource> applicants) {
         Cube cube = source.cube(List.of("employer_id", "year", "seb"), List.of());
         if (cube.total() == 0) {
             throw new LadderException("the selection has no rows");
@@ -157,6 +166,9 @@ public record Scorecard(Question question, List<Card> cards, String questionsNot
             questionsNote = "questions not assessed: " + e.getMessage();
         }
         Map<String, long[]> hires = source.rows().map(r -> NewHires.count(r, latest)).orElse(Map.of());
+        List<String> applicantDims = new ArrayList<>(List.of("employer_id", "year"));
+        applicantDims.addAll(QuestionFill.QUESTIONS);
+        Optional<Cube> applications = applicants.map(a -> a.cube(applicantDims, List.of()));
         List<Card> cards = new ArrayList<>();
         for (String id : ids) {
             String year = Integer.toString(latest.get(id));
@@ -173,7 +185,8 @@ public record Scorecard(Question question, List<Card> cards, String questionsNot
             Optional<GoodnessOfFit> fit = classifiable == 0 ? Optional.empty() : Optional.of(
                     ChiSquareGoodnessOfFit.test(java.util.Arrays.copyOf(seb, 3), NationalBenchmark.workingPopulationShares()));
             List<QuestionFill> fills = new ArrayList<>();
-            fills.add(QuestionFill.notAssessed(POPULATIONS.get(0), "no applicants data"));
+            fills.add(applications.map(a -> applicantsFill(a, id))
+                    .orElse(QuestionFill.notAssessed(POPULATIONS.get(0), "no applicants data")));
             long[] h = hires.get(id);
             fills.add(h != null ? new QuestionFill(POPULATIONS.get(1), h[0], java.util.Arrays.copyOfRange(h, 1, 5),
                     "people in " + year + " who were not in the employer's " + (latest.get(id) - 1) + " rows")
@@ -195,6 +208,20 @@ public record Scorecard(Question question, List<Card> cards, String questionsNot
                     shares, fit, fills, progress));
         }
         return new Scorecard(question, cards, questionsNote, source.filter(), false);
+    }
+
+    /** The employer's applications in the latest year of its applicants files; not assessed if it has none. */
+    private static QuestionFill applicantsFill(Cube applications, String id) {
+        Cube mine = applications.where("employer_id", id::equals);
+        int year = -1;
+        for (int c = 0; c < mine.size(); c++) {
+            year = Math.max(year, Integer.parseInt(mine.label(c, mine.dimension("year"))));
+        }
+        if (year < 0) {
+            return QuestionFill.notAssessed(POPULATIONS.get(0), "no applications of this employer in the applicants data");
+        }
+        String y = Integer.toString(year);
+        return fill(POPULATIONS.get(0), mine.where("year", y::equals), "applications in " + y);
     }
 
     private static QuestionFill fill(String population, Cube q, String definition) {
@@ -474,7 +501,10 @@ public record Scorecard(Question question, List<Card> cards, String questionsNot
                 + " it (any non-empty value, 'prefer not to say' included); parent_degree is asked of graduates only.");
         notes.add("New hires: rows of the latest year whose person_id is not among the employer's rows of the year"
                 + " before (found among all loaded rows, whatever the filter); not assessed without the year before or"
-                + " on cube files. Apprentices: entry_route = apprenticeship. Applicants: no applicants data.");
+                + " on cube files. Apprentices: entry_route = apprenticeship. Applicants: "
+                + (cards.stream().anyMatch(c -> c.questions().get(0).assessed()) ? "each employer's applications in the"
+                        + " latest year of the applicants files (ladder scorecard --applicants)."
+                        : "no applicants data (give the applicants files with --applicants)."));
         notes.add("Shares have Wilson intervals (R prop.test(x, n, correct = FALSE)); gaps to the national share treat"
                 + " it as fixed; the spread test is Pearson's goodness of fit (R chisq.test(x, p = c(.34, .24, .42))).");
         if (question.target().isPresent()) {

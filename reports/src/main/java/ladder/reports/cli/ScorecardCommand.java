@@ -1,9 +1,15 @@
 package ladder.reports.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import ladder.engine.LadderException;
+import ladder.engine.contract.Schema;
 import ladder.engine.cube.CubeSource;
+import ladder.engine.filter.Filter;
+import ladder.engine.io.Loader;
 import ladder.models.benchmark.Scorecard;
 import ladder.models.result.Result;
 import picocli.CommandLine.Command;
@@ -23,13 +29,32 @@ final class ScorecardCommand extends AnalysisCommand {
             description = "A target share of a class, e.g. working_class=0.35 (a maximum for professional).")
     String target;
 
+    @Option(names = "--applicants", split = ",", paramLabel = "PATH",
+            description = "Applicants files or folders, for the questions collected from applicants (rejected "
+                    + "applications go to " + APPLICANT_REJECTS + ").")
+    List<Path> applicants = List.of();
+
     @Mixin
     PublishOptions estimate;
+
+    static final String APPLICANT_REJECTS = "ladder-applicants-rejects.csv";
 
     @Override
     Result analyse(CubeSource source) {
         double level = estimate.level();
-        Scorecard s = Scorecard.of(source, new Scorecard.Question(employers, target(), level));
+        Optional<CubeSource> applications = Optional.empty();
+        if (!applicants.isEmpty()) {
+            try {
+                Loader.Loaded loaded = Loader.load(Schema.APPLICANTS, applicants, Path.of(APPLICANT_REJECTS));
+                if (loaded.report().rejected() == 0) {
+                    Files.deleteIfExists(Path.of(APPLICANT_REJECTS));
+                }
+                applications = Optional.of(CubeSource.of(loaded.table(), Filter.ALL, data.threads()));
+            } catch (IOException e) {
+                throw new LadderException("--applicants: " + e.getMessage());
+            }
+        }
+        Scorecard s = Scorecard.of(source, new Scorecard.Question(employers, target(), level), applications);
         return estimate.publish ? s.publishable() : s;
     }
 

@@ -86,7 +86,14 @@ class BenchmarkAgainstRTest {
     @Test
     void scorecardMatchesROnRows() throws IOException {
         JsonNode result = run(SCORECARD, List.of("--data", SAMPLE));
-        checkScorecard(result, true);
+        checkScorecard(result, List.of("new_hires", "apprentices", "workforce"));
+        assertTrue(table(result, "questions").get(0).get("rows").isNull(), "no applicants data: not assessed");
+    }
+
+    @Test
+    void scorecardWithApplicantsFilesMatchesR() throws IOException {
+        JsonNode result = run(SCORECARD, List.of("--data", SAMPLE, "--applicants", "../datasets/sample-applicants"));
+        checkScorecard(result, List.of("applicants", "new_hires", "apprentices", "workforce"));
     }
 
     @Test
@@ -110,7 +117,7 @@ class BenchmarkAgainstRTest {
             input.add(out.toString());
         }
         JsonNode result = run(SCORECARD, input);
-        checkScorecard(result, false);
+        checkScorecard(result, List.of("apprentices", "workforce"));
         JsonNode kpis = table(result, "kpis");
         assertTrue(kpis.get(2).get("note").asText().startsWith("needs rows"), kpis.get(2).toString());
     }
@@ -127,7 +134,7 @@ class BenchmarkAgainstRTest {
         assertTrue(result.get("notes").toString().contains("not assessed"), result.get("notes").toString());
     }
 
-    private static void checkScorecard(JsonNode result, boolean rows) {
+    private static void checkScorecard(JsonNode result, List<String> groups) {
         Map<String, Double> r = R.get(SCORECARD);
         JsonNode kpis = table(result, "kpis"), questions = table(result, "questions"), spread = table(result, "spread");
         JsonNode tests = table(result, "spread_test"), target = table(result, "target");
@@ -149,7 +156,6 @@ class BenchmarkAgainstRTest {
             }
             close(r.get(e + ".chisq"), tests.get(i).get("chi_square"), e + " chisq.test");
             close(r.get(e + ".chisq.p"), tests.get(i).get("p_value"), e + " chisq.test p");
-            List<String> groups = rows ? List.of("new_hires", "apprentices", "workforce") : List.of("apprentices", "workforce");
             for (String g : groups) {
                 int at = 16 * i + 4 * List.of("applicants", "new_hires", "apprentices", "workforce").indexOf(g);
                 for (int q = 0; q < 4; q++) {
