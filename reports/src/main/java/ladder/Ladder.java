@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import ladder.engine.contract.Schema;
+import ladder.engine.cube.Cube;
 import ladder.engine.cube.CubeFile;
 import ladder.engine.io.Loader;
 
@@ -55,5 +56,17 @@ public final class Ladder {
     /** A pool of cube files (written by {@code ladder cube}), merged: every cube analysis runs on it. */
     public static Pool cubes(String... files) {
         return Pool.of(CubeFile.merge(Arrays.stream(files).map(Path::of).toList()));
+    }
+
+    /**
+     * A pool of cubes already built (e.g. by {@code LadderSpark.cube} on a Spark cluster), merged
+     * by label: every cube analysis runs on it.
+     */
+    public static Pool cubes(Cube first, Cube... more) {
+        Cube merged = first;
+        for (Cube cube : more) {
+            merged = merged.merge(cube);
+        }
+        return Pool.of(merged);
     }
 }

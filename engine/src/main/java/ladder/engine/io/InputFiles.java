@@ -37,16 +37,16 @@ import ladder.engine.LadderException;
  * folder, spelt two ways, reached through a link): the first path to reach a file's real path is
  * kept, and a warning says how many were dropped.
  */
-final class InputFiles {
+public final class InputFiles {
     /** How many names a warning lists before "and N more". */
     private static final int NAMED = 5;
 
     /** The files to read, each once, as first reached, and the warnings of what was skipped. */
-    record Expansion(List<Path> files, List<String> warnings) {}
+    public record Expansion(List<Path> files, List<String> warnings) {}
 
     private InputFiles() {}
 
-    static Expansion expand(List<Path> paths) {
+    public static Expansion expand(List<Path> paths) {
         Map<Path, Path> byRealPath = new LinkedHashMap<>();
         List<String> repeated = new ArrayList<>();
         Skipped skipped = new Skipped();

@@ -27,7 +27,7 @@ final class DataOptions {
     static final class Input {
         @Option(names = "--data", required = true, arity = "1..*", paramLabel = "PATH",
                 description = "CSV, Arrow IPC or Parquet files of table employees, or folders of them; all pool into one table.")
-        List<Path> data;
+        List<String> data;
 
         @Option(names = "--cubes", required = true, arity = "1..*", paramLabel = "FILE",
                 description = "Cube files written by `ladder cube` (e.g. one per employer), merged in place of rows.")
@@ -43,13 +43,24 @@ final class DataOptions {
 
     @Option(names = "--rejects", paramLabel = "FILE",
             description = "Write rejected rows here (default: ladder-rejects.csv in the working folder, when any row is rejected).")
-    Path rejects;
+    String rejects;
 
     @Option(names = "--strict", description = "Exit with status 1 if any row is rejected.")
     boolean strict;
 
     @Option(names = "--threads", paramLabel = "N", description = "Cores to use (default: all).")
     Integer threads;
+
+    /** Opens {@code --data} elsewhere (a Spark cluster), or {@code null}: loaded in this process. */
+    private final RowsOpener opener;
+
+    DataOptions() {
+        this(null);
+    }
+
+    DataOptions(RowsOpener opener) {
+        this.opener = opener;
+    }
 
     int threads() {
         return Threads.of(threads);
@@ -71,7 +82,17 @@ final class DataOptions {
             CubesSummary summary = new CubesSummary(input.cubes, merged);
             return new Opened(CubeSource.of(merged), summary, summary.line(), merged.provenance().rejected(), null);
         }
-        Loader.Loaded loaded = load(table, input.data, rejects);
+        if (opener != null) {
+            if (table != Schema.EMPLOYEES) {
+                throw new LadderException("this job reads employees tables on the cluster; run this command on "
+                        + table.name() + " files with ladder on one machine");
+            }
+            RowsOpener.Opening opening = opener.open(input.data, where == null ? "" : where, rejects);
+            LoadSummary summary = new LoadSummary(opening.report());
+            return new Opened(opening.source(), summary, summary.line(), opening.report().rejected(), null);
+        }
+        Loader.Loaded loaded = load(table, input.data.stream().map(Path::of).toList(),
+                rejects == null ? null : Path.of(rejects));
         LoadSummary summary = new LoadSummary(loaded.report());
         Filter filter = FilterParser.parse(where, loaded.table());
         return new Opened(CubeSource.of(loaded.table(), filter, cores), summary, summary.line(),

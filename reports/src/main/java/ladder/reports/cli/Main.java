@@ -41,7 +41,21 @@ public final class Main implements Runnable {
 
     /** Runs the command line {@code args}, printing to {@code out} and {@code err}; answers the exit status. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+        return run(args, out, err, null);
+    }
+
+    /**
+     * Runs the command line {@code args} with {@code --data} opened by {@code rows} (e.g. on a
+     * Spark cluster), or in this process when it is {@code null}; answers the exit status.
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, RowsOpener rows) {
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == DataOptions.class ? type.cast(new DataOptions(rows)) : CommandLine.defaultFactory().create(type);
+            }
+        };
+        CommandLine cli = new CommandLine(new Main(), factory);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, argv) -> {
