@@ -27,7 +27,8 @@ public final class Html {
         return out.append("</div>\n").toString();
     }
 
-    static void table(ResultTable t, StringBuilder out) {
+    /** One table as {@code <table>} with its caption; NA where a value is withheld or does not exist. */
+    public static void table(ResultTable t, StringBuilder out) {
         out.append("<table>\n<caption>").append(escape(t.title())).append("</caption>\n<thead><tr>");
         for (ResultTable.ColumnSpec c : t.columns()) {
             out.append("<th title=\"").append(escape(c.description())).append("\">").append(escape(c.name())).append("</th>");

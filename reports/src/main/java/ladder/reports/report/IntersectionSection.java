@@ -1,0 +1,32 @@
+package ladder.reports.report;
+
+import java.util.List;
+import ladder.models.intersect.IntersectionalBreakdown;
+import ladder.models.intersect.PAdjust;
+import ladder.models.multilevel.MaihdaOnCube;
+
+/**
+ * Intersections: the promotion rate in each SEB x gender x ethnicity cell against the rest of the
+ * pool ({@link IntersectionalBreakdown}, Benjamini-Hochberg adjusted), and the intersectional
+ * multilevel model of the same strata ({@link MaihdaOnCube}: VPC, PCV, each stratum's interaction).
+ */
+final class IntersectionSection implements Section {
+    static final List<String> STRATA = List.of("seb", "gender", "ethnicity");
+    private final IntersectionalBreakdown breakdown;
+    private final MaihdaOnCube.Fitted maihda;
+
+    IntersectionSection(ReportInputs inputs) {
+        breakdown = IntersectionalBreakdown.of(inputs.cubes(), new IntersectionalBreakdown.Question("promoted", STRATA,
+                PAdjust.BH, 0.95)).publishable();
+        maihda = MaihdaOnCube.of(inputs.cubes(), new MaihdaOnCube.Question("promoted", STRATA, 1, 0.95)).publishable();
+    }
+
+    @Override
+    public void publish(Disclosure disclosure, PartWriter out) {
+        out.paragraph("Promotion in the year by SEB, gender and ethnicity"
+                        + " together: each cell's rate against the rest of the pool, then MAIHDA (a random intercept per"
+                        + " stratum) for how much of the variation lies between the strata and how much their"
+                        + " combination adds to the main effects.")
+                .analysis(breakdown).analysis(maihda);
+    }
+}
