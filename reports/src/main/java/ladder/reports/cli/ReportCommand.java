@@ -43,7 +43,7 @@ final class ReportCommand implements Callable<Integer> {
         long start = System.nanoTime();
         DataOptions.Opened in = data.open();
         spec.commandLine().getErr().println(in.line());
-        String command = "ladder report " + spec.commandLine().getParseResult().originalArgs().stream()
+        String command = "ladder " + spec.commandLine().getParseResult().originalArgs().stream()
                 .map(ReportInputs::shellWord).collect(Collectors.joining(" "));
         ReportInputs inputs = in.loaded() != null
                 ? ReportInputs.ofRows(in.source(), in.loaded().report(), command, title)

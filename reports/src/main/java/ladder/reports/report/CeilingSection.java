@@ -25,14 +25,14 @@ final class CeilingSection implements Section {
         SebCells workforce = new SebCells(disclosure, PlanTables.GRADES, List.of(SuppressionPlan.TOTAL));
         ResultTable composition = ceiling.tables().get(0);
         ResultTable published = Disclosure.mask(composition, row -> new SebCells(disclosure, PlanTables.GRADES,
-                List.of(row.label("grade"))).groupColumns(row.table(), row.label("seb"), workforce));
+                List.of(row.label("grade"))).groupColumns(row, workforce));
         ResultTable odds = ceiling.tables().get(1);
         List<String> grades = composition.rows().stream().map(r -> (String) r.get(composition.column("grade")))
                 .distinct().toList();
         ResultTable publishedOdds = Disclosure.mask(odds, row -> oddsColumns(disclosure, row, grades));
-        out.rests(ceiling).table(published).table(publishedOdds);
-        out.charts(ceiling.charts(), published.equals(composition) && publishedOdds.equals(odds));
-        out.words(ceiling.notes());
+        out.rests(ceiling).words(ceiling.notes())
+                .charts(ceiling.charts(), published.equals(composition) && publishedOdds.equals(odds))
+                .table(published).table(publishedOdds);
     }
 
     /**

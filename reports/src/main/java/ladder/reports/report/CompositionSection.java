@@ -32,17 +32,16 @@ final class CompositionSection implements Section {
                 + " benchmark is the UK working population (Social Mobility Commission): professional 34%,"
                 + " intermediate 24%, working class 42%.");
         ResultTable shares = Disclosure.mask(overall.tables().get(0),
-                row -> pool.groupColumns(row.table(), row.label("seb"), pool));
-        out.prefix("pool").rests(overall).table(shares).table(Disclosure.mask(overall.tables().get(1), row -> pool.cellColumns(row.table())));
-        out.charts(overall.charts(), shares.equals(overall.tables().get(0)));
-        out.words(overall.notes());
+                row -> pool.groupColumns(row, pool));
+        out.prefix("pool").rests(overall).words(overall.notes()).charts(overall.charts(), shares.equals(overall.tables().get(0)))
+                .table(shares).table(Disclosure.mask(overall.tables().get(1), row -> pool.cellColumns(row)));
 
         out.heading("By year");
         ResultTable yearShares = Disclosure.mask(byYear.tables().get(0),
-                row -> cells(disclosure, row.label("year")).groupColumns(row.table(), row.label("seb"), pool));
-        out.prefix("by_year").rests(byYear).table(yearShares)
-                .table(Disclosure.mask(byYear.tables().get(1), row -> cells(disclosure, row.label("year")).cellColumns(row.table())));
-        out.charts(byYear.charts(), yearShares.equals(byYear.tables().get(0)));
+                row -> cells(disclosure, row.label("year")).groupColumns(row, pool));
+        out.prefix("by_year").rests(byYear).charts(byYear.charts(), yearShares.equals(byYear.tables().get(0)))
+                .table(yearShares)
+                .table(Disclosure.mask(byYear.tables().get(1), row -> cells(disclosure, row.label("year")).cellColumns(row)));
 
         out.heading("Trend of the working-class share");
         ResultTable periods = trend.tables().get(0);
@@ -56,13 +55,11 @@ final class CompositionSection implements Section {
             return withheld;
         });
         boolean complete = published.equals(periods);
-        out.prefix("trend").rests(trend).table(published);
+        out.prefix("trend").rests(trend).words(trend.notes()).charts(trend.charts(), complete).table(published);
         for (ResultTable t : trend.tables().subList(1, trend.tables().size())) {
             // Changes and trend tests rest on every period's counts: published only when all are.
             out.table(complete ? t : Disclosure.mask(t, row -> withheldNumbers(row.table())));
         }
-        out.charts(trend.charts(), complete);
-        out.words(trend.notes());
     }
 
     private static SebCells cells(Disclosure disclosure, String year) {

@@ -60,7 +60,7 @@ final class DataSection implements Section {
     /** A row of a table by employer and year: its counts from the plan's response table. */
     private static Set<String> responseRule(Disclosure disclosure, Disclosure.Row row) {
         return new SebCells(disclosure, PlanTables.RESPONSE, List.of(row.label("employer_id"), row.label("year")))
-                .cellColumns(row.table());
+                .cellColumns(row);
     }
 
     static Set<String> smallCount(Disclosure.Row row, String column) {

@@ -121,6 +121,11 @@ public final class Disclosure {
         return new ResultTable(table.name(), table.title(), table.columns(), rows);
     }
 
+    /** The plan's own check of every withheld count: exact determination and linear-programming range. */
+    ladder.models.disclosure.SuppressionAudit audit() {
+        return plan.audit();
+    }
+
     /** The rule applied, in words, for the methods appendix. */
     String rule() {
         long primary = plan == null ? 0 : plan.count(Reason.PRIMARY);

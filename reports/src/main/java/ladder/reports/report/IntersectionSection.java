@@ -12,13 +12,14 @@ import ladder.models.multilevel.MaihdaOnCube;
  */
 final class IntersectionSection implements Section {
     static final List<String> STRATA = List.of("seb", "gender", "ethnicity");
-    private final IntersectionalBreakdown breakdown;
-    private final MaihdaOnCube.Fitted maihda;
+    private final Attempt breakdown;
+    private final Attempt maihda;
 
     IntersectionSection(ReportInputs inputs) {
-        breakdown = IntersectionalBreakdown.of(inputs.cubes(), new IntersectionalBreakdown.Question("promoted", STRATA,
-                PAdjust.BH, 0.95)).publishable();
-        maihda = MaihdaOnCube.of(inputs.cubes(), new MaihdaOnCube.Question("promoted", STRATA, 1, 0.95)).publishable();
+        breakdown = Attempt.of("Promotion by SEB x gender x ethnicity", () -> IntersectionalBreakdown.of(inputs.cubes(),
+                new IntersectionalBreakdown.Question("promoted", STRATA, PAdjust.BH, 0.95)).publishable());
+        maihda = Attempt.of("MAIHDA of promotion", () -> MaihdaOnCube.of(inputs.cubes(),
+                new MaihdaOnCube.Question("promoted", STRATA, 1, 0.95)).publishable());
     }
 
     @Override

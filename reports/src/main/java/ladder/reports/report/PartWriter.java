@@ -93,14 +93,19 @@ final class PartWriter {
     }
 
     /**
-     * An analysis as its own disclosure control publishes it: its title, tables, charts and notes
-     * (the notes open with what it says in words).
+     * An analysis as its own disclosure control publishes it: its title, its notes (they open with
+     * what it says in words), its charts and its tables.
      */
     PartWriter analysis(Result result) {
-        heading(result.title()).rests(result);
+        heading(result.title()).rests(result).words(result.notes()).charts(result.charts(), true);
         result.tables().forEach(this::table);
-        charts(result.charts(), true);
-        return words(result.notes());
+        return this;
+    }
+
+    /** The analysis tried, or under its heading why it is not available. */
+    PartWriter analysis(Attempt attempt) {
+        return attempt.result() != null ? analysis(attempt.result())
+                : heading(attempt.title()).paragraph("Not available from these inputs: " + attempt.why());
     }
 
     /** Records an analysis the section rests on, for the methods appendix. */

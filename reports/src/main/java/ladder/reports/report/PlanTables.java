@@ -1,9 +1,12 @@
 package ladder.reports.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import ladder.engine.LadderException;
+import ladder.engine.contract.Seb;
 import ladder.engine.cube.Cube;
 import ladder.engine.cube.CubeSource;
 import ladder.models.disclosure.CountTable;
@@ -11,8 +14,10 @@ import ladder.models.disclosure.CountTable;
 /**
  * The count tables the report publishes that share margins, as the report's one
  * {@link ladder.models.disclosure.SuppressionPlan} sees them. Each is a cube of the pool over its
- * dimensions with {@code seb} at all five answers (professional, intermediate, working_class,
- * excluded, missing), so that the tables' margins are the same quantities wherever they are printed:
+ * dimensions with {@code seb} at four levels: the three groups and {@value #NO_ANSWER} (excluded
+ * and missing together: a small count of either alone would otherwise withhold the classifiable
+ * total, and with it every share of the cell). The tables' margins are the same quantities wherever
+ * they are printed:
  * <ul>
  *   <li>{@value #RESPONSE}: employer_id x year x seb (the response rates; its margins are the
  *       composition by year and by employer, and the pool's);</li>
@@ -28,6 +33,8 @@ final class PlanTables {
     static final String GRADES = "grades";
     static final String PROMOTION = "promotion";
     static final String REGIONS = "regions";
+    /** The plan's level of seb for rows outside the three groups (excluded or missing). */
+    static final String NO_ANSWER = "no_answer";
 
     private PlanTables() {
     }
@@ -52,7 +59,11 @@ final class PlanTables {
         if (cube.total() == 0) {
             return Optional.empty();
         }
-        return Optional.of(of(name, cube));
+        Map<String, String> groups = new LinkedHashMap<>();
+        Seb.CLASSIFIABLE.forEach(s -> groups.put(s.level(), s.level()));
+        groups.put(Seb.EXCLUDED.level(), NO_ANSWER);
+        groups.put(Seb.MISSING.level(), NO_ANSWER);
+        return Optional.of(of(name, cube.collapse("seb", "seb", groups)));
     }
 
     /** The cube's counts as a table over the levels each dimension takes in some non-empty cell. */

@@ -23,12 +23,13 @@ final class ProgressionSection implements Section {
     static final String ADJUSTED_FOR = " ~ seb + gender + ethnicity + age_band + C(year)";
     private final ProgressionOdds senior;
     private final ProgressionOdds promotion;
-    private final List<AdjustedModel> models;
+    private final List<Attempt> models;
 
     ProgressionSection(ReportInputs inputs) {
         senior = odds(inputs, SENIOR);
         promotion = odds(inputs, PROMOTED);
-        models = List.of(model(inputs, SENIOR), model(inputs, PROMOTED));
+        models = List.of(Attempt.of("Adjusted odds ratios of reaching grade 4 or above", () -> model(inputs, SENIOR)),
+                Attempt.of("Adjusted odds ratios of promotion", () -> model(inputs, PROMOTED)));
     }
 
     private static ProgressionOdds odds(ReportInputs inputs, String outcome) {
@@ -95,10 +96,9 @@ final class ProgressionSection implements Section {
                     || disclosure.withheld(PlanTables.PROMOTION, e, p, "1") || disclosure.withheld(PlanTables.PROMOTION, e, p, "0");
             return any ? columnsOf(row.table(), Set.of("n", "a", "b", "c", "d", "odds_ratio", "lower", "upper")) : Set.of();
         });
-        out.table(estimates).table(tests).table(cells).table(strata);
         boolean complete = estimates.equals(tables.get("estimates")) && strata.equals(tables.get("strata"));
-        out.charts(odds.charts(), complete);
-        out.words(odds.notes());
+        out.words(odds.notes()).charts(odds.charts(), complete);
+        out.table(estimates).table(tests).table(cells).table(strata);
     }
 
     /** Whether a crude count (of {@code seb}, with or without the outcome) is withheld by the plan. */

@@ -24,8 +24,8 @@ final class RegionsSection implements Section {
     public void publish(Disclosure disclosure, PartWriter out) {
         SebCells all = new SebCells(disclosure, PlanTables.REGIONS, List.of(SuppressionPlan.TOTAL));
         ResultTable shares = Disclosure.mask(byRegion.tables().get(0), row -> region(disclosure, row)
-                .groupColumns(row.table(), row.label("seb"), all));
-        ResultTable cells = Disclosure.mask(byRegion.tables().get(1), row -> region(disclosure, row).cellColumns(row.table()));
+                .groupColumns(row, all));
+        ResultTable cells = Disclosure.mask(byRegion.tables().get(1), row -> region(disclosure, row).cellColumns(row));
         Map<String, TileMap.Value> values = new LinkedHashMap<>();
         for (int r = 0; r < shares.rows().size(); r++) {
             if (!Seb.WORKING_CLASS.level().equals(shares.get(r, "seb"))) {

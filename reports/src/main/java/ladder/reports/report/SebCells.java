@@ -10,8 +10,11 @@ import ladder.models.result.ResultTable;
 
 /**
  * Which of one cell's SEB counts the report's plan withholds, for a plan table whose last
- * dimension is {@code seb}: the rows, each answer, and the classifiable answers (a sum of three
- * answers, printed only when it follows from printed counts).
+ * dimension is {@code seb} ({@link PlanTables}): the rows, each group, the rows without a
+ * classifiable answer, and the classifiable answers (a sum of the three groups, printed only when
+ * it follows from printed counts). The plan holds excluded and missing as one count, so each is
+ * printed only when that count is and both are at least the threshold (then neither reveals more
+ * than the plan publishes).
  *
  * @param at the cell's labels on the table's other dimensions ({@link SuppressionPlan#TOTAL} for a margin)
  */
@@ -50,24 +53,26 @@ record SebCells(Disclosure disclosure, String table, List<String> at) {
      * description's {@code response}): counts the plan withholds, the response rate when its rows or
      * classifiable answers are, the goodness-of-fit test when any group count is.
      */
-    Set<String> cellColumns(ResultTable table) {
+    Set<String> cellColumns(Disclosure.Row row) {
+        ResultTable table = row.table();
         Set<String> withheld = new HashSet<>();
         put(withheld, table, rows(), "rows");
         put(withheld, table, classifiable(), "classifiable");
-        put(withheld, table, answer(Seb.EXCLUDED.level()), "excluded");
-        put(withheld, table, answer(Seb.MISSING.level()), "missing");
+        put(withheld, table, noAnswerSplitWithheld(row), "excluded", "missing");
         put(withheld, table, rows() || classifiable(), "response_rate", "response_lower", "response_upper", "meets_target");
         put(withheld, table, anyGroup() || classifiable(), "chi_square", "df", "p_value", "small_expected");
         return withheld;
     }
 
     /**
-     * The columns withheld in a row about group {@code seb} of the cell (a composition's
+     * The columns withheld in a row about the group in its {@code seb} column (a composition's
      * {@code shares}, a ceiling's {@code composition}): its count; its share, interval and ratio to
      * the national share when the count or the classifiable total is withheld; its ratio to the
      * workforce (the pool's share of the group) when the pool's count is, too.
      */
-    Set<String> groupColumns(ResultTable table, String seb, SebCells workforce) {
+    Set<String> groupColumns(Disclosure.Row row, SebCells workforce) {
+        ResultTable table = row.table();
+        String seb = row.label("seb");
         Set<String> withheld = new HashSet<>();
         put(withheld, table, answer(seb), "count");
         put(withheld, table, classifiable(), "grade_total");
@@ -77,6 +82,19 @@ record SebCells(Disclosure disclosure, String table, List<String> at) {
         put(withheld, table, share(seb) || workforce.share(seb), "ratio_workforce", "ratio_workforce_lower",
                 "ratio_workforce_upper");
         return withheld;
+    }
+
+    /** Whether the excluded and missing counts of {@code row} are withheld: see the class comment. */
+    private boolean noAnswerSplitWithheld(Disclosure.Row row) {
+        if (answer(PlanTables.NO_ANSWER)) {
+            return true;
+        }
+        for (String column : List.of("excluded", "missing")) {
+            if (row.table().column(column) >= 0 && row.value(column) instanceof Long n && n < Disclosure.THRESHOLD) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Adds those of {@code columns} that {@code table} has when {@code withheld}. */
