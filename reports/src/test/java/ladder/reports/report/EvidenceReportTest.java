@@ -88,6 +88,18 @@ class EvidenceReportTest {
     }
 
     @Test
+    void theJavaApiWritesTheSameReport() throws IOException {
+        Path written = ladder.Ladder.load(SAMPLE).report().title("From Java").write(dir.resolve("api"));
+        assertEquals(dir.resolve("api/index.html"), written);
+        assertEquals(table("data-response"), Files.readString(dir.resolve("api/tables/data-response.csv")));
+        assertEquals(table("progression-model_senior-coefficients"),
+                Files.readString(dir.resolve("api/tables/progression-model_senior-coefficients.csv")));
+        String page = Files.readString(written);
+        assertTrue(page.contains("<h1>From Java</h1>"), "no title");
+        assertTrue(page.contains("ladder report --data ../datasets/sample/employees-E001-2022.csv"), "no command");
+    }
+
+    @Test
     void thePageSaysInWordsWhatTheOddsAndModelsSay() {
         // The Mantel-Haenszel headline of `ladder odds --strata employer_id` on the sample pool.
         assertTrue(html.contains("People from working-class backgrounds had 0.76 times the odds of promotion of those"
