@@ -95,8 +95,24 @@ final class DataSection implements Section {
         }
         return new Chart.IntervalBars("Response rate to the parental occupation question",
                 "Classifiable answers over rows, by employer and year, with 95% Wilson intervals; dashed line: the"
-                        + " 70% target", "employer", "response rate", true, employers, series,
+                        + " 70% target; n: the employer's rows", "employer", "response rate", true,
+                employers.stream().map(e -> labelled(cells, e)).toList(), series,
                 List.of(new Chart.Reference("target 70%", NationalBenchmark.RESPONSE_RATE_TARGET, -1)));
+    }
+
+    /** The employer with its rows over the years, "E001 (n=6,397)", when every year's count is published. */
+    private static String labelled(ResultTable cells, String employer) {
+        long n = 0;
+        for (int r = 0; r < cells.rows().size(); r++) {
+            if (employer.equals(cells.get(r, "employer_id"))) {
+                Long rows = (Long) cells.get(r, "rows");
+                if (rows == null) {
+                    return employer;
+                }
+                n += rows;
+            }
+        }
+        return employer + String.format(java.util.Locale.UK, " (n=%,d)", n);
     }
 
     private static int find(ResultTable cells, String employer, String year) {
