@@ -130,6 +130,22 @@ public final class Pool {
         return ScorecardQuery.of(this);
     }
 
+    /** The steering group's evidence report of this pool; see {@link ReportQuery}. */
+    public ReportQuery report() {
+        return new ReportQuery(this);
+    }
+
+    /** What a report of this pool is made from, with the command line that reproduces it. */
+    ladder.reports.report.ReportInputs reportInputs(String title) {
+        if (table == null) {
+            return ladder.reports.report.ReportInputs.ofCubes(cubes(), List.of(), merged,
+                    "ladder report --cubes CUBE_FILES --title " + ladder.reports.report.ReportInputs.shellWord(title) + " --out OUT",
+                    title);
+        }
+        return ladder.reports.report.ReportInputs.ofRows(cubes(), report,
+                ReportQuery.command(report.files(), where, title), title);
+    }
+
     Filter filter() {
         return FilterParser.parse(where, table);
     }

@@ -65,10 +65,13 @@ final class IntervalBarsChart {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
         bars.setBarPainter(new StandardBarPainter());
+        bars.setDrawBarOutline(true);
         bars.setShadowVisible(false);
         bars.setItemMargin(0.04);
         for (int row = 0; row < spec.series().size(); row++) {
             bars.setSeriesPaint(row, Palette.colour(row));
+            // Outlined, so that bars of neighbouring series stay apart in greyscale (the palette differs in lightness).
+            bars.setSeriesOutlinePaint(row, java.awt.Color.BLACK);
         }
         for (Chart.Reference r : spec.references()) {
             Color colour = Palette.colour(r.series());

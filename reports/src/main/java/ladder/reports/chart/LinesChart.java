@@ -1,6 +1,5 @@
 package ladder.reports.chart;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.text.NumberFormat;
@@ -18,7 +17,8 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * {@link Chart.Lines} drawn headlessly: one line per series over the x positions (in order, labelled
- * as given), its interval as a translucent band, and reference lines dashed.
+ * as given) with a marker shape and dash pattern of its own (legible in greyscale), its interval as a
+ * translucent band, and reference lines dashed.
  */
 final class LinesChart {
     private LinesChart() {
@@ -58,7 +58,7 @@ final class LinesChart {
             Color c = Palette.colour(s);
             renderer.setSeriesPaint(s, c);
             renderer.setSeriesFillPaint(s, c);
-            renderer.setSeriesStroke(s, new BasicStroke(2f));
+            renderer.setSeriesStroke(s, Palette.line(s));
         }
         renderer.setAlpha(0.18f);
         XYPlot plot = new XYPlot(data, x, y, renderer);

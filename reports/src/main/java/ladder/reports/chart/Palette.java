@@ -16,6 +16,17 @@ final class Palette {
     private Palette() {
     }
 
+    /** Solid, dashed, dotted and dash-dot lines in turn, so that series differ in greyscale too. */
+    private static final List<float[]> DASHES = List.of(new float[0], new float[] {8f, 4f}, new float[] {2f, 3f},
+            new float[] {8f, 3f, 2f, 3f});
+
+    /** The line of a series: its dash pattern tells it apart without colour. */
+    static BasicStroke line(int series) {
+        float[] dash = DASHES.get(series % DASHES.size());
+        return dash.length == 0 ? new BasicStroke(2f)
+                : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dash, 0f);
+    }
+
     static Color colour(int series) {
         return series < 0 ? GREY : COLOURS.get(series % COLOURS.size());
     }

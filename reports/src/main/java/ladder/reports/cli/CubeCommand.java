@@ -1,17 +1,10 @@
 package ladder.reports.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
-import ladder.engine.LadderException;
 import ladder.engine.contract.Schema;
 import ladder.engine.cube.Cube;
 import ladder.engine.cube.CubeFile;
@@ -76,7 +69,7 @@ final class CubeCommand implements Callable<Integer> {
         Cube cube = CubeKernel.build(loaded.table(), FilterParser.parse(where, loaded.table()), dims, measures, cores);
         List<Cube.Source> sources = new ArrayList<>();
         for (String file : report.files()) {
-            sources.add(new Cube.Source(Path.of(file).getFileName().toString(), sha256(Path.of(file))));
+            sources.add(new Cube.Source(Path.of(file).getFileName().toString(), ladder.reports.FileDigest.sha256(Path.of(file))));
         }
         CubeFile.write(cube.withProvenance(new Cube.Provenance(sources, report.read(), report.accepted(),
                 report.rejected())), out);
@@ -84,17 +77,5 @@ final class CubeCommand implements Callable<Integer> {
         spec.commandLine().getErr().println(String.format("Wrote a cube of %,d cells over %s to %s", cube.size(),
                 String.join(", ", dims), out));
         return strict && report.rejected() > 0 ? Main.EXIT_REJECTED : 0;
-    }
-
-    /** The SHA-256 of a file's bytes, in hex. */
-    static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new LadderException("cannot read " + file + ": " + e.getMessage());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         subcommands = {ValidateCommand.class, DescribeCommand.class, CompositionCommand.class, OddsCommand.class,
                 ModelCommand.class, SurvivalCommand.class, TrendCommand.class, CeilingCommand.class,
                 IntersectCommand.class, PayCommand.class, MaihdaCommand.class, FunnelCommand.class,
-                EmployerCommand.class, ScorecardCommand.class, CubeCommand.class, GenerateCommand.class})
+                EmployerCommand.class, ScorecardCommand.class, CubeCommand.class, GenerateCommand.class,
+                ReportCommand.class})
 public final class Main implements Runnable {
     static final int EXIT_REJECTED = 1;
     static final int EXIT_USAGE = 2;
@@ -25,7 +26,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: validate, describe, composition, odds, model, survival, trend, ceiling, intersect, pay, maihda, funnel, cube, generate");
+        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: validate, describe, composition, odds, model, survival, trend, ceiling, intersect, pay, maihda, funnel, employer, scorecard, cube, generate, report");
     }
 
     public static void main(String[] args) {

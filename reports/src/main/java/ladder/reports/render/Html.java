@@ -27,7 +27,8 @@ public final class Html {
         return out.append("</div>\n").toString();
     }
 
-    static void table(ResultTable t, StringBuilder out) {
+    /** One table as {@code <table>} with its caption; NA where a value is withheld or does not exist. */
+    public static void table(ResultTable t, StringBuilder out) {
         out.append("<table>\n<caption>").append(escape(t.title())).append("</caption>\n<thead><tr>");
         for (ResultTable.ColumnSpec c : t.columns()) {
             out.append("<th title=\"").append(escape(c.description())).append("\">").append(escape(c.name())).append("</th>");
@@ -37,8 +38,11 @@ public final class Html {
             out.append("<tr>");
             for (int c = 0; c < row.size(); c++) {
                 ResultTable.Kind kind = t.columns().get(c).kind();
+                Object value = row.get(c);
+                // An empty label (a note with nothing to say) is blank; a missing number is NA.
                 out.append(kind == ResultTable.Kind.LABEL ? "<td>" : "<td style=\"text-align:right\">")
-                        .append(escape(Format.human(row.get(c), kind))).append("</td>");
+                        .append(kind == ResultTable.Kind.LABEL && value == null ? "" : escape(Format.human(value, kind)))
+                        .append("</td>");
             }
             out.append("</tr>\n");
         }

@@ -180,7 +180,13 @@ class CommandLineTest {
                 new String[] {"funnel", "--data", APPLICANTS, "--strata", "shoe_size"},
                 new String[] {"funnel", "--data", APPLICANTS, "--level", "95"},
                 new String[] {"funnel", "--data", APPLICANTS, "--where", "year = 1999"},
-                new String[] {"funnel", "--cubes", noHeader.toString()})) {
+                new String[] {"funnel", "--cubes", noHeader.toString()},
+                new String[] {"report", "--data", SAMPLE},
+                new String[] {"report", "--data", SAMPLE, "--out", SAMPLE + "/report"},
+                new String[] {"report", "--data", SAMPLE, "--where", "grade >= high", "--out", dir.resolve("r").toString()},
+                new String[] {"report", "--data", SAMPLE, "--threads", "0", "--out", dir.resolve("r").toString()},
+                new String[] {"report", "--cubes", dir.resolve("absent.arrow").toString(), "--out", dir.resolve("r").toString()},
+                new String[] {"report", "--out", dir.resolve("r").toString()})) {
             Run r = run(args);
             assertEquals(2, r.status(), String.join(" ", args) + ": " + r.err());
             assertNoStackTrace(r);
@@ -188,6 +194,8 @@ class CommandLineTest {
         assertEquals(2, run("composition").status(), "missing --data is a usage error");
         assertFalse(Files.exists(dir.resolve("c.arrow")), "a failed cube command writes no file");
         assertFalse(Files.exists(Path.of(SAMPLE, "inside.arrow")), "no cube is written into an input folder");
+        assertFalse(Files.exists(Path.of(SAMPLE, "report")), "no report's tables are written into an input folder");
+        assertFalse(Files.exists(dir.resolve("r")), "a failed report writes nothing");
         assertEquals("employer_id;year;person_id\nE1;2024;P1\n", Files.readString(noHeader), "an input is never overwritten");
     }
 

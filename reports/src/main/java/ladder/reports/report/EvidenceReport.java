@@ -1,0 +1,119 @@
+package ladder.reports.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import ladder.engine.LadderException;
+import ladder.engine.io.OutputFiles;
+import ladder.models.result.ResultTable;
+import ladder.reports.render.Format;
+
+/**
+ * The steering group's evidence report: every section ({@link #SECTIONS}) computed from one set of
+ * the pool's cubes, each cube built once ({@link SharedCubes}), and published under one
+ * {@link Disclosure} plan; then the methods appendix. Written as {@code DIR/index.html} (one
+ * self-contained page) and each table as {@code DIR/tables/SECTION-TABLE.csv}.
+ */
+public final class EvidenceReport {
+    /** A section's anchor, heading and how it is made. */
+    record Entry(String id, String title, Section.Factory make) {
+    }
+
+    /** The sections in order; a new section is one class and one entry here. */
+    static final List<Entry> SECTIONS = List.of(
+            new Entry("data", "The data", DataSection::new),
+            new Entry("composition", "Class composition", CompositionSection::new),
+            new Entry("supplementary", "Supplementary questions", SupplementarySection::new),
+            new Entry("ceiling", "The class ceiling", CeilingSection::new),
+            new Entry("progression", "Progression", ProgressionSection::new),
+            new Entry("intersections", "Intersections", IntersectionSection::new),
+            new Entry("pay", "The class pay gap", PaySection::new),
+            new Entry("time-to-promotion", "Time to promotion", PromotionTimeSection::new),
+            new Entry("regions", "Regions", RegionsSection::new));
+
+    private final ReportInputs inputs;
+    private final List<Part> parts;
+
+    private EvidenceReport(ReportInputs inputs, List<Part> parts) {
+        this.inputs = inputs;
+        this.parts = List.copyOf(parts);
+    }
+
+    /**
+     * The report on {@code inputs}. A section whose analysis the inputs cannot give (cube files
+     * without a dimension it needs, a model that cannot be fitted) says so in one line in its place.
+     */
+    public static EvidenceReport of(ReportInputs given) {
+        SharedCubes cubes = new SharedCubes(given.cubes());
+        ReportInputs inputs = new ReportInputs(cubes, given.account(), given.files(), given.command(), given.title());
+        List<Section> sections = new ArrayList<>();
+        List<String> unavailable = new ArrayList<>();
+        for (Entry e : SECTIONS) {
+            Section made = null;
+            String why = null;
+            try {
+                made = e.make().of(inputs);
+            } catch (LadderException x) {
+                why = x.getMessage();
+            }
+            sections.add(made);
+            unavailable.add(why);
+        }
+        Disclosure disclosure = new Disclosure(PlanTables.of(cubes));
+        List<Part> parts = new ArrayList<>();
+        for (int i = 0; i < SECTIONS.size(); i++) {
+            PartWriter out = new PartWriter(SECTIONS.get(i).id(), SECTIONS.get(i).title());
+            if (sections.get(i) != null) {
+                sections.get(i).publish(disclosure, out);
+            } else {
+                out.paragraph("Not available from these inputs: " + unavailable.get(i));
+            }
+            parts.add(out.part());
+        }
+        parts.add(MethodsAppendix.of(parts, inputs, disclosure));
+        return new EvidenceReport(inputs, parts);
+    }
+
+    /** The page. */
+    public String html() {
+        return Page.html(inputs.title(), "Socio-economic background in the pooled workforce data; made with ladder",
+                parts);
+    }
+
+    /** Every published table, by its CSV file name under {@code tables/}. */
+    public java.util.Map<String, ResultTable> tables() {
+        java.util.Map<String, ResultTable> out = new java.util.LinkedHashMap<>();
+        for (Part p : parts) {
+            for (ResultTable t : p.tables()) {
+                if (out.put(Part.csvName(p.id(), t), t) != null) {
+                    throw new IllegalStateException("two tables of section " + p.id() + " are called " + t.name());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The section headings, in order. */
+    public List<String> sections() {
+        return parts.stream().map(Part::title).toList();
+    }
+
+    /**
+     * Writes {@code dir/index.html} and {@code dir/tables/*.csv} (each file written whole, then renamed
+     * into place); answers the page's path.
+     */
+    public Path write(Path dir) throws IOException {
+        Path tables = dir.resolve("tables");
+        Files.createDirectories(tables);
+        for (var e : tables().entrySet()) {
+            OutputFiles.writeAtomically(tables.resolve(e.getKey()),
+                    temp -> Files.writeString(temp, Format.csv(e.getValue()), StandardCharsets.UTF_8));
+        }
+        Path index = dir.resolve("index.html");
+        OutputFiles.writeAtomically(index, temp -> Files.writeString(temp, html(), StandardCharsets.UTF_8));
+        return index;
+    }
+}

@@ -1,0 +1,120 @@
+package ladder.reports.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import ladder.models.result.Chart;
+import ladder.models.result.Result;
+import ladder.models.result.ResultTable;
+import ladder.reports.render.Html;
+
+/** Writes one {@link Part}: paragraphs, tables (each also a CSV), charts as inline SVG, in order. */
+final class PartWriter {
+    private final String id;
+    private final String title;
+    private final StringBuilder html = new StringBuilder();
+    private final List<ResultTable> tables = new ArrayList<>();
+    private final List<Result> analyses = new ArrayList<>();
+    private int charts;
+    private String prefix = "";
+
+    PartWriter(String id, String title) {
+        this.id = id;
+        this.title = title;
+    }
+
+    PartWriter heading(String text) {
+        html.append("<h3>").append(Html.escape(text)).append("</h3>\n");
+        return this;
+    }
+
+    PartWriter paragraph(String text) {
+        html.append("<p>").append(Html.escape(text)).append("</p>\n");
+        return this;
+    }
+
+    /** Sentences in words (a result's headlines and notes), as a list. */
+    PartWriter words(List<String> sentences) {
+        if (!sentences.isEmpty()) {
+            html.append("<ul class=\"words\">\n");
+            sentences.forEach(s -> html.append("<li>").append(Html.escape(s)).append("</li>\n"));
+            html.append("</ul>\n");
+        }
+        return this;
+    }
+
+    /**
+     * Names the tables that follow {@code key-NAME} (e.g. {@code by_year-shares}), for a section
+     * that shows two analyses with tables of the same name.
+     */
+    PartWriter prefix(String key) {
+        prefix = key + "-";
+        return this;
+    }
+
+    /** A table as published, with a link to its CSV. */
+    PartWriter table(ResultTable published) {
+        ResultTable table = prefix.isEmpty() ? published
+                : new ResultTable(prefix + published.name(), published.title(), published.columns(), published.rows());
+        tables.add(table);
+        html.append("<div class=\"table\">\n");
+        Html.table(table, html);
+        String csv = Part.csvName(id, table);
+        html.append("<p class=\"csv\">Table as CSV: <a href=\"tables/").append(Html.escape(csv)).append("\">tables/")
+                .append(Html.escape(csv)).append("</a></p>\n</div>\n");
+        return this;
+    }
+
+    PartWriter chart(Chart chart) {
+        html.append("<figure>").append(Svg.of(chart, id + "-chart-" + ++charts)).append("</figure>\n");
+        return this;
+    }
+
+    /**
+     * The analysis's charts when the report publishes every value they show ({@code complete}: the
+     * report's plan withheld nothing more in the tables it is drawn from), else a line saying why it
+     * is left out.
+     */
+    PartWriter charts(List<Chart> charts, boolean complete) {
+        for (Chart chart : charts) {
+            if (complete) {
+                chart(chart);
+            } else {
+                paragraph("The chart \u201c" + chart.title() + "\u201d is left out: it would show figures that the"
+                        + " report's disclosure control withholds.");
+            }
+        }
+        return this;
+    }
+
+    /** Inline SVG or other markup drawn by the section itself. */
+    PartWriter figure(String markup) {
+        html.append("<figure>").append(markup).append("</figure>\n");
+        return this;
+    }
+
+    /**
+     * An analysis as its own disclosure control publishes it: its title, its notes (they open with
+     * what it says in words), its charts and its tables.
+     */
+    PartWriter analysis(Result result) {
+        heading(result.title()).rests(result).words(result.notes()).charts(result.charts(), true);
+        result.tables().forEach(this::table);
+        return this;
+    }
+
+    /** The analysis tried, or under its heading why it is not available. */
+    PartWriter analysis(Attempt attempt) {
+        return attempt.result() != null ? analysis(attempt.result())
+                : heading(attempt.title()).paragraph("Not available from these inputs: " + attempt.why());
+    }
+
+    /** Records an analysis the section rests on, for the methods appendix. */
+    PartWriter rests(Result analysis) {
+        analyses.add(analysis);
+        return this;
+    }
+
+    Part part() {
+        return new Part(id, title, html.toString(), tables, analyses);
+    }
+}
