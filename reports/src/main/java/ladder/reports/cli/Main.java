@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
         description = "Statistics for socio-economic background data pooled across employers.",
         subcommands = {ValidateCommand.class, DescribeCommand.class, CompositionCommand.class, OddsCommand.class,
                 ModelCommand.class, SurvivalCommand.class, TrendCommand.class, CeilingCommand.class,
-                IntersectCommand.class, PayCommand.class, MaihdaCommand.class, CubeCommand.class, GenerateCommand.class})
+                IntersectCommand.class, PayCommand.class, MaihdaCommand.class,
+                RoutesCommand.class, TrainingCommand.class, AfterTrainingCommand.class,
+                CubeCommand.class, GenerateCommand.class})
 public final class Main implements Runnable {
     static final int EXIT_REJECTED = 1;
     static final int EXIT_USAGE = 2;
