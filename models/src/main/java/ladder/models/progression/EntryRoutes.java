@@ -148,8 +148,7 @@ public record EntryRoutes(Question question, List<String> routes, List<GradeGrou
         inputs.put("benchmark", "UK working population: professional 34%, intermediate 24%, working class 42% (SMC)");
         inputs.put("filter", filter.isBlank() ? "none" : filter);
         inputs.put("confidence_level", question.level());
-        inputs.put("disclosure_control", disclosure.isEmpty() ? "none (not for publication)"
-                : "counts under " + SmallCellSuppression.DEFAULT_THRESHOLD + " withheld, with what would reveal them");
+        inputs.put("disclosure_control", SebRates.disclosureInput(threshold()));
         return inputs;
     }
 

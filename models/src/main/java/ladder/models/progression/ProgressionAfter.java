@@ -222,8 +222,7 @@ public record ProgressionAfter(Question question, ProgressionOdds odds, long[][]
         inputs.put("person_years_linked", linkage.personYears());
         inputs.put("persons", linkage.persons());
         inputs.put("confidence_level", question.level());
-        inputs.put("disclosure_control", disclosure.isEmpty() ? "none (not for publication)"
-                : "counts under " + SmallCellSuppression.DEFAULT_THRESHOLD + " withheld, with what would reveal them");
+        inputs.put("disclosure_control", SebRates.disclosureInput(disclosure.isPresent() ? SmallCellSuppression.DEFAULT_THRESHOLD : 0));
         return inputs;
     }
 

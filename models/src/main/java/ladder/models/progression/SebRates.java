@@ -137,6 +137,12 @@ final class SebRates {
         table.row(row);
     }
 
+    /** The {@code disclosure_control} input of a result with {@code threshold} (0: not for publication). */
+    static String disclosureInput(int threshold) {
+        return threshold == 0 ? "none (not for publication)"
+                : "counts under " + threshold + " withheld, with what would reveal them";
+    }
+
     ResultTable build() {
         return table.build();
     }

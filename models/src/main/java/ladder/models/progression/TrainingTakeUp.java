@@ -120,8 +120,8 @@ public record TrainingTakeUp(Question question, ProgressionOdds overall, Progres
         inputs.remove("disclosure_control");
         inputs.put("formula", question.formula());
         inputs.put("cluster", question.cluster() == null ? "none" : question.cluster());
-        inputs.put("disclosure_control", suppressBelow == 0 ? "none (not for publication)"
-                : "counts under " + suppressBelow + " withheld, with what would reveal them; the model output-checked");
+        inputs.put("disclosure_control", SebRates.disclosureInput(suppressBelow)
+                + (suppressBelow == 0 ? "" : "; the model output-checked"));
         return inputs;
     }
 
