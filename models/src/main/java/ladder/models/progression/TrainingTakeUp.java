@@ -11,6 +11,7 @@ import ladder.engine.cube.CubeSource;
 import ladder.models.contingency.ProgressionOdds;
 import ladder.models.contingency.StratifiedAnalysis;
 import ladder.models.disclosure.SmallCellSuppression;
+import ladder.models.disclosure.SuppressionPlan;
 import ladder.models.regression.AdjustedModel;
 import ladder.models.regression.Coefficient;
 import ladder.models.regression.CovarianceType;
@@ -34,9 +35,13 @@ import ladder.models.result.ResultTable.Kind;
  * @param byGrade take-up by SEB within each grade
  * @param model the adjusted model
  * @param suppressBelow counts under this withheld; 0 for none
+ * @param disclosure when published, the plan over the events and non-events by grade and SEB with
+ *     their margins (the pool's row is the margin over grades, a row's people over the outcome)
  */
 public record TrainingTakeUp(Question question, ProgressionOdds overall, ProgressionOdds byGrade, AdjustedModel model,
-        Map<String, Long> leftOut, int suppressBelow) implements Result {
+        Map<String, Long> leftOut, int suppressBelow, java.util.Optional<SuppressionPlan> disclosure) implements Result {
+    private static final String TAKE_UP = "take_up";
+    private static final List<String> OUTCOMES = List.of("event", "no_event");
 
     /**
      * What is asked.
@@ -93,17 +98,46 @@ public record TrainingTakeUp(Question question, ProgressionOdds overall, Progres
                 Map.of("seb", Seb.PROFESSIONAL.level()), question.cluster(),
                 question.cluster() == null ? CovarianceType.MODEL : CovarianceType.CR1, List.of("seb"), List.of(),
                 question.level()));
-        return new TrainingTakeUp(question, overall, byGrade, model, overall.excluded(), 0);
+        return new TrainingTakeUp(question, overall, byGrade, model, overall.excluded(), 0, java.util.Optional.empty());
     }
 
     private static ProgressionOdds.Question odds(Question q, List<String> by) {
         return new ProgressionOdds.Question("training", "seb", List.of(), null, q.strata(), by, q.level());
     }
 
-    /** The same result with disclosure control: rates under 10 events or non-events withheld; the model output-checked. */
+    /**
+     * The same result with disclosure control: the events and the non-events by grade and SEB,
+     * with the pool's row and each row's people as margins, as one {@link SuppressionPlan} (counts under 10 withheld
+     * with enough others that none can be worked back from the pool's row); a take-up row is
+     * withheld when either of its counts is; the model output-checked.
+     */
     public TrainingTakeUp publishable() {
+        List<String> grades = byGrade.groups().stream().map(g -> g.byLevels().get(0)).toList();
+        List<String> groups = new ArrayList<>(List.of(byGrade.question().reference()));
+        groups.addAll(byGrade.question().exposureLevels());
+        long[] counts = new long[grades.size() * groups.size() * 2];
+        for (int g = 0; g < grades.size(); g++) {
+            List<ProgressionOdds.Comparison> cs = byGrade.groups().get(g).comparisons();
+            ladder.models.contingency.TwoByTwo first = cs.get(0).crude().table();
+            counts[g * groups.size() * 2] = Math.round(first.c());
+            counts[g * groups.size() * 2 + 1] = Math.round(first.d());
+            for (ProgressionOdds.Comparison c : cs) {
+                int at = (g * groups.size() + groups.indexOf(c.exposureLevel())) * 2;
+                counts[at] = Math.round(c.crude().table().a());
+                counts[at + 1] = Math.round(c.crude().table().b());
+            }
+        }
+        SuppressionPlan plan = SuppressionPlan.builder(SmallCellSuppression.DEFAULT_THRESHOLD)
+                .table(TAKE_UP, List.of("grade", "seb", "outcome"), List.of(grades, groups, OUTCOMES), counts).build();
         return new TrainingTakeUp(question, overall, byGrade, model.publishable(), leftOut,
-                SmallCellSuppression.DEFAULT_THRESHOLD);
+                SmallCellSuppression.DEFAULT_THRESHOLD, java.util.Optional.of(plan));
+    }
+
+    /** Whether the plan withholds the events, non-events or people at {@code grade} (the margin for the pool) and {@code seb}. */
+    private boolean withheld(String grade, String seb) {
+        return disclosure.map(p -> p.reason(TAKE_UP, List.of(grade, seb, OUTCOMES.get(0))).isPresent()
+                || p.reason(TAKE_UP, List.of(grade, seb, OUTCOMES.get(1))).isPresent()
+                || p.reason(TAKE_UP, List.of(grade, seb, SuppressionPlan.TOTAL)).isPresent()).orElse(false);
     }
 
     @Override
@@ -129,8 +163,8 @@ public record TrainingTakeUp(Question question, ProgressionOdds overall, Progres
     public List<ResultTable> tables() {
         SebRates rates = new SebRates("take_up", "Training take-up by SEB, over the pool and within each grade",
                 List.of("grade"), "training = 1", question.level(), suppressBelow);
-        rates.add(List.of("all"), overall, (by, seb) -> false);
-        rates.add(List.of(), byGrade, (by, seb) -> false);
+        rates.add(List.of("all"), overall, (by, seb) -> withheld(SuppressionPlan.TOTAL, seb));
+        rates.add(List.of(), byGrade, (by, seb) -> withheld(by.get(0), seb));
         String pct = Math.round(question.level() * 100) + "%";
         ResultTable.Builder adjusted = ResultTable.builder("adjusted", "Adjusted odds ratios of training against professionals")
                 .column("seb", Kind.LABEL, "SEB group")

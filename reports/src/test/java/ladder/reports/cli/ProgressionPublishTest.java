@@ -68,4 +68,17 @@ class ProgressionPublishTest {
         }
         assertTrue(withheld > 0, "one employer's small counts are withheld");
     }
+
+    /** The pool's row is the sum of the grades' rows: a withheld count never stands alone among them. */
+    @Test
+    void noTakeUpCountCanBeWorkedBackFromThePoolsRow() throws IOException {
+        JsonNode takeUp = ProgressionAgainstRTest.table(run("training", "--cluster", "none"), "take_up");
+        for (String seb : List.of("professional", "intermediate", "working_class")) {
+            int hidden = 0;
+            for (JsonNode row : takeUp.get("rows")) {
+                hidden += row.get("seb").asText().equals(seb) && row.get("events").isNull() ? 1 : 0;
+            }
+            assertTrue(hidden != 1, seb + ": one withheld row could be worked back from the others and the pool's");
+        }
+    }
 }
