@@ -200,6 +200,20 @@ public record ProgressionAfter(Question question, ProgressionOdds odds, long[][]
         return disclosure.flatMap(p -> p.reason(STATUS, List.of(seb, status))).isPresent();
     }
 
+    /** E.g. "training, 2 years". */
+    private String cohortLabel() {
+        return question.cohort().name().toLowerCase(Locale.ROOT) + ", " + question.window() + " year"
+                + (question.window() == 1 ? "" : "s");
+    }
+
+    /** The promotion rate by SEB as bars with Wilson whiskers (withheld rates left out). */
+    @Override
+    public List<ladder.models.result.Chart> charts() {
+        return List.of(SebRates.bars(tables().get(0), List.of(cohortLabel()), title(), "Bars: share promoted within the"
+                + " window of those followed, with " + Math.round(question.level() * 100) + "% Wilson interval.",
+                "cohort", "share promoted"));
+    }
+
     private String cohortWords() {
         return question.cohort() == Cohort.TRAINING ? "training" : "an apprenticeship";
     }
@@ -229,9 +243,9 @@ public record ProgressionAfter(Question question, ProgressionOdds odds, long[][]
     @Override
     public List<ResultTable> tables() {
         int threshold = disclosure.isPresent() ? SmallCellSuppression.DEFAULT_THRESHOLD : 0;
-        SebRates rates = new SebRates("promotion", "Promotion within the window by SEB", List.of(), OUTCOME,
+        SebRates rates = new SebRates("promotion", "Promotion within the window by SEB", List.of("cohort"), OUTCOME,
                 question.level(), threshold);
-        rates.add(List.of(), odds, (by, seb) -> withheld(seb, "promoted") || withheld(seb, "not_promoted"));
+        rates.add(List.of(cohortLabel()), odds, (by, seb) -> withheld(seb, "promoted") || withheld(seb, "not_promoted"));
         ResultTable.Builder follow = ResultTable.builder("follow_up", "Who was followed, by SEB")
                 .column("seb", Kind.LABEL, "SEB level")
                 .column("cohort", Kind.COUNT, "person-years in the cohort")

@@ -2,6 +2,7 @@ package ladder.models.progression;
 
 import java.util.ArrayList;
 import java.util.List;
+import ladder.engine.contract.Seb;
 import ladder.models.contingency.Estimate;
 import ladder.models.contingency.OddsRatioInterval;
 import ladder.models.contingency.ProgressionOdds;
@@ -10,6 +11,7 @@ import ladder.models.contingency.TwoByTwo;
 import ladder.models.contingency.TwoByTwoAnalysis;
 import ladder.models.proportion.ConfidenceInterval;
 import ladder.models.proportion.WilsonInterval;
+import ladder.models.result.Chart;
 import ladder.models.result.ResultTable;
 import ladder.models.result.ResultTable.Kind;
 
@@ -135,6 +137,27 @@ final class SebRates {
         }
         row.add(notes.isEmpty() ? null : String.join("; ", notes));
         table.row(row);
+    }
+
+    /**
+     * Bars of each SEB group's rate with its Wilson whiskers, read from a table this class built
+     * (so withheld rates are left out), one category per value of its first column in {@code categories}.
+     */
+    static Chart bars(ResultTable rates, List<String> categories, String title, String subtitle, String categoryAxis,
+            String valueAxis) {
+        List<Chart.Series> series = new ArrayList<>();
+        for (Seb group : Seb.CLASSIFIABLE) {
+            List<Double> values = new ArrayList<>(), lower = new ArrayList<>(), upper = new ArrayList<>();
+            for (String category : categories) {
+                List<Object> row = rates.rows().stream().filter(r -> r.get(0).equals(category)
+                        && r.get(rates.column("seb")).equals(group.level())).findFirst().orElse(null);
+                values.add(row == null ? null : (Double) row.get(rates.column("rate")));
+                lower.add(row == null ? null : (Double) row.get(rates.column("lower")));
+                upper.add(row == null ? null : (Double) row.get(rates.column("upper")));
+            }
+            series.add(new Chart.Series(group.level().replace('_', ' '), values, lower, upper));
+        }
+        return new Chart.IntervalBars(title, subtitle, categoryAxis, valueAxis, true, categories, series, List.of());
     }
 
     /** The {@code disclosure_control} input of a result with {@code threshold} (0: not for publication). */

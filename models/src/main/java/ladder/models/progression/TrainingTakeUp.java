@@ -219,24 +219,11 @@ public record TrainingTakeUp(Question question, ProgressionOdds overall, Progres
     /** The take-up rates by grade as bars, and the adjusted model's forest plot. */
     @Override
     public List<Chart> charts() {
-        ResultTable rates = tables().get(0);
         List<String> grades = byGrade.groups().stream().map(g -> g.byLevels().get(0)).toList();
-        List<Chart.Series> series = new ArrayList<>();
-        for (Seb group : Seb.CLASSIFIABLE) {
-            List<Double> values = new ArrayList<>(), lower = new ArrayList<>(), upper = new ArrayList<>();
-            for (String grade : grades) {
-                List<Object> row = rates.rows().stream().filter(r -> r.get(0).equals(grade)
-                        && r.get(1).equals(group.level())).findFirst().orElse(null);
-                values.add(row == null ? null : (Double) row.get(rates.column("rate")));
-                lower.add(row == null ? null : (Double) row.get(rates.column("lower")));
-                upper.add(row == null ? null : (Double) row.get(rates.column("upper")));
-            }
-            series.add(new Chart.Series(group.level().replace('_', ' '), values, lower, upper));
-        }
         List<Chart> charts = new ArrayList<>();
-        charts.add(new Chart.IntervalBars("Training take-up by grade and SEB", "Bars: share with training in the year,"
-                + " with " + Math.round(question.level() * 100) + "% Wilson interval.", "grade", "share trained", true,
-                grades, series, List.of()));
+        charts.add(SebRates.bars(tables().get(0), grades, "Training take-up by grade and SEB",
+                "Bars: share with training in the year, with " + Math.round(question.level() * 100)
+                        + "% Wilson interval.", "grade", "share trained"));
         charts.addAll(model.charts());
         return charts;
     }
