@@ -249,6 +249,7 @@ public record ProgressionAfter(Question question, ProgressionOdds odds, long[][]
         ResultTable.Builder follow = ResultTable.builder("follow_up", "Who was followed, by SEB")
                 .column("seb", Kind.LABEL, "SEB level")
                 .column("cohort", Kind.COUNT, "person-years in the cohort")
+                .column("followed", Kind.COUNT, "followed to the window's end or a promotion: promoted + not_promoted")
                 .column("promoted", Kind.COUNT, "promoted within the window")
                 .column("not_promoted", Kind.COUNT, "present at the window's end, not promoted")
                 .column("left", Kind.COUNT, "no row at the window's end or later (left): not counted as not promoted")
@@ -261,6 +262,8 @@ public record ProgressionAfter(Question question, ProgressionOdds odds, long[][]
             row.add(seb);
             boolean total = withheld(seb, SuppressionPlan.TOTAL);
             row.add(total ? null : java.util.Arrays.stream(status[s]).sum());
+            boolean followed = withheld(seb, STATUSES.get(0)) || withheld(seb, STATUSES.get(1));
+            row.add(followed ? null : status[s][0] + status[s][1]);
             boolean any = total;
             for (int k = 0; k < STATUSES.size(); k++) {
                 boolean h = withheld(seb, STATUSES.get(k));

@@ -159,6 +159,7 @@ class ProgressionAgainstRTest {
                 for (String status : List.of("promoted", "not_promoted", "left", "absent_at_end", "censored")) {
                     assertEquals(r.get(status).longValue(), row.get(status).asLong(), prefix + " " + g + " " + status);
                 }
+                assertEquals(r.get("promoted") + r.get("not_promoted"), row.get("followed").asDouble(), prefix + " " + g);
             }
         }
     }

@@ -23,7 +23,7 @@ class ProgressionPublishTest {
             "progression", List.of("n", "events"),
             "take_up", List.of("n", "events"),
             "promotion", List.of("n", "events"),
-            "follow_up", List.of("cohort", "promoted", "not_promoted", "left", "absent_at_end", "censored"));
+            "follow_up", List.of("cohort", "followed", "promoted", "not_promoted", "left", "absent_at_end", "censored"));
 
     private static JsonNode run(String... args) throws IOException {
         List<String> all = new ArrayList<>(Arrays.asList(args));
