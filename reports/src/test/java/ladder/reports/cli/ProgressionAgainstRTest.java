@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code ladder routes}, {@code ladder training} and {@code ladder after-training} on the bundled
  * sample pool against R, end to end. Reference values from
- * {@code reports/src/test/r/progression_sample_reference.R} (R 4.2.2, sandwich 3.0-2), which says
+ * {@code reports/src/test/r/progression_sample_reference.R} (R 4.2.2, sandwich 3.0.2), which says
  * the call behind each quantity: {@code prop.test(x, n, correct = FALSE)} (Wilson),
  * {@code fisher.test}, {@code mantelhaen.test(correct = FALSE)}, the sample odds ratio with Woolf's
  * interval by formula, {@code glm} with {@code sandwich::vcovCL(type = "HC1")}, and the
