@@ -146,6 +146,21 @@ public final class Pool {
                 ReportQuery.command(report.files(), where, title), title);
     }
 
+    /** Entry routes: SEB composition by route and progression by route and SEB; see {@link RoutesQuery}. */
+    public RoutesQuery routes() {
+        return new RoutesQuery(this, ladder.models.progression.EntryRoutes.Question.defaults(), false);
+    }
+
+    /** Training take-up by SEB: crude, within employers, adjusted and by grade; see {@link TrainingQuery}. */
+    public TrainingQuery training() {
+        return new TrainingQuery(this, ladder.models.progression.TrainingTakeUp.Question.defaults(), false);
+    }
+
+    /** Promotion within two years after training, people followed across years; see {@link AfterTrainingQuery}. */
+    public AfterTrainingQuery afterTraining() {
+        return new AfterTrainingQuery(this, ladder.models.progression.ProgressionAfter.Question.defaults(), false);
+    }
+
     Filter filter() {
         return FilterParser.parse(where, table);
     }

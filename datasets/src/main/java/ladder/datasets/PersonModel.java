@@ -37,7 +37,7 @@ final class PersonModel {
     private static final double[] GRADE_THRESHOLDS = {-2.2, -0.6, 0.6, 1.9, 3.5};
     /** Grade log-odds terms by age band ({@code aAge}). */
     private static final double[] GRADE_AGE = {-2.5, -1.0, 0.0, 0.3, 0.3, 0.0};
-    /** Training log-odds: base, working class, intermediate, grade 1-2. */
+    /** Training log-odds: base, by class (professional, intermediate, working class), at grades 1-2. */
     private static final double TRAINING_BASE = -0.1;
     private static final double[] TRAINING_CLASS = {0.0, -0.15, -0.3};
     private static final double TRAINING_JUNIOR = 0.3;

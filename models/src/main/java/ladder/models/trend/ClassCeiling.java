@@ -274,42 +274,7 @@ public record ClassCeiling(List<String> grades, List<String> strata, List<GradeG
                 }
             }
         }
-        long[] groupTotals = new long[groups];
-        long workforce = 0;
-        for (long[] row : pooled) {
-            for (int j = 0; j < groups; j++) {
-                groupTotals[j] += row[j];
-                workforce += row[j];
-            }
-        }
-        if (workforce == 0) {
-            throw new LadderException("the class ceiling has no one in it: every count is 0");
-        }
-        double z = NormalDistribution.of(0, 1).inverseCumulativeProbability((1 + level) / 2);
-        List<GradeGroup> composition = new ArrayList<>();
-        for (int g = 0; g < gradeCount; g++) {
-            long b = 0;
-            for (long v : pooled[g]) {
-                b += v;
-            }
-            for (int j = 0; j < groups; j++) {
-                Seb group = Seb.CLASSIFIABLE.get(j);
-                long a = pooled[g][j];
-                double share = b == 0 ? Double.NaN : (double) a / b;
-                ConfidenceInterval interval = WilsonInterval.of(a, b, level);
-                double workforceShare = (double) groupTotals[j] / workforce;
-                double ratio = share / workforceShare;
-                ConfidenceInterval ratioInterval = ConfidenceInterval.undefined(level);
-                if (a > 0) {
-                    double sd = Math.sqrt(logRatioVariance(a, b, groupTotals[j], workforce));
-                    ratioInterval = new ConfidenceInterval(ratio * Math.exp(-z * sd), ratio * Math.exp(z * sd), level);
-                }
-                double national = NationalBenchmark.workingPopulationShare(group);
-                composition.add(new GradeGroup(grades.get(g), group, a, b, share, interval, workforceShare,
-                        b == 0 ? Double.NaN : ratio, ratioInterval, share / national,
-                        b == 0 ? interval : new ConfidenceInterval(interval.lower() / national, interval.upper() / national, level)));
-            }
-        }
+        List<GradeGroup> composition = composition(grades, pooled, level);
         List<CeilingOdds> odds = new ArrayList<>();
         for (int cut = 1; cut < gradeCount; cut++) {
             for (int j = 1; j < groups; j++) {
@@ -330,6 +295,55 @@ public record ClassCeiling(List<String> grades, List<String> strata, List<GradeG
             }
         }
         return new ClassCeiling(grades, strata, composition, odds, level, List.of(), Map.of(), "", Optional.empty());
+    }
+
+    /**
+     * The SEB composition of each row of {@code pooled} ({@code pooled[row][group]}, groups in
+     * {@link Seb#CLASSIFIABLE} order) against the whole (the workforce) and the nation, as the
+     * class comment describes for grades; the rows may be any partition of the workforce (grades,
+     * entry routes). Each entry's {@code grade} is its row's label.
+     *
+     * @throws LadderException if every count is 0
+     */
+    public static List<GradeGroup> composition(List<String> labels, long[][] pooled, double level) {
+        int groups = Seb.CLASSIFIABLE.size();
+        long[] groupTotals = new long[groups];
+        long workforce = 0;
+        for (long[] row : pooled) {
+            for (int j = 0; j < groups; j++) {
+                groupTotals[j] += row[j];
+                workforce += row[j];
+            }
+        }
+        if (workforce == 0) {
+            throw new LadderException("no one in the composition: every count is 0");
+        }
+        double z = NormalDistribution.of(0, 1).inverseCumulativeProbability((1 + level) / 2);
+        List<GradeGroup> composition = new ArrayList<>();
+        for (int g = 0; g < pooled.length; g++) {
+            long b = 0;
+            for (long v : pooled[g]) {
+                b += v;
+            }
+            for (int j = 0; j < groups; j++) {
+                Seb group = Seb.CLASSIFIABLE.get(j);
+                long a = pooled[g][j];
+                double share = b == 0 ? Double.NaN : (double) a / b;
+                ConfidenceInterval interval = WilsonInterval.of(a, b, level);
+                double workforceShare = (double) groupTotals[j] / workforce;
+                double ratio = share / workforceShare;
+                ConfidenceInterval ratioInterval = ConfidenceInterval.undefined(level);
+                if (a > 0) {
+                    double sd = Math.sqrt(logRatioVariance(a, b, groupTotals[j], workforce));
+                    ratioInterval = new ConfidenceInterval(ratio * Math.exp(-z * sd), ratio * Math.exp(z * sd), level);
+                }
+                double national = NationalBenchmark.workingPopulationShare(group);
+                composition.add(new GradeGroup(labels.get(g), group, a, b, share, interval, workforceShare,
+                        b == 0 ? Double.NaN : ratio, ratioInterval, share / national,
+                        b == 0 ? interval : new ConfidenceInterval(interval.lower() / national, interval.upper() / national, level)));
+            }
+        }
+        return composition;
     }
 
     /**
@@ -378,40 +392,6 @@ public record ClassCeiling(List<String> grades, List<String> strata, List<GradeG
     @Override
     public List<ResultTable> tables() {
         String pct = Math.round(level * 100) + "%";
-        ResultTable.Builder comp = ResultTable.builder("composition", "SEB composition at each grade")
-                .column("grade", Kind.LABEL, "grade, lowest first")
-                .column("seb", Kind.LABEL, "SEB group")
-                .column("count", Kind.COUNT, "people in the group at the grade")
-                .column("grade_total", Kind.COUNT, "classifiable people at the grade")
-                .column("share", Kind.PROPORTION, "count / grade total")
-                .column("lower", Kind.PROPORTION, pct + " Wilson interval, lower")
-                .column("upper", Kind.PROPORTION, pct + " Wilson interval, upper")
-                .column("workforce_share", Kind.PROPORTION, "the group's share of the whole workforce")
-                .column("ratio_workforce", Kind.NUMBER, "share / workforce share; 1 is parity")
-                .column("ratio_workforce_lower", Kind.NUMBER, pct + " log-scale delta-method interval, lower")
-                .column("ratio_workforce_upper", Kind.NUMBER, pct + " log-scale delta-method interval, upper")
-                .column("national_share", Kind.PROPORTION, "share of the UK working population (SMC)")
-                .column("ratio_national", Kind.NUMBER, "share / national share")
-                .column("ratio_national_lower", Kind.NUMBER, "Wilson lower bound / national share")
-                .column("ratio_national_upper", Kind.NUMBER, "Wilson upper bound / national share")
-                .column("note", Kind.LABEL, "why a value is withheld");
-        for (GradeGroup r : composition) {
-            Optional<Reason> count = withheld(r.grade(), r.group().level());
-            Optional<Reason> total = withheld(r.grade(), SuppressionPlan.TOTAL);
-            boolean workforce = withheld(SuppressionPlan.TOTAL, r.group().level()).isPresent()
-                    || withheld(SuppressionPlan.TOTAL, SuppressionPlan.TOTAL).isPresent();
-            boolean share = r.gradeTotal() > 0 && count.isEmpty() && total.isEmpty();
-            boolean ratio = share && !workforce;
-            comp.row(r.grade(), r.group().level(), count.isEmpty() ? r.count() : null,
-                    total.isEmpty() ? r.gradeTotal() : null, share ? r.share() : null,
-                    share ? r.interval().lower() : null, share ? r.interval().upper() : null,
-                    workforce ? null : r.workforceShare(), ratio ? r.workforceRatio() : null,
-                    ratio ? bound(r.workforceInterval().lower()) : null,
-                    ratio ? bound(r.workforceInterval().upper()) : null,
-                    NationalBenchmark.workingPopulationShare(r.group()), share ? r.nationalRatio() : null,
-                    share ? bound(r.nationalInterval().lower()) : null, share ? bound(r.nationalInterval().upper()) : null,
-                    note(count, total, workforce));
-        }
         ResultTable.Builder ceiling = ResultTable.builder("ceiling",
                         "Odds of being at a grade or above, against the professional group")
                 .column("cut", Kind.LABEL, "grade g: the odds are of being at g or above")
@@ -440,7 +420,57 @@ public record ClassCeiling(List<String> grades, List<String> strata, List<GradeG
                     hidden ? "withheld: counts and odds ratio: would reveal a suppressed composition count, or a count is"
                             + " under " + SmallCellSuppression.DEFAULT_THRESHOLD : reason);
         }
-        return List.of(comp.build(), ceiling.build());
+        return List.of(compositionTable("grade", "grade, lowest first", composition, level, disclosure, COMPOSITION),
+                ceiling.build());
+    }
+
+    /**
+     * A composition as a table whose rows are the levels of {@code dimension} ({@code grade},
+     * {@code entry_route}): counts, shares with Wilson intervals, representation ratios against the
+     * workforce and the nation; with a plan, what it withholds from its table {@code planTable}
+     * (over {@code dimension} x seb with margins) and what rests on it is withheld, with the reason.
+     */
+    public static ResultTable compositionTable(String dimension, String describe, List<GradeGroup> composition,
+            double level, Optional<SuppressionPlan> plan, String planTable) {
+        String pct = Math.round(level * 100) + "%";
+        String what = dimension.equals("entry_route") ? "route" : dimension;
+        java.util.function.BiFunction<String, String, Optional<Reason>> withheld =
+                (row, seb) -> plan.flatMap(p -> p.reason(planTable, List.of(row, seb)));
+        ResultTable.Builder comp = ResultTable.builder("composition", "SEB composition at each " + what)
+                .column(dimension, Kind.LABEL, describe)
+                .column("seb", Kind.LABEL, "SEB group")
+                .column("count", Kind.COUNT, "people in the group at the " + what)
+                .column(what + "_total", Kind.COUNT, "classifiable people at the " + what)
+                .column("share", Kind.PROPORTION, "count / " + what + " total")
+                .column("lower", Kind.PROPORTION, pct + " Wilson interval, lower")
+                .column("upper", Kind.PROPORTION, pct + " Wilson interval, upper")
+                .column("workforce_share", Kind.PROPORTION, "the group's share of the whole workforce")
+                .column("ratio_workforce", Kind.NUMBER, "share / workforce share; 1 is parity")
+                .column("ratio_workforce_lower", Kind.NUMBER, pct + " log-scale delta-method interval, lower")
+                .column("ratio_workforce_upper", Kind.NUMBER, pct + " log-scale delta-method interval, upper")
+                .column("national_share", Kind.PROPORTION, "share of the UK working population (SMC)")
+                .column("ratio_national", Kind.NUMBER, "share / national share")
+                .column("ratio_national_lower", Kind.NUMBER, "Wilson lower bound / national share")
+                .column("ratio_national_upper", Kind.NUMBER, "Wilson upper bound / national share")
+                .column("note", Kind.LABEL, "why a value is withheld");
+        for (GradeGroup r : composition) {
+            Optional<Reason> count = withheld.apply(r.grade(), r.group().level());
+            Optional<Reason> total = withheld.apply(r.grade(), SuppressionPlan.TOTAL);
+            boolean workforce = withheld.apply(SuppressionPlan.TOTAL, r.group().level()).isPresent()
+                    || withheld.apply(SuppressionPlan.TOTAL, SuppressionPlan.TOTAL).isPresent();
+            boolean share = r.gradeTotal() > 0 && count.isEmpty() && total.isEmpty();
+            boolean ratio = share && !workforce;
+            comp.row(r.grade(), r.group().level(), count.isEmpty() ? r.count() : null,
+                    total.isEmpty() ? r.gradeTotal() : null, share ? r.share() : null,
+                    share ? r.interval().lower() : null, share ? r.interval().upper() : null,
+                    workforce ? null : r.workforceShare(), ratio ? r.workforceRatio() : null,
+                    ratio ? bound(r.workforceInterval().lower()) : null,
+                    ratio ? bound(r.workforceInterval().upper()) : null,
+                    NationalBenchmark.workingPopulationShare(r.group()), share ? r.nationalRatio() : null,
+                    share ? bound(r.nationalInterval().lower()) : null, share ? bound(r.nationalInterval().upper()) : null,
+                    note(count, total, workforce));
+        }
+        return comp.build();
     }
 
     private static String note(Optional<Reason> count, Optional<Reason> total, boolean workforce) {
@@ -520,15 +550,27 @@ public record ClassCeiling(List<String> grades, List<String> strata, List<GradeG
     /** The share of each SEB group at each grade with its Wilson interval, and the national shares as lines. */
     @Override
     public List<Chart> charts() {
+        return List.of(compositionChart("grade", grades, composition, level, filter, disclosure, COMPOSITION));
+    }
+
+    /**
+     * Bars of each SEB group's share at each level of {@code dimension} with Wilson whiskers, and
+     * the national shares as dashed lines; shares a plan withholds are left out.
+     */
+    public static Chart compositionChart(String dimension, List<String> levels, List<GradeGroup> composition,
+            double level, String filter, Optional<SuppressionPlan> plan, String planTable) {
+        String what = dimension.replace('_', ' ');
+        java.util.function.BiFunction<String, String, Boolean> hidden =
+                (row, seb) -> plan.flatMap(p -> p.reason(planTable, List.of(row, seb))).isPresent();
         List<Chart.Series> series = new ArrayList<>();
         List<Chart.Reference> references = new ArrayList<>();
         for (int j = 0; j < Seb.CLASSIFIABLE.size(); j++) {
             Seb group = Seb.CLASSIFIABLE.get(j);
             List<Double> values = new ArrayList<>(), lower = new ArrayList<>(), upper = new ArrayList<>();
-            for (int g = 0; g < grades.size(); g++) {
+            for (int g = 0; g < levels.size(); g++) {
                 GradeGroup r = composition.get(g * Seb.CLASSIFIABLE.size() + j);
-                boolean shown = r.gradeTotal() > 0 && withheld(r.grade(), group.level()).isEmpty()
-                        && withheld(r.grade(), SuppressionPlan.TOTAL).isEmpty();
+                boolean shown = r.gradeTotal() > 0 && !hidden.apply(r.grade(), group.level())
+                        && !hidden.apply(r.grade(), SuppressionPlan.TOTAL);
                 values.add(shown ? r.share() : null);
                 lower.add(shown ? r.interval().lower() : null);
                 upper.add(shown ? r.interval().upper() : null);
@@ -538,9 +580,10 @@ public record ClassCeiling(List<String> grades, List<String> strata, List<GradeG
             double national = NationalBenchmark.workingPopulationShare(group);
             references.add(new Chart.Reference(String.format(Locale.UK, "UK %s %.0f%%", name, national * 100), national, j));
         }
-        String subtitle = String.format(Locale.UK, "Bars: share of classifiable people at each grade with %.0f%% Wilson"
-                + " interval. Dashed: UK working population (SMC).%s", level * 100, filter.isBlank() ? "" : " Filter: " + filter);
-        return List.of(new Chart.IntervalBars("SEB composition by grade", subtitle, "grade", "share at the grade", true,
-                grades, series, references));
+        String subtitle = String.format(Locale.UK, "Bars: share of classifiable people at each %s with %.0f%% Wilson"
+                + " interval. Dashed: UK working population (SMC).%s", what, level * 100,
+                filter.isBlank() ? "" : " Filter: " + filter);
+        return new Chart.IntervalBars("SEB composition by " + what, subtitle, what, "share at the " + what, true,
+                levels, series, references);
     }
 }

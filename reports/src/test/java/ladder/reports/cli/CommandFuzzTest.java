@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CommandFuzzTest {
     private static final String[] COMMANDS = {"describe", "composition", "odds", "model", "trend", "ceiling",
-            "intersect", "survival", "pay", "maihda"};
+            "intersect", "survival", "pay", "maihda", "routes", "training", "after-training"};
     private static final String[] COLUMNS = {"seb", "gender", "ethnicity", "grade", "year", "employer_id", "sector",
             "promoted", "hourly_pay", "months_in_grade", "shoe_size", "", "seb,seb", "region", "age_band", "disability"};
     private static final String[] OUTCOMES = {"promoted", "grade>=4", "grade>=", "grade", "training", "seb=working_class",
@@ -90,6 +90,10 @@ class CommandFuzzTest {
                     case "model" -> args.addAll(List.of("--formula", pick(random, FORMULAS)));
                     case "trend" -> args.addAll(List.of("--share", pick(random, new String[] {"seb=working_class",
                             "seb=posh", "seb", "gender=woman", "=x"})));
+                    case "routes" -> args.addAll(List.of("--outcomes", pick(random, OUTCOMES)));
+                    case "after-training" -> args.addAll(random.nextBoolean()
+                            ? List.of("--window", pick(random, NUMBERS))
+                            : List.of("--cohort", pick(random, new String[] {"training", "apprenticeship", "interns", ""})));
                     default -> args.addAll(List.of("--strata", pick(random, COLUMNS)));
                 }
             }

@@ -27,6 +27,11 @@ class CubeFilesTest {
 
     /** One cube per employer, built from that employer's files only. */
     static List<String> employerCubes(Path dir) throws IOException {
+        return employerCubes(dir, DIMS);
+    }
+
+    /** One cube per employer over {@code dims}, built from that employer's files only. */
+    static List<String> employerCubes(Path dir, String dims) throws IOException {
         List<String> cubes = new ArrayList<>();
         List<String> employers;
         try (Stream<Path> files = Files.list(SAMPLE)) {
@@ -40,7 +45,7 @@ class CubeFilesTest {
                         .forEach(f -> args.add(f.toString()));
             }
             Path out = dir.resolve(employer + ".cube.arrow");
-            args.addAll(List.of("--dims", DIMS, "--measures", "hourly_pay,bonus", "--out", out.toString()));
+            args.addAll(List.of("--dims", dims, "--measures", "hourly_pay,bonus", "--out", out.toString()));
             CommandLineTest.Run r = CommandLineTest.run(args.toArray(String[]::new));
             assertEquals(0, r.status(), r.err());
             assertTrue(r.err().contains("Wrote a cube of"), r.err());
