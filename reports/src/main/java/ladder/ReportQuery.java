@@ -17,24 +17,43 @@ public final class ReportQuery {
     private static final String DEFAULT_TITLE = "Socio-economic background: evidence report";
     private final Pool pool;
     private final String title;
+    private final Pool applicants;
+    private final String employer;
 
-    ReportQuery(Pool pool, String title) {
+    ReportQuery(Pool pool, String title, Pool applicants, String employer) {
         this.pool = pool;
         this.title = title;
+        this.applicants = applicants;
+        this.employer = employer;
     }
 
     ReportQuery(Pool pool) {
-        this(pool, DEFAULT_TITLE);
+        this(pool, DEFAULT_TITLE, null, null);
     }
 
     /** The report's title. */
     public ReportQuery title(String text) {
-        return new ReportQuery(pool, text);
+        return new ReportQuery(pool, text, applicants, employer);
+    }
+
+    /** With the recruitment funnel (and the scorecard's applicants) from this pool of applications ({@link Ladder#applicants}). */
+    public ReportQuery applicants(Pool applications) {
+        applications.funnel(); // refuses a pool of employees
+        return new ReportQuery(pool, title, applications, employer);
+    }
+
+    /** Employer {@code id}'s benchmark pack instead: where it stands, its scorecard, then its own data. */
+    public ReportQuery employer(String id) {
+        return new ReportQuery(pool, title, applicants, id);
     }
 
     /** The report, computed now. */
     public EvidenceReport compute() {
-        return EvidenceReport.of(pool.reportInputs(title));
+        ladder.reports.report.ReportInputs inputs = pool.reportInputs(title);
+        if (applicants != null) {
+            inputs = inputs.withApplicants(applicants.cubes(), List.of());
+        }
+        return EvidenceReport.of(employer == null ? inputs : inputs.forEmployer(employer));
     }
 
     /** Writes the report into {@code dir}; answers the page's path ({@code dir/index.html}). */

@@ -28,7 +28,7 @@ public final class ScorecardQuery extends Question<Scorecard> {
 
     /** The questions collected from applicants read from this pool of applications ({@link Ladder#applicants}). */
     public ScorecardQuery applicants(Pool applications) {
-        applications.funnel();
+        applications.funnel(); // refuses a pool of employees
         return new ScorecardQuery(pool, question, publishable, applications);
     }
 

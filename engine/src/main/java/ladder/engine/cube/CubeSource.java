@@ -23,6 +23,40 @@ public interface CubeSource {
         return java.util.Optional.empty();
     }
 
+    /**
+     * This source narrowed to the rows whose {@code dimension} is {@code level} (e.g. one employer): on
+     * rows, the filter and {@code dimension = 'level'}, so analyses of rows are narrowed too; on merged
+     * cubes, each cube taken with that dimension and sliced to the level.
+     */
+    default CubeSource where(String dimension, String level) {
+        if (level.indexOf('\'') >= 0) {
+            throw new ladder.engine.LadderException("a level with a quote (" + level + ") cannot be selected here");
+        }
+        String condition = dimension + " = '" + level + "'";
+        String text = filter().isBlank() ? condition : "(" + filter() + ") and (" + condition + ")";
+        java.util.Optional<Rows> rows = rows();
+        if (rows.isPresent()) {
+            ladder.engine.table.Table table = rows.get().table();
+            return of(table, ladder.engine.filter.FilterParser.parse(text, table), rows.get().threads());
+        }
+        CubeSource whole = this;
+        return new CubeSource() {
+            @Override
+            public Cube cube(List<String> dimensions, List<String> measures) {
+                List<String> with = new java.util.ArrayList<>(dimensions);
+                if (!with.contains(dimension)) {
+                    with.add(dimension);
+                }
+                return whole.cube(with, measures).where(dimension, level::equals).marginalise(dimensions);
+            }
+
+            @Override
+            public String filter() {
+                return text;
+            }
+        };
+    }
+
     /** A table's rows that pass a filter, read on {@code threads} threads. */
     record Rows(ladder.engine.table.Table table, ladder.engine.filter.Filter filter, int threads) {
     }

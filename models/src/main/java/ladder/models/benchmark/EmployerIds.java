@@ -6,13 +6,13 @@ import ladder.engine.LadderException;
 import ladder.engine.cube.Cube;
 
 /** The employers of a cube with an {@code employer_id} dimension, and a user's employer id checked against them. */
-final class EmployerIds {
+public final class EmployerIds {
 
     private EmployerIds() {
     }
 
     /** The employer ids that have rows, in level order. */
-    static List<String> all(Cube cube) {
+    public static List<String> all(Cube cube) {
         Cube ids = cube.marginalise("employer_id");
         List<String> out = new ArrayList<>();
         for (int c = 0; c < ids.size(); c++) {
@@ -22,7 +22,7 @@ final class EmployerIds {
     }
 
     /** {@code asked} as the cube spells it (ids match after trimming, case-sensitively); a one-line error naming a few known ids. */
-    static String require(Cube cube, String asked) {
+    public static String require(Cube cube, String asked) {
         List<String> ids = all(cube);
         String id = asked == null ? "" : asked.strip();
         if (!ids.contains(id)) {

@@ -5,7 +5,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import ladder.engine.cube.CubeSource;
+import ladder.engine.filter.Filter;
+import ladder.engine.io.Loader;
 import ladder.engine.io.OutputFiles;
+import ladder.reports.FileDigest;
+import ladder.reports.LoadSummary;
 import ladder.reports.CubesSummary;
 import ladder.reports.report.EvidenceReport;
 import ladder.reports.report.ReportInputs;
@@ -32,6 +37,16 @@ final class ReportCommand implements Callable<Integer> {
             description = "The report's title. Default: ${DEFAULT-VALUE}.")
     String title;
 
+    @Option(names = "--employer", paramLabel = "ID",
+            description = "Write employer ID's benchmark pack instead: where it stands beside the coalition, its sector "
+                    + "and the nation (with its percentile), its SMC scorecard, then every section on its own data.")
+    String employer;
+
+    @Option(names = "--applicants", split = ",", paramLabel = "PATH",
+            description = "Applicants files or folders, for the recruitment funnel and the scorecard's applicants "
+                    + "(rejected applications go to " + ScorecardCommand.APPLICANT_REJECTS + ").")
+    List<Path> applicants = List.of();
+
     @Spec
     CommandSpec spec;
 
@@ -50,6 +65,15 @@ final class ReportCommand implements Callable<Integer> {
         ReportInputs inputs = in.loaded() != null
                 ? ReportInputs.ofRows(in.source(), in.loaded().report(), command, title)
                 : ReportInputs.ofCubes(in.source(), data.input.cubes, ((CubesSummary) in.account()).merged(), command, title);
+        if (!applicants.isEmpty()) {
+            Loader.Loaded a = ScorecardCommand.loadApplicants(applicants);
+            spec.commandLine().getErr().println("Applicants: " + new LoadSummary(a.report()).line());
+            inputs = inputs.withApplicants(CubeSource.of(a.table(), Filter.ALL, data.threads()), a.report().files().stream()
+                    .map(f -> new ReportInputs.InputFile(f, FileDigest.sha256(Path.of(f)))).toList());
+        }
+        if (employer != null) {
+            inputs = inputs.forEmployer(employer);
+        }
         EvidenceReport report = EvidenceReport.of(inputs);
         Path index = report.write(out);
         spec.commandLine().getErr().println(String.format("Wrote %s (%d sections) and %d tables to %s in %.1f s after"

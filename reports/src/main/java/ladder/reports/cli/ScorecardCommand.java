@@ -42,20 +42,23 @@ final class ScorecardCommand extends AnalysisCommand {
     @Override
     Result analyse(CubeSource source) {
         double level = estimate.level();
-        Optional<CubeSource> applications = Optional.empty();
-        if (!applicants.isEmpty()) {
-            try {
-                Loader.Loaded loaded = Loader.load(Schema.APPLICANTS, applicants, Path.of(APPLICANT_REJECTS));
-                if (loaded.report().rejected() == 0) {
-                    Files.deleteIfExists(Path.of(APPLICANT_REJECTS));
-                }
-                applications = Optional.of(CubeSource.of(loaded.table(), Filter.ALL, data.threads()));
-            } catch (IOException e) {
-                throw new LadderException("--applicants: " + e.getMessage());
-            }
-        }
+        Optional<CubeSource> applications = applicants.isEmpty() ? Optional.empty()
+                : Optional.of(CubeSource.of(loadApplicants(applicants).table(), Filter.ALL, data.threads()));
         Scorecard s = Scorecard.of(source, new Scorecard.Question(employers, target(), level), applications);
         return estimate.publish ? s.publishable() : s;
+    }
+
+    /** Loads the applicants files given with --applicants; rejected applications go to {@value #APPLICANT_REJECTS}. */
+    static Loader.Loaded loadApplicants(List<Path> paths) {
+        try {
+            Loader.Loaded loaded = Loader.load(Schema.APPLICANTS, paths, Path.of(APPLICANT_REJECTS));
+            if (loaded.report().rejected() == 0) {
+                Files.deleteIfExists(Path.of(APPLICANT_REJECTS));
+            }
+            return loaded;
+        } catch (IOException e) {
+            throw new LadderException("--applicants: " + e.getMessage());
+        }
     }
 
     private Optional<Scorecard.Target> target() {

@@ -32,7 +32,13 @@ public final class EvidenceReport {
             new Entry("intersections", "Intersections", IntersectionSection::new),
             new Entry("pay", "The class pay gap", PaySection::new),
             new Entry("time-to-promotion", "Time to promotion", PromotionTimeSection::new),
+            new Entry("getting-in", "Getting in and getting on", GettingInSection::new),
             new Entry("regions", "Regions", RegionsSection::new));
+
+    /** An employer's pack: where it stands, then the sections on its own data. */
+    static final List<Entry> EMPLOYER_SECTIONS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(new Entry("standing", "Where the employer stands", EmployerSection::new)),
+            SECTIONS.stream()).toList();
 
     private final ReportInputs inputs;
     private final List<Part> parts;
@@ -48,10 +54,12 @@ public final class EvidenceReport {
      */
     public static EvidenceReport of(ReportInputs given) {
         SharedCubes cubes = new SharedCubes(given.cubes());
-        ReportInputs inputs = new ReportInputs(cubes, given.account(), given.files(), given.command(), given.title());
+        ReportInputs inputs = new ReportInputs(cubes, given.account(), given.files(), given.command(), given.title(),
+                given.employer().isPresent() ? given.pool() : cubes, given.applicants(), given.employer());
+        List<Entry> entries = given.employer().isPresent() ? EMPLOYER_SECTIONS : SECTIONS;
         List<Section> sections = new ArrayList<>();
         List<String> unavailable = new ArrayList<>();
-        for (Entry e : SECTIONS) {
+        for (Entry e : entries) {
             Section made = null;
             String why = null;
             try {
@@ -64,8 +72,8 @@ public final class EvidenceReport {
         }
         Disclosure disclosure = new Disclosure(PlanTables.of(cubes));
         List<Part> parts = new ArrayList<>();
-        for (int i = 0; i < SECTIONS.size(); i++) {
-            PartWriter out = new PartWriter(SECTIONS.get(i).id(), SECTIONS.get(i).title());
+        for (int i = 0; i < entries.size(); i++) {
+            PartWriter out = new PartWriter(entries.get(i).id(), entries.get(i).title());
             if (sections.get(i) != null) {
                 sections.get(i).publish(disclosure, out);
             } else {
@@ -79,8 +87,9 @@ public final class EvidenceReport {
 
     /** The page. */
     public String html() {
-        return Page.html(inputs.title(), "Socio-economic background in the pooled workforce data; made with ladder",
-                parts);
+        return Page.html(inputs.title(), inputs.employer().map(e -> "Socio-economic background in the data of employer " + e
+                + ", beside the coalition, its sector and the nation; made with ladder")
+                .orElse("Socio-economic background in the pooled workforce data; made with ladder"), parts);
     }
 
     /** Every published table, by its CSV file name under {@code tables/}. */

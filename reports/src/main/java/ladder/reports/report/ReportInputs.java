@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import ladder.engine.cube.Cube;
 import ladder.engine.cube.CubeSource;
 import ladder.engine.io.LoadReport;
@@ -13,11 +14,14 @@ import ladder.reports.FileDigest;
 import ladder.reports.LoadSummary;
 
 /**
- * What a report is made from: the pool's cubes (loaded rows or merged cube files), the account of
- * loading them ({@link ladder.reports.LoadSummary} or {@link ladder.reports.CubesSummary}), the
- * input files with their SHA-256, the command that reproduces the report, and its title.
+ * What a report is made from: the cubes its sections read (the pool's, or one employer's for an
+ * employer's pack), the account of loading them ({@link ladder.reports.LoadSummary} or
+ * {@link ladder.reports.CubesSummary}), the input files with their SHA-256, the command that
+ * reproduces the report, its title, the whole pool's cubes (which an employer's pack compares it
+ * with), the applicants' cubes when applicants files are given, and the employer of a pack.
  */
-public record ReportInputs(CubeSource cubes, Result account, List<InputFile> files, String command, String title) {
+public record ReportInputs(CubeSource cubes, Result account, List<InputFile> files, String command, String title,
+        CubeSource pool, Optional<CubeSource> applicants, Optional<String> employer) {
 
     /** An input file and the SHA-256 of its bytes. */
     public record InputFile(String path, String sha256) {
@@ -27,7 +31,8 @@ public record ReportInputs(CubeSource cubes, Result account, List<InputFile> fil
     public static ReportInputs ofRows(CubeSource cubes, LoadReport load, String command, String title) {
         List<InputFile> files = load.files().stream()
                 .map(f -> new InputFile(f, FileDigest.sha256(Path.of(f)))).toList();
-        return new ReportInputs(cubes, new LoadSummary(load), files, command, title);
+        return new ReportInputs(cubes, new LoadSummary(load), files, command, title, cubes, Optional.empty(),
+                Optional.empty());
     }
 
     /**
@@ -39,7 +44,25 @@ public record ReportInputs(CubeSource cubes, Result account, List<InputFile> fil
         List<InputFile> files = new ArrayList<>();
         cubeFiles.forEach(f -> files.add(new InputFile(f.toString(), FileDigest.sha256(f))));
         merged.provenance().sources().forEach(s -> files.add(new InputFile("(in a cube) " + s.file(), s.sha256())));
-        return new ReportInputs(cubes, new CubesSummary(cubeFiles, merged), files, command, title);
+        return new ReportInputs(cubes, new CubesSummary(cubeFiles, merged), files, command, title, cubes,
+                Optional.empty(), Optional.empty());
+    }
+
+    /** These inputs with the applicants' cubes (the recruitment funnel and the scorecard's applicants), and their files. */
+    public ReportInputs withApplicants(CubeSource applications, List<InputFile> applicantFiles) {
+        List<InputFile> all = new ArrayList<>(files);
+        all.addAll(applicantFiles);
+        return new ReportInputs(cubes, account, all, command, title, pool, Optional.of(applications), employer);
+    }
+
+    /**
+     * These inputs as employer {@code id}'s pack: its sections read the employer's rows (or cubes),
+     * compared with the whole pool; a one-line error naming a few known ids for an unknown one.
+     */
+    public ReportInputs forEmployer(String id) {
+        String known = ladder.models.benchmark.EmployerIds.require(pool.cube(List.of("employer_id"), List.of()), id);
+        return new ReportInputs(pool.where("employer_id", known), account, files, command, title, pool, applicants,
+                Optional.of(known));
     }
 
     /** {@code word} as a POSIX shell reads it back, for the reproducing command: quoted unless it is plain. */
@@ -53,5 +76,8 @@ public record ReportInputs(CubeSource cubes, Result account, List<InputFile> fil
         files = List.copyOf(files);
         Objects.requireNonNull(command);
         Objects.requireNonNull(title);
+        Objects.requireNonNull(pool);
+        Objects.requireNonNull(applicants);
+        Objects.requireNonNull(employer);
     }
 }

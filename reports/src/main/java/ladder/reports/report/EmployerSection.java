@@ -1,0 +1,33 @@
+package ladder.reports.report;
+
+import java.util.List;
+import java.util.Optional;
+import ladder.models.benchmark.EmployerComparison;
+import ladder.models.benchmark.Scorecard;
+
+/**
+ * An employer's pack opens with where it stands: its key figures beside the pooled coalition, the
+ * rest of its sector and the nation, with its percentile among the coalition's employers
+ * ({@link EmployerComparison}), and its SMC scorecard ({@link Scorecard}), both read from the whole
+ * pool; the sections after it are the employer's own.
+ */
+final class EmployerSection implements Section {
+    private final Attempt comparison;
+    private final Attempt scorecard;
+
+    EmployerSection(ReportInputs inputs) {
+        String id = inputs.employer().orElseThrow();
+        comparison = Attempt.of("Where " + id + " stands", () -> EmployerComparison.of(inputs.pool(), id, 0.95)
+                .publishable());
+        scorecard = Attempt.of("The SMC scorecard of " + id, () -> Scorecard.of(inputs.pool(),
+                new Scorecard.Question(List.of(id), Optional.empty(), 0.95), inputs.applicants()).publishable());
+    }
+
+    @Override
+    public void publish(Disclosure disclosure, PartWriter out) {
+        out.paragraph("The employer's figures beside the coalition (every employer, this one included), the rest of its"
+                + " sector and the national benchmark; then the Social Mobility Commission's scorecard, each KPI rated"
+                + " by the rule printed with it. The sections after this one are the employer's own data.")
+                .prefix("comparison").analysis(comparison).prefix("scorecard").analysis(scorecard);
+    }
+}
