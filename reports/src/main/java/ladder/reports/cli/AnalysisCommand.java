@@ -31,11 +31,19 @@ abstract class AnalysisCommand implements Callable<Integer> {
         return analyse(in.source());
     }
 
+    @Mixin
+    ProgressOptions progress;
+
     @Override
     public Integer call() throws IOException {
         output.check();
-        DataOptions.Opened in = data.open();
-        Result result = analyse(in);
+        DataOptions.Opened in;
+        Result result;
+        try (ProgressLine line = progress.start(spec.commandLine().getErr())) {
+            in = data.open(line.progress());
+            line.phase("analysing");
+            result = analyse(in);
+        }
         output.print(spec, in, result);
         return data.strict && in.rejected() > 0 ? Main.EXIT_REJECTED : 0;
     }

@@ -1,17 +1,10 @@
 package ladder.reports.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
-import ladder.engine.LadderException;
 import ladder.engine.contract.Schema;
 import ladder.engine.cube.Cube;
 import ladder.engine.cube.CubeFile;
@@ -19,8 +12,8 @@ import ladder.engine.cube.CubeKernel;
 import ladder.engine.filter.FilterParser;
 import ladder.engine.io.LoadReport;
 import ladder.engine.io.Loader;
-import ladder.reports.LoadSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,15 +42,14 @@ final class CubeCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The cube file to write (Arrow IPC).")
     Path out;
 
-    @Option(names = "--rejects", paramLabel = "FILE",
-            description = "Write rejected rows here (default: ladder-rejects.csv, when any row is rejected).")
-    Path rejects;
-
-    @Option(names = "--strict", description = "Exit with status 1 if any row is rejected.")
-    boolean strict;
+    @Mixin
+    RejectsOptions rejects;
 
     @Option(names = "--threads", paramLabel = "N", description = "Cores to use (default: all).")
     Integer threads;
+
+    @Mixin
+    ProgressOptions progress;
 
     @Spec
     CommandSpec spec;
@@ -66,30 +58,23 @@ final class CubeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         int cores = ladder.engine.Threads.of(threads);
         ladder.engine.io.OutputFiles.checkNotInput(out, data, "the cube file");
-        Loader.Loaded loaded = DataOptions.load(Schema.EMPLOYEES, data, rejects);
+        Loader.Loaded loaded;
+        Cube cube;
+        try (ProgressLine line = progress.start(spec.commandLine().getErr())) {
+            loaded = rejects.load(Schema.EMPLOYEES, data, line.progress());
+            line.phase("building the cube");
+            cube = CubeKernel.build(loaded.table(), FilterParser.parse(where, loaded.table()), dims, measures, cores);
+        }
         LoadReport report = loaded.report();
-        Cube cube = CubeKernel.build(loaded.table(), FilterParser.parse(where, loaded.table()), dims, measures, cores);
         List<Cube.Source> sources = new ArrayList<>();
         for (String file : report.files()) {
-            sources.add(new Cube.Source(Path.of(file).getFileName().toString(), sha256(Path.of(file))));
+            sources.add(new Cube.Source(Path.of(file).getFileName().toString(), ladder.engine.io.FileHash.sha256(Path.of(file))));
         }
         CubeFile.write(cube.withProvenance(new Cube.Provenance(sources, report.read(), report.accepted(),
                 report.rejected())), out);
-        spec.commandLine().getErr().println(new LoadSummary(report).line());
+        spec.commandLine().getErr().println(DataOptions.line(loaded));
         spec.commandLine().getErr().println(String.format("Wrote a cube of %,d cells over %s to %s", cube.size(),
                 String.join(", ", dims), out));
-        return strict && report.rejected() > 0 ? Main.EXIT_REJECTED : 0;
-    }
-
-    /** The SHA-256 of a file's bytes, in hex. */
-    static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new LadderException("cannot read " + file + ": " + e.getMessage());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return rejects.status(loaded);
     }
 }

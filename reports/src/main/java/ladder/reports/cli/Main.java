@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         description = "Statistics for socio-economic background data pooled across employers.",
         subcommands = {ValidateCommand.class, DescribeCommand.class, CompositionCommand.class, OddsCommand.class,
                 ModelCommand.class, SurvivalCommand.class, TrendCommand.class, CeilingCommand.class,
-                IntersectCommand.class, PayCommand.class, MaihdaCommand.class, CubeCommand.class, GenerateCommand.class})
+                IntersectCommand.class, PayCommand.class, MaihdaCommand.class, CubeCommand.class, GenerateCommand.class,
+                ImportCommand.class})
 public final class Main implements Runnable {
     static final int EXIT_REJECTED = 1;
     static final int EXIT_USAGE = 2;
@@ -24,7 +25,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: validate, describe, composition, odds, model, survival, trend, ceiling, intersect, pay, maihda, cube, generate");
+        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: validate, describe, composition, odds, model, survival, trend, ceiling, intersect, pay, maihda, cube, generate, import");
     }
 
     public static void main(String[] args) {

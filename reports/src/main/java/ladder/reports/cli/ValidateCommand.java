@@ -8,6 +8,7 @@ import ladder.engine.io.Loader;
 import ladder.reports.LoadSummary;
 import ladder.reports.render.Format;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -21,12 +22,8 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Files or folders to check.")
     java.util.List<Path> data;
 
-    @Option(names = "--rejects", paramLabel = "FILE",
-            description = "Where rejected rows go (default: ladder-rejects.csv, written only if a row is rejected).")
-    Path rejects;
-
-    @Option(names = "--strict", description = "Exit with status 1 if any row is rejected.")
-    boolean strict;
+    @Mixin
+    RejectsOptions rejects;
 
     @Option(names = "--table", paramLabel = "TABLE", defaultValue = "employees",
             description = "Contract table the files hold: employees or applicants. Default: ${DEFAULT-VALUE}.")
@@ -34,6 +31,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, json or csv.")
     String format;
+
+    @Mixin
+    ProgressOptions progress;
 
     @Spec
     CommandSpec spec;
@@ -46,13 +46,16 @@ final class ValidateCommand implements Callable<Integer> {
             case "applicants" -> Schema.APPLICANTS;
             default -> throw new ladder.engine.LadderException("--table must be employees or applicants, not '" + table + "'");
         };
-        Loader.Loaded loaded = DataOptions.load(schema, data, rejects);
+        Loader.Loaded loaded;
+        try (ProgressLine line = progress.start(spec.commandLine().getErr())) {
+            loaded = rejects.load(schema, data, line.progress());
+        }
         LoadSummary summary = new LoadSummary(loaded.report());
         if (out != Format.JSON) {
-            spec.commandLine().getErr().println(summary.line());
+            spec.commandLine().getErr().println(DataOptions.line(loaded));
         }
         spec.commandLine().getOut().print(out.render(summary));
         spec.commandLine().getOut().flush();
-        return strict && loaded.report().rejected() > 0 ? Main.EXIT_REJECTED : 0;
+        return rejects.status(loaded);
     }
 }

@@ -132,13 +132,19 @@ class CommandLineTest {
                 new String[] {"cube", "--data", noHeader.toString(), "--dims", "year", "--out", noHeader.toString()},
                 new String[] {"composition", "--data", SAMPLE, "--by", "shoe_size"},
                 new String[] {"composition", "--data", SAMPLE, "--format", "xml"},
-                new String[] {"generate", "--rows", "10", "--years", "2024-2022", "--out", dir.resolve("g.csv").toString()})) {
+                new String[] {"generate", "--rows", "10", "--years", "2024-2022", "--out", dir.resolve("g.csv").toString()},
+                new String[] {"import", "--data", SAMPLE},
+                new String[] {"import", "--data", dir.resolve("absent.csv").toString(), "--out", dir.resolve("p.ladder").toString()},
+                new String[] {"import", "--data", noHeader.toString(), "--out", dir.toString()},
+                new String[] {"import", "--data", SAMPLE, "--out", dir.resolve("q.ladder").toString(), "--threads", "0"})) {
             Run r = run(args);
             assertEquals(2, r.status(), String.join(" ", args) + ": " + r.err());
             assertNoStackTrace(r);
         }
         assertEquals(2, run("composition").status(), "missing --data is a usage error");
         assertFalse(Files.exists(dir.resolve("c.arrow")), "a failed cube command writes no file");
+        assertFalse(Files.exists(dir.resolve("p.ladder")) || Files.exists(dir.resolve("q.ladder")),
+                "a failed import writes no snapshot");
         assertFalse(Files.exists(Path.of(SAMPLE, "inside.arrow")), "no cube is written into an input folder");
         assertEquals("employer_id;year;person_id\nE1;2024;P1\n", Files.readString(noHeader), "an input is never overwritten");
     }
