@@ -27,7 +27,7 @@ public final class StringPool {
     /** The lookup table is grown when it is fuller than this. */
     private static final double MAX_LOAD = 0.7;
 
-    private final ByteArena arena = new ByteArena(1024);
+    private final ByteArena arena;
     private int[] offsets = new int[65];
     private int size;
     /**
@@ -40,6 +40,15 @@ public final class StringPool {
     /** The pool as it stood when published: the codes below {@code size}, readable from any thread. */
     private record Published(byte[] arena, int[] offsets, int size) {
         static final Published NONE = new Published(new byte[0], new int[1], 0);
+    }
+
+    /** An empty pool. */
+    public StringPool() {
+        this(new ByteArena(1024));
+    }
+
+    private StringPool(ByteArena arena) {
+        this.arena = arena;
     }
 
     public int size() {
@@ -55,10 +64,7 @@ public final class StringPool {
         if (offsets.length == 0 || offsets[0] != 0 || offsets[offsets.length - 1] != utf8.length) {
             throw new IllegalArgumentException("offsets do not span the bytes");
         }
-        StringPool pool = new StringPool();
-        pool.arena.clear();
-        pool.arena.append(utf8, 0, utf8.length);
-        pool.arena.trim();
+        StringPool pool = new StringPool(ByteArena.holding(utf8));
         pool.offsets = offsets;
         pool.size = offsets.length - 1;
         pool.slots = null;
