@@ -101,7 +101,8 @@ final class ProgressLine implements AutoCloseable {
         if (seconds > 0 && bytes > 0) {
             s.append(", ").append(size((long) (bytes / seconds))).append("/s");
             if (total > 0 && bytes * 10 >= total && bytes < total) {
-                s.append(String.format(Locale.ROOT, ", about %.0f s left", seconds * (total - bytes) / bytes));
+                double left = seconds * (total - bytes) / bytes;
+                s.append(left < 1 ? ", under a second left" : String.format(Locale.ROOT, ", about %.0f s left", left));
             }
         }
         return s.toString();
