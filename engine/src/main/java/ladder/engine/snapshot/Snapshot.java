@@ -133,6 +133,9 @@ public final class Snapshot {
                     return read;
                 } catch (LadderException e) {
                     throw e;
+                } catch (org.apache.arrow.memory.OutOfMemoryException e) {
+                    // Arrow's buffers outgrew their share of memory: the memory message, not "corrupted".
+                    throw new OutOfMemoryError(file + ": " + e.getMessage());
                 } catch (IOException | RuntimeException e) {
                     throw Manifest.refused(where, "truncated or corrupted (" + e.getClass().getSimpleName() + ")");
                 }
