@@ -119,6 +119,9 @@ public final class Snapshot {
                 Manifest.ColumnEntry entry = manifest.columns().get(column.index());
                 Path file = folder.resolve(entry.file());
                 String where = file.toString();
+                if (!file.getParent().equals(folder) || entry.file().startsWith(".")) {
+                    throw Manifest.refused(manifestFile.toString(), "it names a column file outside the folder: " + entry.file());
+                }
                 if (!Files.isRegularFile(file)) {
                     throw Manifest.refused(where, "the file is missing");
                 }

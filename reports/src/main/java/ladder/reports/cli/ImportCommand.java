@@ -43,6 +43,11 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         int cores = ladder.engine.Threads.of(threads);
         OutputFiles.checkNotInput(out, data, "the snapshot");
+        Path snapshot = Loader.snapshotOf(data);
+        if (snapshot != null) {
+            throw new ladder.engine.LadderException(snapshot + " is already a snapshot; name it as --data to any command"
+                    + " (or copy the folder)");
+        }
         Loader.Loaded loaded;
         try (ProgressLine line = progress.start(spec.commandLine().getErr())) {
             loaded = rejects.load(Schema.EMPLOYEES, data, line.progress());

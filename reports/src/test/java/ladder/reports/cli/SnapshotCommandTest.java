@@ -105,6 +105,10 @@ class SnapshotCommandTest {
         assertTrue(rejects.err().startsWith("ladder: --rejects: " + pool + " is a snapshot"), rejects.err());
         assertFalse(Files.exists(dir.resolve("r.csv")));
         assertEquals(0, CommandLineTest.run("composition", "--data", pool.toString(), "--strict").status());
+        Run again = CommandLineTest.run("import", "--data", pool.toString(), "--out", dir.resolve("again.ladder").toString());
+        assertEquals(2, again.status());
+        assertEquals("ladder: " + pool + " is already a snapshot; name it as --data to any command (or copy the folder)\n",
+                again.err());
     }
 
     @Test
