@@ -25,7 +25,11 @@ public final class Ladder {
     private Ladder() {
     }
 
-    /** Loads the employee files or folders at {@code paths} into one pool; rejected rows are kept in memory only. */
+    /**
+     * Loads the employee files or folders at {@code paths} into one pool; rejected rows are kept in
+     * memory only. A snapshot folder written by {@code ladder import} ({@code Ladder.load("pool.ladder")})
+     * is read as imported, without validating again.
+     */
     public static Pool load(String... paths) {
         return load(Arrays.stream(paths).map(Path::of).toList(), null);
     }

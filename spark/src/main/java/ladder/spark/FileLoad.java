@@ -2,15 +2,10 @@ package ladder.spark;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.Serializable;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import ladder.engine.LadderException;
@@ -50,7 +45,7 @@ record FileLoad(Map<String, String> hadoop) implements Serializable {
                 copy = copyToLocal(name);
             }
             Path file = local != null ? local : copy;
-            rows.sources().add(new Cube.Source(name, sha256(file)));
+            rows.sources().add(new Cube.Source(name, ladder.engine.io.FileHash.sha256(file)));
             SourceReader reader = Loader.READERS.stream().filter(r -> r.handles(Path.of(fileName(name))))
                     .findFirst().orElseThrow(() -> new LadderException(name + ": not a kind of file Ladder reads"));
             int before = rows.rejections().size();
@@ -107,15 +102,5 @@ record FileLoad(Map<String, String> hadoop) implements Serializable {
             Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         return copy;
-    }
-
-    /** The SHA-256 of a file's bytes, in hex, as {@code ladder cube} records its sources. */
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

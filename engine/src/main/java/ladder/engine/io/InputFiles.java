@@ -27,6 +27,7 @@ import ladder.engine.LadderException;
  * {@code "."}, as macOS's {@code ._a.csv} and {@code .git}; name a hidden file explicitly to read
  * it); Ladder's own rejected-rows files (CSV files whose first line is exactly
  * {@value RejectsWriter#HEADER}), so that a run never reads an earlier run's rejects as data;
+ * Ladder snapshot folders ({@code ladder import}), whose column files are not data files;
  * symbolic links to files that do not exist; files that cannot be read (permission denied, not a
  * regular file, a folder that cannot be listed); and links that loop back to a folder being read.
  *
@@ -128,6 +129,10 @@ public final class InputFiles {
                                 skipped.hidden.add(dir + "/");
                                 return FileVisitResult.SKIP_SUBTREE;
                             }
+                            if (ladder.engine.snapshot.Snapshot.is(dir)) {
+                                skipped.snapshots.add(dir + "/");
+                                return FileVisitResult.SKIP_SUBTREE;
+                            }
                             return FileVisitResult.CONTINUE;
                         }
 
@@ -222,6 +227,7 @@ public final class InputFiles {
         final List<String> brokenLinks = new ArrayList<>();
         final List<String> unreadable = new ArrayList<>();
         final List<String> loops = new ArrayList<>();
+        final List<String> snapshots = new ArrayList<>();
 
         void add(Skipped other) {
             hidden.addAll(other.hidden);
@@ -229,10 +235,11 @@ public final class InputFiles {
             brokenLinks.addAll(other.brokenLinks);
             unreadable.addAll(other.unreadable);
             loops.addAll(other.loops);
+            snapshots.addAll(other.snapshots);
         }
 
         int count() {
-            return hidden.size() + rejects.size() + brokenLinks.size() + unreadable.size() + loops.size();
+            return hidden.size() + rejects.size() + brokenLinks.size() + unreadable.size() + loops.size() + snapshots.size();
         }
 
         boolean isEmpty() {
@@ -247,6 +254,7 @@ public final class InputFiles {
             warn(out, brokenLinks, "symbolic links to files that do not exist");
             warn(out, unreadable, "files and folders that cannot be read");
             warn(out, loops, "links to folders that loop back to a folder being read");
+            warn(out, snapshots, "Ladder snapshots (ladder import; name one alone as --data to read it)");
             return out;
         }
 

@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import ladder.engine.LadderException;
+import ladder.engine.Threads;
 import ladder.engine.io.arrow.ArrowIpcReader;
 import ladder.engine.io.arrow.ParquetReader;
 import ladder.engine.contract.Schema;
+import ladder.engine.snapshot.Snapshot;
 import ladder.engine.table.Table;
 import ladder.engine.table.TableBuilder;
 
@@ -20,7 +22,8 @@ import ladder.engine.table.TableBuilder;
  * {@value RejectsWriter#HEADER}: an earlier run's rejects are never read as data); a file named
  * explicitly must exist, be readable and be one a reader handles. Each file is read once whatever
  * paths reach it. {@link InputFiles} says exactly what is read. A file that is refused stops the
- * load with its {@link LadderException}.
+ * load with its {@link LadderException}. A path that is a {@linkplain Snapshot snapshot} folder
+ * ({@code ladder import}) is read as the table and account it saved, without validating again.
  *
  * <p>The load never writes over what it reads: a rejected-rows file that is one of the files read
  * is refused ({@link OutputFiles#checkNotInput}), and it is written whole or not at all (a failed
@@ -30,8 +33,17 @@ public final class Loader {
     /** The readers, tried in this order; the first that handles a file reads it. */
     public static final List<SourceReader> READERS = List.of(new CsvReader(), new ArrowIpcReader(), new ParquetReader());
 
-    /** A pooled table and the report of its load. */
-    public record Loaded(Table table, LoadReport report) {}
+    /**
+     * A pooled table and the report of its load.
+     *
+     * @param snapshot the snapshot folder the table was read from, or {@code null} when it was read
+     *     and validated from its files
+     */
+    public record Loaded(Table table, LoadReport report, Path snapshot) {
+        public Loaded(Table table, LoadReport report) {
+            this(table, report, null);
+        }
+    }
 
     private Loader() {}
 
@@ -48,12 +60,21 @@ public final class Loader {
      *     of no kind a reader handles, the rejects file is one of the files to read, or a file is refused
      */
     public static Loaded load(Schema schema, List<Path> paths, Path rejectsFile) {
+        return load(schema, paths, rejectsFile, Progress.NONE);
+    }
+
+    /** As {@link #load(Schema, List, Path)}, reporting how far it has got to {@code progress}. */
+    public static Loaded load(Schema schema, List<Path> paths, Path rejectsFile, Progress progress) {
+        Path snapshot = snapshotOf(paths);
+        if (snapshot != null) {
+            return Snapshot.read(snapshot, schema, Threads.all(), progress);
+        }
         InputFiles.Expansion inputs = InputFiles.expand(paths);
         if (rejectsFile != null) {
             OutputFiles.checkNotInput(rejectsFile, inputs.files(), "the rejects file");
         }
         TableBuilder builder = new TableBuilder(schema);
-        LoadReport report = readAll(schema, inputs, builder, rejectsFile);
+        LoadReport report = readAll(schema, inputs, builder, rejectsFile, progress);
         // Built after readAll has returned, so that its validator's duplicate check (1 GiB at a
         // hundred million rows) can be collected before the dictionaries are trimmed.
         return new Loaded(builder.build(), report);
@@ -61,18 +82,49 @@ public final class Loader {
 
     /** Reads every file into {@code builder}, validating, and reports what was read, accepted and rejected. */
     private static LoadReport readAll(Schema schema, InputFiles.Expansion inputs, TableBuilder builder,
-            Path rejectsFile) {
+            Path rejectsFile, Progress progress) {
         List<Path> files = inputs.files();
         List<String> warnings = new ArrayList<>(inputs.warnings());
+        long[] sizes = files.stream().mapToLong(Loader::size).toArray();
+        progress.expectBytes(java.util.Arrays.stream(sizes).sum());
         try (RejectsWriter rejects = rejectsFile == null ? RejectsWriter.countsOnly() : RejectsWriter.toFile(rejectsFile)) {
             RowValidator validator = new RowValidator(schema, builder, rejects);
-            for (Path file : files) {
-                readerOf(file).load(file, schema, validator, warnings::add);
+            validator.progress(progress);
+            for (int f = 0; f < files.size(); f++) {
+                progress.fileStarted(sizes[f]);
+                readerOf(files.get(f)).load(files.get(f), schema, validator, warnings::add);
+                progress.rows(validator.read());
+                progress.fileDone(sizes[f]);
             }
             rejects.commit();
             return new LoadReport(files.stream().map(Path::toString).toList(), validator.read(),
                     validator.accepted(), validator.rejected(), rejects.byCategory(), rejects.first(), warnings,
                     rejectsFile);
+        }
+    }
+
+    /**
+     * The snapshot folder {@code paths} name, or {@code null} if they name none; a snapshot named
+     * with other paths is refused, since its rows were validated apart from theirs.
+     */
+    public static Path snapshotOf(List<Path> paths) {
+        for (Path p : paths) {
+            if (Snapshot.is(p)) {
+                if (paths.size() > 1) {
+                    throw new LadderException(p + " is a snapshot (ladder import), which is read alone; name it as the"
+                            + " only --data, or import it with the other files together");
+                }
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static long size(Path file) {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            return 0;
         }
     }
 

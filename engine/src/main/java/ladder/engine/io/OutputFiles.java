@@ -82,6 +82,49 @@ public final class OutputFiles {
         }
     }
 
+    /**
+     * Writes the folder {@code target} atomically: {@code writeTemp} fills a new hidden folder
+     * beside it, which then takes {@code target}'s place (an earlier folder there is moved aside
+     * first and deleted once the new one is in place); if writing fails the new folder is deleted
+     * and {@code target} is left as it was.
+     *
+     * @throws LadderException if the folder cannot be written
+     */
+    public static void writeFolderAtomically(Path target, IOConsumer<Path> writeTemp) {
+        Path temp = temporaryBeside(target);
+        Path old = null;
+        boolean written = false;
+        try {
+            Files.delete(temp);
+            Files.createDirectory(temp);
+            writeTemp.accept(temp);
+            Path real = canonical(target);
+            if (Files.exists(real)) {
+                old = temporaryBeside(target);
+                Files.delete(old);
+                Files.move(real, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(temp, real, StandardCopyOption.ATOMIC_MOVE);
+            written = true;
+        } catch (IOException e) {
+            throw cannotWrite(target, e);
+        } finally {
+            deleteTree(written ? old : temp);
+        }
+    }
+
+    /** Deletes a folder and what it holds, quietly: what cannot be deleted is left, hidden. */
+    private static void deleteTree(Path folder) {
+        if (folder == null || !Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(OutputFiles::deleteQuietly);
+        } catch (IOException e) {
+            // Left behind under a hidden name; no load reads it.
+        }
+    }
+
     /** A new empty hidden file in {@code target}'s folder, to be written and then moved over {@code target}. */
     static Path temporaryBeside(Path target) {
         Path real = canonical(target);

@@ -72,6 +72,7 @@ public final class RowValidator implements RecordSink {
     private long read;
     private long accepted;
     private long rejected;
+    private Progress progress = Progress.NONE;
 
     /**
      * A validator of {@code schema}'s records, adding those that pass to {@code builder} and
@@ -164,6 +165,12 @@ public final class RowValidator implements RecordSink {
      */
     public void expectRows(long rows) {
         keys.reserve(keys.size() + rows);
+        progress.expectRows(rows);
+    }
+
+    /** Where the rows read are reported, after each batch. */
+    void progress(Progress to) {
+        progress = to;
     }
 
     /** The schema of the records validated. */
@@ -209,6 +216,7 @@ public final class RowValidator implements RecordSink {
             from = to;
         }
         builder.publishDictionaries();
+        progress.rows(read);
     }
 
     /**

@@ -16,6 +16,14 @@ public final class ByteArena {
         this.bytes = new byte[capacity];
     }
 
+    /** An arena holding {@code bytes} (taken, not copied), as if appended and trimmed. */
+    public static ByteArena holding(byte[] bytes) {
+        ByteArena arena = new ByteArena(0);
+        arena.bytes = bytes;
+        arena.size = bytes.length;
+        return arena;
+    }
+
     /** Appends {@code source[from..to)} and returns the offset where those bytes end. */
     public int append(byte[] source, int from, int to) {
         int length = to - from;

@@ -1,7 +1,9 @@
 package ladder.engine.table;
 
+import java.util.ArrayList;
 import java.util.List;
 import ladder.engine.contract.Field;
+import ladder.engine.contract.Schema;
 import ladder.engine.contract.Seb;
 
 /**
@@ -24,10 +26,43 @@ public final class Column {
     int maxCode = Integer.MIN_VALUE;
 
     Column(String name, Field field, int index) {
+        this(name, field, index, field != null && field.kind() == Field.Kind.TEXT ? new StringPool() : null);
+    }
+
+    private Column(String name, Field field, int index, StringPool pool) {
         this.name = name;
         this.field = field;
         this.index = index;
-        this.pool = field != null && field.kind() == Field.Kind.TEXT ? new StringPool() : null;
+        this.pool = pool;
+    }
+
+    /**
+     * The columns of a table of {@code schema}: its fields in contract order, then the derived
+     * {@code seb} where the schema has {@code parental_occupation}; each text column with an empty
+     * dictionary.
+     */
+    public static List<Column> of(Schema schema) {
+        List<Column> columns = new ArrayList<>();
+        for (Field f : schema.fields()) {
+            columns.add(new Column(f.name(), f, columns.size()));
+        }
+        if (schema.indexOf(Field.PARENTAL_OCCUPATION.name()) >= 0) {
+            columns.add(new Column("seb", null, columns.size()));
+        }
+        return columns;
+    }
+
+    /** This column with {@code pool} as its dictionary and codes {@code min..max} present (a table restored from a snapshot). */
+    Column restored(StringPool pool, int min, int max) {
+        if ((pool == null) != (this.pool == null)) {
+            throw new IllegalArgumentException(name + (this.pool == null ? " has no dictionary" : " needs a dictionary"));
+        }
+        Column c = new Column(name, field, index, pool);
+        if (min >= 0) {
+            c.see(min);
+            c.see(max);
+        }
+        return c;
     }
 
     public String name() {
@@ -67,7 +102,8 @@ public final class Column {
         return maxCode == Integer.MIN_VALUE ? -1 : maxCode;
     }
 
-    StringPool pool() {
+    /** A text column's dictionary (its codes' strings), {@code null} for other columns. */
+    public StringPool pool() {
         return pool;
     }
 

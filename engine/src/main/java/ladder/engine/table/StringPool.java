@@ -27,7 +27,7 @@ public final class StringPool {
     /** The lookup table is grown when it is fuller than this. */
     private static final double MAX_LOAD = 0.7;
 
-    private final ByteArena arena = new ByteArena(1024);
+    private final ByteArena arena;
     private int[] offsets = new int[65];
     private int size;
     /**
@@ -42,8 +42,43 @@ public final class StringPool {
         static final Published NONE = new Published(new byte[0], new int[1], 0);
     }
 
+    /** An empty pool. */
+    public StringPool() {
+        this(new ByteArena(1024));
+    }
+
+    private StringPool(ByteArena arena) {
+        this.arena = arena;
+    }
+
     public int size() {
         return size;
+    }
+
+    /**
+     * A pool of the strings whose UTF-8 bytes lie end to end in {@code utf8}, string {@code i}
+     * being {@code utf8[offsets[i]..offsets[i + 1])} (the layout of an Arrow string vector), as
+     * {@link #trim()} leaves a pool: the lookup table is rebuilt on the first lookup. Takes the arrays.
+     */
+    public static StringPool restore(byte[] utf8, int[] offsets) {
+        if (offsets.length == 0 || offsets[0] != 0 || offsets[offsets.length - 1] != utf8.length) {
+            throw new IllegalArgumentException("offsets do not span the bytes");
+        }
+        StringPool pool = new StringPool(ByteArena.holding(utf8));
+        pool.offsets = offsets;
+        pool.size = offsets.length - 1;
+        pool.slots = null;
+        return pool;
+    }
+
+    /** The UTF-8 bytes of every string, end to end, in code order (a copy). */
+    public byte[] utf8() {
+        return Arrays.copyOf(arena.bytes(), offsets[size]);
+    }
+
+    /** Where each string's bytes start in {@link #utf8()}, then where the last ends: {@code size() + 1} offsets (a copy). */
+    public int[] offsets() {
+        return Arrays.copyOf(offsets, size + 1);
     }
 
     /** The code of {@code value}, adding it if new. Not thread-safe: only a builder adds. */

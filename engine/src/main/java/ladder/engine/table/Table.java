@@ -24,6 +24,19 @@ public final class Table {
         this.rows = chunks.stream().mapToLong(Chunk::rows).sum();
     }
 
+    /**
+     * A table of {@code schema} put back together from its parts, as a snapshot holds them: its
+     * chunks, each text column's dictionary ({@code pools[c]}, {@code null} for other columns) and
+     * each column's range of codes present ({@code minCodes[c]..maxCodes[c]}, -1 for an empty table).
+     */
+    public static Table restore(Schema schema, List<Chunk> chunks, StringPool[] pools, int[] minCodes, int[] maxCodes) {
+        List<Column> columns = new java.util.ArrayList<>();
+        for (Column c : Column.of(schema)) {
+            columns.add(c.restored(pools[c.index()], minCodes[c.index()], maxCodes[c.index()]));
+        }
+        return new Table(schema, columns, chunks);
+    }
+
     public Schema schema() {
         return schema;
     }

@@ -41,13 +41,8 @@ public final class TableBuilder {
         }
         this.schema = schema;
         this.chunkRows = chunkRows;
-        for (Field f : schema.fields()) {
-            columns.add(new Column(f.name(), f, columns.size()));
-        }
+        columns.addAll(Column.of(schema));
         occupation = schema.indexOf(Field.PARENTAL_OCCUPATION.name());
-        if (occupation >= 0) {
-            columns.add(new Column("seb", null, columns.size()));
-        }
         seb = occupation >= 0 ? columns.size() - 1 : -1;
         sebOfOccupation = new int[occupation >= 0 ? Field.PARENTAL_OCCUPATION.codebook().size() + 1 : 0];
         for (int code = 0; code < sebOfOccupation.length; code++) {

@@ -58,7 +58,7 @@ public record LoadOutcome(Table table, LoadReport report, String rejects) {
     }
 
     /** Two tables are the same: columns, dictionaries in code order, code ranges, chunks and every value. */
-    static void assertSameTable(Table expected, Table actual, String where) {
+    public static void assertSameTable(Table expected, Table actual, String where) {
         assertEquals(expected.rows(), actual.rows(), where);
         assertEquals(expected.chunks().size(), actual.chunks().size(), where);
         for (int c = 0; c < expected.columns().size(); c++) {

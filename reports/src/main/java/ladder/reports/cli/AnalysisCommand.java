@@ -43,19 +43,26 @@ abstract class AnalysisCommand implements Callable<Integer> {
         return analyse(in.source());
     }
 
+    @Mixin
+    ProgressOptions progress;
+
     @Override
     public Integer call() throws IOException {
         output.check();
         DataOptions.Opened in;
-        try {
-            in = data.open(table());
-        } catch (WrongTableException e) {
-            if (!readsEitherTable()) {
-                throw e;
+        Result result;
+        try (ProgressLine line = progress.start(spec.commandLine().getErr())) {
+            try {
+                in = data.open(table(), line.progress());
+            } catch (WrongTableException e) {
+                if (!readsEitherTable()) {
+                    throw e;
+                }
+                in = data.open(e.held(), line.progress());
             }
-            in = data.open(e.held());
+            line.phase("analysing");
+            result = analyse(in);
         }
-        Result result = analyse(in);
         output.print(spec, in, result);
         return data.strict && in.rejected() > 0 ? Main.EXIT_REJECTED : 0;
     }

@@ -12,8 +12,8 @@ import ladder.engine.cube.CubeKernel;
 import ladder.engine.filter.FilterParser;
 import ladder.engine.io.LoadReport;
 import ladder.engine.io.Loader;
-import ladder.reports.LoadSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,15 +47,14 @@ final class CubeCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The cube file to write (Arrow IPC).")
     Path out;
 
-    @Option(names = "--rejects", paramLabel = "FILE",
-            description = "Write rejected rows here (default: ladder-rejects.csv, when any row is rejected).")
-    Path rejects;
-
-    @Option(names = "--strict", description = "Exit with status 1 if any row is rejected.")
-    boolean strict;
+    @Mixin
+    RejectsOptions rejects;
 
     @Option(names = "--threads", paramLabel = "N", description = "Cores to use (default: all).")
     Integer threads;
+
+    @Mixin
+    ProgressOptions progress;
 
     @Spec
     CommandSpec spec;
@@ -64,18 +63,23 @@ final class CubeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         int cores = ladder.engine.Threads.of(threads);
         ladder.engine.io.OutputFiles.checkNotInput(out, data, "the cube file");
-        Loader.Loaded loaded = DataOptions.load(Main.table(table), data, rejects);
+        Loader.Loaded loaded;
+        Cube cube;
+        try (ProgressLine line = progress.start(spec.commandLine().getErr())) {
+            loaded = rejects.load(Main.table(table), data, line.progress());
+            line.phase("building the cube");
+            cube = CubeKernel.build(loaded.table(), FilterParser.parse(where, loaded.table()), dims, measures, cores);
+        }
         LoadReport report = loaded.report();
-        Cube cube = CubeKernel.build(loaded.table(), FilterParser.parse(where, loaded.table()), dims, measures, cores);
         List<Cube.Source> sources = new ArrayList<>();
         for (String file : report.files()) {
-            sources.add(new Cube.Source(Path.of(file).getFileName().toString(), ladder.reports.FileDigest.sha256(Path.of(file))));
+            sources.add(new Cube.Source(Path.of(file).getFileName().toString(), ladder.engine.io.FileHash.sha256(Path.of(file))));
         }
         CubeFile.write(cube.withProvenance(new Cube.Provenance(sources, report.read(), report.accepted(),
                 report.rejected())), out);
-        spec.commandLine().getErr().println(new LoadSummary(report).line());
+        spec.commandLine().getErr().println(DataOptions.line(loaded));
         spec.commandLine().getErr().println(String.format("Wrote a cube of %,d cells over %s to %s", cube.size(),
                 String.join(", ", dims), out));
-        return strict && report.rejected() > 0 ? Main.EXIT_REJECTED : 0;
+        return rejects.status(loaded);
     }
 }

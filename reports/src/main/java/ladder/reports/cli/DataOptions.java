@@ -13,6 +13,7 @@ import ladder.engine.cube.CubeSource;
 import ladder.engine.filter.Filter;
 import ladder.engine.filter.FilterParser;
 import ladder.engine.io.Loader;
+import ladder.engine.io.Progress;
 import ladder.models.result.Result;
 import ladder.reports.CubesSummary;
 import ladder.reports.LoadSummary;
@@ -26,7 +27,8 @@ final class DataOptions {
     /** Rows or cubes: exactly one. */
     static final class Input {
         @Option(names = "--data", required = true, arity = "1..*", paramLabel = "PATH",
-                description = "CSV, Arrow IPC or Parquet files of table employees, or folders of them; all pool into one table.")
+                description = "CSV, Arrow IPC or Parquet files of table employees, or folders of them; all pool into one table."
+                        + " Or a snapshot folder written by `ladder import`, read as imported.")
         List<String> data;
 
         @Option(names = "--cubes", required = true, arity = "1..*", paramLabel = "FILE",
@@ -70,8 +72,11 @@ final class DataOptions {
     record Opened(CubeSource source, Result account, String line, long rejected, Loader.Loaded loaded) {
     }
 
-    /** Loads the rows of {@code table} (validating them, rejects to the rejects file) or reads and merges the cubes. */
-    Opened open(Schema table) throws IOException {
+    /**
+     * Loads the rows of {@code table} (validating them, rejects to the rejects file; a snapshot as
+     * imported) or reads and merges the cubes, reporting to {@code progress}.
+     */
+    Opened open(Schema table, Progress progress) throws IOException {
         int cores = threads();
         if (input.cubes != null) {
             if (where != null && !where.isBlank()) {
@@ -92,20 +97,36 @@ final class DataOptions {
             return new Opened(opening.source(), summary, summary.line(), opening.report().rejected(), null);
         }
         Loader.Loaded loaded = load(table, input.data.stream().map(Path::of).toList(),
-                rejects == null ? null : Path.of(rejects));
+                rejects == null ? null : Path.of(rejects), progress);
         LoadSummary summary = new LoadSummary(loaded.report());
         Filter filter = FilterParser.parse(where, loaded.table());
-        return new Opened(CubeSource.of(loaded.table(), filter, cores), summary, summary.line(),
+        return new Opened(CubeSource.of(loaded.table(), filter, cores), summary, line(loaded),
                 loaded.report().rejected(), loaded);
+    }
+
+    /** The account of a load in one line (and its warnings): what was read, or the snapshot and what its import read. */
+    static String line(Loader.Loaded loaded) {
+        String line = new LoadSummary(loaded.report()).line();
+        return loaded.snapshot() == null ? line
+                : String.format("Snapshot %s: %,d rows; imported: %s", loaded.snapshot(), loaded.table().rows(), line);
     }
 
     /**
      * Loads {@code paths}; rejected rows go to {@code rejects}, or when it is null to
-     * {@link #DEFAULT_REJECTS}, which is left behind only if a row was rejected.
+     * {@link #DEFAULT_REJECTS}, which is left behind only if a row was rejected. A snapshot is
+     * read as imported, and writes no rejects file ({@code --rejects} with one is refused).
      */
-    static Loader.Loaded load(Schema schema, List<Path> paths, Path rejects) throws IOException {
+    static Loader.Loaded load(Schema schema, List<Path> paths, Path rejects, Progress progress) throws IOException {
+        Path snapshot = Loader.snapshotOf(paths);
+        if (snapshot != null) {
+            if (rejects != null) {
+                throw new LadderException("--rejects: " + snapshot + " is a snapshot, whose rows were validated when"
+                        + " it was imported (its rejected rows went to the rejects file of ladder import)");
+            }
+            return Loader.load(schema, paths, null, progress);
+        }
         Path target = rejects == null ? DEFAULT_REJECTS : rejects;
-        Loader.Loaded loaded = Loader.load(schema, paths, target);
+        Loader.Loaded loaded = Loader.load(schema, paths, target, progress);
         if (rejects == null && loaded.report().rejected() == 0) {
             Files.deleteIfExists(target);
         }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
                 ModelCommand.class, SurvivalCommand.class, TrendCommand.class, CeilingCommand.class,
                 IntersectCommand.class, PayCommand.class, MaihdaCommand.class, FunnelCommand.class,
                 RoutesCommand.class, TrainingCommand.class, AfterTrainingCommand.class, EmployerCommand.class,
-                ScorecardCommand.class, CubeCommand.class, GenerateCommand.class, ReportCommand.class})
+                ScorecardCommand.class, CubeCommand.class, GenerateCommand.class, ReportCommand.class,
+                ImportCommand.class})
 public final class Main implements Runnable {
     static final int EXIT_REJECTED = 1;
     static final int EXIT_USAGE = 2;
@@ -26,7 +27,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: validate, describe, composition, odds, model, survival, trend, ceiling, intersect, pay, maihda, funnel, routes, training, after-training, employer, scorecard, cube, generate, report");
+        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: validate, describe, composition, odds, model, survival, trend, ceiling, intersect, pay, maihda, funnel, routes, training, after-training, employer, scorecard, cube, generate, report, import");
     }
 
     public static void main(String[] args) {

@@ -9,7 +9,7 @@ import ladder.engine.cube.CubeSource;
 import ladder.engine.filter.Filter;
 import ladder.engine.io.Loader;
 import ladder.engine.io.OutputFiles;
-import ladder.reports.FileDigest;
+import ladder.engine.io.FileHash;
 import ladder.reports.LoadSummary;
 import ladder.reports.CubesSummary;
 import ladder.reports.report.EvidenceReport;
@@ -47,6 +47,9 @@ final class ReportCommand implements Callable<Integer> {
                     + "(rejected applications go to " + ScorecardCommand.APPLICANT_REJECTS + ").")
     List<Path> applicants = List.of();
 
+    @Mixin
+    ProgressOptions progress;
+
     @Spec
     CommandSpec spec;
 
@@ -56,7 +59,10 @@ final class ReportCommand implements Callable<Integer> {
         // The tables are CSV files: in an input folder, the next load would read them as data.
         OutputFiles.checkNotInput(out.resolve("tables").resolve("data-response.csv"), given, "the report's tables");
         long start = System.nanoTime();
-        DataOptions.Opened in = data.open(ladder.engine.contract.Schema.EMPLOYEES);
+        DataOptions.Opened in;
+        try (ProgressLine line = progress.start(spec.commandLine().getErr())) {
+            in = data.open(ladder.engine.contract.Schema.EMPLOYEES, line.progress());
+        }
         spec.commandLine().getErr().println(in.line());
         // From here on is the report's own time (the "under 60 s after load"), the inputs' SHA-256 included.
         long loaded = System.nanoTime();
@@ -69,7 +75,7 @@ final class ReportCommand implements Callable<Integer> {
             Loader.Loaded a = ScorecardCommand.loadApplicants(applicants);
             spec.commandLine().getErr().println("Applicants: " + new LoadSummary(a.report()).line());
             inputs = inputs.withApplicants(CubeSource.of(a.table(), Filter.ALL, data.threads()), a.report().files().stream()
-                    .map(f -> new ReportInputs.InputFile(f, FileDigest.sha256(Path.of(f)))).toList());
+                    .map(f -> new ReportInputs.InputFile(f, FileHash.sha256(Path.of(f)))).toList());
         }
         if (employer != null) {
             inputs = inputs.forEmployer(employer);

@@ -8,6 +8,7 @@ import ladder.engine.io.Loader;
 import ladder.reports.LoadSummary;
 import ladder.reports.render.Format;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -21,12 +22,8 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Files or folders to check.")
     java.util.List<Path> data;
 
-    @Option(names = "--rejects", paramLabel = "FILE",
-            description = "Where rejected rows go (default: ladder-rejects.csv, written only if a row is rejected).")
-    Path rejects;
-
-    @Option(names = "--strict", description = "Exit with status 1 if any row is rejected.")
-    boolean strict;
+    @Mixin
+    RejectsOptions rejects;
 
     @Option(names = "--table", paramLabel = "TABLE",
             description = "Contract table the files hold: employees or applicants. Default: whichever the files hold, "
@@ -36,6 +33,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, json or csv.")
     String format;
 
+    @Mixin
+    ProgressOptions progress;
+
     @Spec
     CommandSpec spec;
 
@@ -43,20 +43,22 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Format out = Main.format(format);
         Loader.Loaded loaded;
-        try {
-            loaded = DataOptions.load(table == null ? Schema.EMPLOYEES : Main.table(table), data, rejects);
-        } catch (ladder.engine.io.WrongTableException e) {
-            if (table != null) {
-                throw e;
+        try (ProgressLine line = progress.start(spec.commandLine().getErr())) {
+            try {
+                loaded = rejects.load(table == null ? Schema.EMPLOYEES : Main.table(table), data, line.progress());
+            } catch (ladder.engine.io.WrongTableException e) {
+                if (table != null) {
+                    throw e;
+                }
+                loaded = rejects.load(e.held(), data, line.progress());
             }
-            loaded = DataOptions.load(e.held(), data, rejects);
         }
         LoadSummary summary = new LoadSummary(loaded.report());
         if (out != Format.JSON) {
-            spec.commandLine().getErr().println(summary.line());
+            spec.commandLine().getErr().println(DataOptions.line(loaded));
         }
         spec.commandLine().getOut().print(out.render(summary));
         spec.commandLine().getOut().flush();
-        return strict && loaded.report().rejected() > 0 ? Main.EXIT_REJECTED : 0;
+        return rejects.status(loaded);
     }
 }

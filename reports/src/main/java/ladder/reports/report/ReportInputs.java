@@ -10,7 +10,7 @@ import ladder.engine.cube.CubeSource;
 import ladder.engine.io.LoadReport;
 import ladder.models.result.Result;
 import ladder.reports.CubesSummary;
-import ladder.reports.FileDigest;
+import ladder.engine.io.FileHash;
 import ladder.reports.LoadSummary;
 
 /**
@@ -30,7 +30,7 @@ public record ReportInputs(CubeSource cubes, Result account, List<InputFile> fil
     /** A report on loaded rows: the load's account, and each file read with its SHA-256. */
     public static ReportInputs ofRows(CubeSource cubes, LoadReport load, String command, String title) {
         List<InputFile> files = load.files().stream()
-                .map(f -> new InputFile(f, FileDigest.sha256(Path.of(f)))).toList();
+                .map(f -> new InputFile(f, FileHash.sha256(Path.of(f)))).toList();
         return new ReportInputs(cubes, new LoadSummary(load), files, command, title, cubes, Optional.empty(),
                 Optional.empty());
     }
@@ -42,7 +42,7 @@ public record ReportInputs(CubeSource cubes, Result account, List<InputFile> fil
      */
     public static ReportInputs ofCubes(CubeSource cubes, List<Path> cubeFiles, Cube merged, String command, String title) {
         List<InputFile> files = new ArrayList<>();
-        cubeFiles.forEach(f -> files.add(new InputFile(f.toString(), FileDigest.sha256(f))));
+        cubeFiles.forEach(f -> files.add(new InputFile(f.toString(), FileHash.sha256(f))));
         merged.provenance().sources().forEach(s -> files.add(new InputFile("(in a cube) " + s.file(), s.sha256())));
         return new ReportInputs(cubes, new CubesSummary(cubeFiles, merged), files, command, title, cubes,
                 Optional.empty(), Optional.empty());

@@ -193,13 +193,19 @@ class CommandLineTest {
                 new String[] {"report", "--data", SAMPLE, "--where", "grade >= high", "--out", dir.resolve("r").toString()},
                 new String[] {"report", "--data", SAMPLE, "--threads", "0", "--out", dir.resolve("r").toString()},
                 new String[] {"report", "--cubes", dir.resolve("absent.arrow").toString(), "--out", dir.resolve("r").toString()},
-                new String[] {"report", "--out", dir.resolve("r").toString()})) {
+                new String[] {"report", "--out", dir.resolve("r").toString()},
+                new String[] {"import", "--data", SAMPLE},
+                new String[] {"import", "--data", dir.resolve("absent.csv").toString(), "--out", dir.resolve("p.ladder").toString()},
+                new String[] {"import", "--data", noHeader.toString(), "--out", dir.toString()},
+                new String[] {"import", "--data", SAMPLE, "--out", dir.resolve("q.ladder").toString(), "--threads", "0"})) {
             Run r = run(args);
             assertEquals(2, r.status(), String.join(" ", args) + ": " + r.err());
             assertNoStackTrace(r);
         }
         assertEquals(2, run("composition").status(), "missing --data is a usage error");
         assertFalse(Files.exists(dir.resolve("c.arrow")), "a failed cube command writes no file");
+        assertFalse(Files.exists(dir.resolve("p.ladder")) || Files.exists(dir.resolve("q.ladder")),
+                "a failed import writes no snapshot");
         assertFalse(Files.exists(Path.of(SAMPLE, "inside.arrow")), "no cube is written into an input folder");
         assertFalse(Files.exists(Path.of(SAMPLE, "report")), "no report's tables are written into an input folder");
         assertFalse(Files.exists(dir.resolve("r")), "a failed report writes nothing");

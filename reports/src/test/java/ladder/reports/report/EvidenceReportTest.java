@@ -132,7 +132,7 @@ class EvidenceReportTest {
         String inputs = table("methods-inputs");
         assertTrue(inputs.startsWith("file,sha256\n"), inputs);
         Path first = Path.of(SAMPLE, "employees-E001-2022.csv");
-        assertTrue(inputs.contains(ladder.reports.FileDigest.sha256(first)), "no SHA-256 of " + first);
+        assertTrue(inputs.contains(ladder.engine.io.FileHash.sha256(first)), "no SHA-256 of " + first);
         assertEquals(19, inputs.split("\n").length, "a header and the 18 sample files");
         assertTrue(html.contains("<pre class=\"command\">ladder report --data ../datasets/sample --out " + report
                 + " --title 'Sample pool'\\''s report'</pre>"), "no reproducing command");

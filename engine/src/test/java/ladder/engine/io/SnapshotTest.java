@@ -1,0 +1,193 @@
+package ladder.engine.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import ladder.engine.LadderException;
+import ladder.engine.contract.Schema;
+import ladder.engine.snapshot.Snapshot;
+import ladder.engine.table.Codes;
+import ladder.engine.table.Decimals;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A snapshot gives back the table and load account it saved, exactly, and refuses to be read when damaged. */
+class SnapshotTest {
+    @TempDir
+    Path dir;
+
+    /**
+     * A file of 600 people in chunks of 7 rows: person codes outgrow a byte (later chunks in
+     * shorts), one chunk holds pay that is not whole pence (doubles), some pay and bonus missing,
+     * and rows broken in several ways (rejected, with their account).
+     */
+    private LoadOutcome mixedLoad() throws IOException {
+        EmployeeCsv csv = new EmployeeCsv("\n");
+        csv.line(EmployeeCsv.HEADER);
+        for (int p = 0; p < 600; p++) {
+            String pay = p == 300 ? "1.234" : p % 11 == 0 ? "" : (10 + p % 40) + "." + (p % 100);
+            csv.line(EmployeeCsv.row("P" + p, "employer_id", "E" + (p % 3), "year", Integer.toString(2020 + p % 4),
+                    "hourly_pay", pay, "bonus", p % 5 == 0 ? "" : "100", "months_in_grade", Integer.toString(p % 601),
+                    "sector", p % 2 == 0 ? "Financial services" : "Law", "parental_occupation", p % 7 == 0 ? "" : "routine"));
+        }
+        csv.line(EmployeeCsv.row("P1", "employer_id", "E1", "year", "2021"));
+        csv.line(EmployeeCsv.row("X1", "gender", "female"));
+        csv.line("E1,2022,X2,too,few");
+        Path file = csv.writeTo(dir.resolve("pool.csv"));
+        return LoadOutcome.of(file, dir, new CsvReader(), true);
+    }
+
+    private Path imported(LoadOutcome load) {
+        Path snapshot = dir.resolve("pool.ladder");
+        Snapshot.write(new Loader.Loaded(load.table(), load.report()), snapshot, 2);
+        return snapshot;
+    }
+
+    @Test
+    void roundTripGivesBackEveryColumnDictionaryNullAndTheAccount() throws IOException {
+        LoadOutcome load = mixedLoad();
+        assertEquals(3, load.report().rejected(), "the file's broken rows");
+        var chunks = load.table().chunks();
+        var person = load.table().column("person_id");
+        var pay = load.table().column("hourly_pay");
+        assertInstanceOf(Codes.Bytes.class, chunks.get(0).codes(person), "early person codes fit a byte");
+        assertInstanceOf(Codes.Shorts.class, chunks.get(chunks.size() - 1).codes(person), "late ones need shorts");
+        assertTrue(chunks.stream().anyMatch(c -> c.decimals(pay) instanceof Decimals.Doubles), "a chunk of doubles");
+        assertTrue(chunks.stream().anyMatch(c -> c.decimals(pay).nulls() != null), "a chunk with missing pay");
+
+        Path snapshot = imported(load);
+        assertTrue(Snapshot.is(snapshot));
+        Loader.Loaded back = Snapshot.read(snapshot, Schema.EMPLOYEES, 3);
+        LoadOutcome.assertSameTable(load.table(), back.table(), "after reload");
+        assertEquals(load.report(), back.report(), "the load account, rejections and warnings");
+        assertEquals(snapshot, back.snapshot());
+        String manifest = Files.readString(snapshot.resolve(Snapshot.MANIFEST));
+        assertTrue(manifest.contains(FileHash.sha256(dir.resolve("pool.csv"))), "the input's SHA-256 is recorded");
+
+        Loader.Loaded viaLoader = Loader.load(Schema.EMPLOYEES, List.of(snapshot), null);
+        LoadOutcome.assertSameTable(load.table(), viaLoader.table(), "through Loader");
+        assertEquals(snapshot, viaLoader.snapshot());
+    }
+
+    @Test
+    void anEmptyTableRoundTrips() throws IOException {
+        Path file = Files.writeString(dir.resolve("empty.csv"), EmployeeCsv.HEADER + "\n");
+        LoadOutcome load = LoadOutcome.of(file, dir, new CsvReader(), true);
+        Loader.Loaded back = Snapshot.read(imported(load), Schema.EMPLOYEES, 1);
+        LoadOutcome.assertSameTable(load.table(), back.table(), "empty");
+        assertEquals(0, back.table().rows());
+    }
+
+    @Test
+    void aSnapshotOfAnotherTableIsRefused() throws IOException {
+        Path snapshot = imported(mixedLoad());
+        LadderException e = assertThrows(LadderException.class, () -> Snapshot.read(snapshot, Schema.APPLICANTS, 1));
+        assertEquals(snapshot + ": a snapshot of table employees, not applicants", e.getMessage());
+    }
+
+    @Test
+    void aTruncatedColumnFileIsRefusedInOneLineNamingIt() throws IOException {
+        Path snapshot = imported(mixedLoad());
+        Path column = snapshot.resolve("person_id.arrow");
+        try (RandomAccessFile f = new RandomAccessFile(column.toFile(), "rw")) {
+            f.setLength(f.length() / 2);
+        }
+        String message = refusal(snapshot);
+        assertTrue(message.startsWith(column + ": not a readable Ladder snapshot: "), message);
+        assertTrue(message.contains("(truncated)"), message);
+    }
+
+    @Test
+    void aMissingColumnFileIsRefused() throws IOException {
+        Path snapshot = imported(mixedLoad());
+        Files.delete(snapshot.resolve("grade.arrow"));
+        assertEquals(snapshot.resolve("grade.arrow") + ": not a readable Ladder snapshot: the file is missing",
+                refusal(snapshot));
+    }
+
+    @Test
+    void anEditedOrCutManifestIsRefused() throws IOException {
+        Path snapshot = imported(mixedLoad());
+        Path manifest = snapshot.resolve(Snapshot.MANIFEST);
+        String text = Files.readString(manifest);
+        Files.writeString(manifest, text.replace("\naccepted\t", "\naccepted\t1"));
+        assertEquals(manifest + ": not a readable Ladder snapshot: its content does not match its checksum (edited or"
+                + " corrupted)", refusal(snapshot));
+        Files.writeString(manifest, text.substring(0, text.length() / 2));
+        assertEquals(manifest + ": not a readable Ladder snapshot: it has no checksum line (cut short?)",
+                refusal(snapshot));
+    }
+
+    /**
+     * Bytes all through a column file flipped in turn (120 places, evenly spread): the snapshot is
+     * refused in one line naming the file, or (a flip in the padding between buffers, which carries
+     * nothing) reads back the same table; the flips inside the values are caught by the checksum.
+     */
+    @Test
+    void everyFlippedByteIsRefusedOrHarmless() throws IOException {
+        LoadOutcome load = mixedLoad();
+        Path snapshot = imported(load);
+        Path column = snapshot.resolve("hourly_pay.arrow");
+        byte[] original = Files.readAllBytes(column);
+        int checksumRefusals = 0;
+        int places = 120;
+        for (int i = 0; i < places; i++) {
+            int at = (int) ((long) i * original.length / places);
+            byte[] flipped = original.clone();
+            flipped[at] ^= 0x5A;
+            Files.write(column, flipped);
+            try {
+                Loader.Loaded back = Snapshot.read(snapshot, Schema.EMPLOYEES, 1);
+                LoadOutcome.assertSameTable(load.table(), back.table(), "byte " + at + " flipped and not refused");
+            } catch (LadderException e) {
+                assertTrue(e.getMessage().startsWith(column + ": not a readable Ladder snapshot: "), e.getMessage());
+                assertFalse(e.getMessage().contains("\n"), e.getMessage());
+                checksumRefusals += e.getMessage().contains("checksum") ? 1 : 0;
+            }
+        }
+        // The file is mostly Arrow's metadata of its 86 small batches; about a quarter of it is values.
+        assertTrue(checksumRefusals > places / 10, "flips in the values are caught by the checksum: "
+                + checksumRefusals + " of " + places);
+        Files.write(column, original);
+        LoadOutcome.assertSameTable(load.table(), Snapshot.read(snapshot, Schema.EMPLOYEES, 1).table(), "restored");
+    }
+
+    @Test
+    void aSnapshotIsReadAloneAndSkippedInsideAFolder() throws IOException {
+        Path snapshot = imported(mixedLoad());
+        LadderException e = assertThrows(LadderException.class,
+                () -> Loader.load(Schema.EMPLOYEES, List.of(snapshot, dir.resolve("pool.csv")), null));
+        assertTrue(e.getMessage().startsWith(snapshot + " is a snapshot (ladder import), which is read alone"), e.getMessage());
+        Loader.Loaded folder = Loader.load(Schema.EMPLOYEES, List.of(dir), null);
+        assertNull(folder.snapshot());
+        assertTrue(folder.report().warnings().stream().anyMatch(w -> w.startsWith("skipped 1 Ladder snapshots")),
+                folder.report().warnings().toString());
+    }
+
+    @Test
+    void writingOverAFolderThatIsNotASnapshotIsRefused() throws IOException {
+        Path other = Files.createDirectories(dir.resolve("notes"));
+        Files.writeString(other.resolve("a.txt"), "keep me", StandardCharsets.UTF_8);
+        LoadOutcome load = mixedLoad();
+        LadderException e = assertThrows(LadderException.class,
+                () -> Snapshot.write(new Loader.Loaded(load.table(), load.report()), other, 1));
+        assertEquals(other + " exists and is not a Ladder snapshot; name a new folder for --out", e.getMessage());
+        assertEquals("keep me", Files.readString(other.resolve("a.txt")));
+    }
+
+    private static String refusal(Path snapshot) {
+        LadderException e = assertThrows(LadderException.class, () -> Snapshot.read(snapshot, Schema.EMPLOYEES, 2));
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        return e.getMessage();
+    }
+}

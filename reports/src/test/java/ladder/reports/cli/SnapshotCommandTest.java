@@ -1,0 +1,132 @@
+package ladder.reports.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import ladder.Ladder;
+import ladder.Pool;
+import ladder.engine.snapshot.Snapshot;
+import ladder.reports.cli.CommandLineTest.Run;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ladder import} and analyses of its snapshot: every analysis prints on the snapshot what it
+ * prints on the files it was imported from; a damaged snapshot is refused in one line; progress
+ * goes to standard error only.
+ */
+class SnapshotCommandTest {
+    private static final String SAMPLE = "../datasets/sample";
+
+    @TempDir
+    static Path dir;
+    static Path pool;
+
+    @BeforeAll
+    static void importSample() {
+        pool = dir.resolve("pool.ladder");
+        Run imported = CommandLineTest.run("import", "--data", SAMPLE, "--out", pool.toString());
+        assertEquals(0, imported.status(), imported.err());
+        assertTrue(imported.out().isEmpty(), "import prints nothing on standard output: " + imported.out());
+        assertTrue(imported.err().contains("Read 30,000 rows from 18 file(s): 30,000 accepted, 0 rejected"), imported.err());
+        assertTrue(imported.err().contains("Saved a snapshot of 30,000 rows to " + pool), imported.err());
+        assertTrue(Snapshot.is(pool));
+    }
+
+    @Test
+    void everyAnalysisGivesOnTheSnapshotWhatItGivesOnTheFiles() {
+        for (List<String> analysis : List.of(
+                List.of("describe"),
+                List.of("composition", "--by", "year,grade"),
+                List.of("odds", "--outcome", "grade>=4", "--strata", "employer_id", "--where", "year = 2024"),
+                List.of("model", "--formula", "promoted ~ seb + gender + C(year)", "--cluster", "employer_id"),
+                List.of("model", "--formula", "promoted ~ seb + hourly_pay"),
+                List.of("survival", "--by", "seb"),
+                List.of("trend", "--by", "sector"),
+                List.of("pay", "--by", "gender", "--replicates", "99"),
+                List.of("intersect", "--by", "seb,gender"))) {
+            for (String format : List.of("table", "json")) {
+                Run files = CommandLineTest.run(args(analysis, SAMPLE, format));
+                Run snapshot = CommandLineTest.run(args(analysis, pool.toString(), format));
+                assertEquals(0, files.status(), files.err());
+                assertEquals(0, snapshot.status(), snapshot.err());
+                assertEquals(files.out(), snapshot.out(), String.join(" ", analysis) + " --format " + format);
+                if (format.equals("table")) {
+                    assertTrue(snapshot.err().startsWith("Snapshot " + pool + ": 30,000 rows; imported: Read 30,000 rows"
+                            + " from 18 file(s)"), snapshot.err());
+                }
+            }
+        }
+    }
+
+    private static String[] args(List<String> analysis, String data, String format) {
+        List<String> all = new java.util.ArrayList<>(analysis);
+        all.addAll(List.of("--data", data, "--format", format));
+        return all.toArray(String[]::new);
+    }
+
+    @Test
+    void theNotebookLoadsTheSnapshot() {
+        Pool fromFiles = Ladder.load(SAMPLE);
+        Pool fromSnapshot = Ladder.load(pool.toString());
+        assertEquals(fromFiles.composition().by("year").result().tables().toString(),
+                fromSnapshot.composition().by("year").result().tables().toString());
+        for (String account : List.of("files", "read", "accepted", "rejected")) {
+            assertEquals(fromFiles.validation().inputs().get(account), fromSnapshot.validation().inputs().get(account));
+        }
+    }
+
+    @Test
+    void aDamagedSnapshotIsRefusedInOneLine() throws IOException {
+        Path copy = dir.resolve("damaged.ladder");
+        CommandLineTest.run("import", "--data", SAMPLE, "--out", copy.toString());
+        Path column = copy.resolve("seb.arrow");
+        try (RandomAccessFile f = new RandomAccessFile(column.toFile(), "rw")) {
+            f.setLength(f.length() - 100);
+        }
+        Run truncated = CommandLineTest.run("composition", "--data", copy.toString());
+        assertEquals(2, truncated.status());
+        assertEquals("ladder: " + column + ": not a readable Ladder snapshot: " + Files.size(column)
+                + " bytes where the manifest says " + (Files.size(column) + 100) + " (truncated)\n", truncated.err());
+        assertTrue(truncated.out().isEmpty());
+    }
+
+    @Test
+    void aSnapshotTakesNoRejectsFileAndStrictCountsItsImport() {
+        Run rejects = CommandLineTest.run("composition", "--data", pool.toString(), "--rejects", dir.resolve("r.csv").toString());
+        assertEquals(2, rejects.status());
+        assertTrue(rejects.err().startsWith("ladder: --rejects: " + pool + " is a snapshot"), rejects.err());
+        assertFalse(Files.exists(dir.resolve("r.csv")));
+        assertEquals(0, CommandLineTest.run("composition", "--data", pool.toString(), "--strict").status());
+        Run again = CommandLineTest.run("import", "--data", pool.toString(), "--out", dir.resolve("again.ladder").toString());
+        assertEquals(2, again.status());
+        assertEquals("ladder: " + pool + " is already a snapshot; name it as --data to any command (or copy the folder)\n",
+                again.err());
+    }
+
+    @Test
+    void progressGoesToStandardErrorOnlyAndQuietSilencesIt() {
+        for (List<String> command : List.of(List.of("composition", "--by", "year", "--data", SAMPLE),
+                List.of("composition", "--by", "year", "--data", pool.toString()),
+                List.of("validate", "--data", SAMPLE))) {
+            Run plain = CommandLineTest.run(command.toArray(String[]::new));
+            List<String> forced = new java.util.ArrayList<>(command);
+            forced.add("--progress");
+            Run shown = CommandLineTest.run(forced.toArray(String[]::new));
+            assertEquals(plain.out(), shown.out(), "standard output holds the result only: " + command);
+            assertTrue(shown.err().contains("reading: "), shown.err());
+            assertTrue(shown.err().lines().anyMatch(l -> l.startsWith("Done in ") && l.contains(" s: read ")), shown.err());
+            assertFalse(plain.err().contains("Done in "), plain.err());
+            forced.add("--quiet");
+            Run quiet = CommandLineTest.run(forced.toArray(String[]::new));
+            assertEquals(plain.err(), quiet.err(), "--quiet shows no progress");
+        }
+    }
+}
