@@ -130,13 +130,19 @@ public final class Snapshot {
                     throw Manifest.refused(where, size + " bytes where the manifest says " + entry.bytes()
                             + (size < entry.bytes() ? " (truncated)" : " (changed)"));
                 }
-                try (BufferAllocator child = allocator.newChildAllocator(column.name(), 0, MEMORY_LIMIT)) {
+                // An uncompressed IPC file never needs buffers beyond its own size: a column may take twice its
+                // file (and a megabyte), so a corrupted length asks for more and is refused as corrupted.
+                long bound = Math.min(MEMORY_LIMIT, 2 * size + (1 << 20));
+                try (BufferAllocator child = allocator.newChildAllocator(column.name(), 0, bound)) {
                     ColumnFile.Parts read = ColumnFile.read(file, column, entry.storage(), entry.crc32c(), child, where);
                     progress.fileDone(size);
                     return read;
                 } catch (LadderException e) {
                     throw e;
                 } catch (org.apache.arrow.memory.OutOfMemoryException e) {
+                    if (allocator.getHeadroom() >= bound) {
+                        throw Manifest.refused(where, "truncated or corrupted (it claims more data than it holds)");
+                    }
                     // Arrow's buffers outgrew their share of memory: the memory message, not "corrupted".
                     throw new OutOfMemoryError(file + ": " + e.getMessage());
                 } catch (IOException | RuntimeException e) {
