@@ -48,8 +48,10 @@ class CommittedNotebooksTest {
         for (Notebook n : notebooks) {
             assertFalse(n.codeCells().isEmpty(), n.name() + " has no code");
             assertTrue(n.codeCells().stream().map(Notebook::source)
-                            .anyMatch(s -> s.contains("Ladder.load(\"../datasets/sample\")")),
-                    n.name() + " must load the bundled sample pool, Ladder.load(\"../datasets/sample\")");
+                            .anyMatch(s -> s.contains("Ladder.load(\"../datasets/sample\")")
+                                    || s.contains("Ladder.applicants(\"../datasets/sample-applicants\")")),
+                    n.name() + " must load the bundled sample pool, Ladder.load(\"../datasets/sample\")"
+                            + " (or its applicants, Ladder.applicants(\"../datasets/sample-applicants\"))");
         }
     }
 
