@@ -113,11 +113,17 @@ public final class Pool {
 
     /** The recruitment funnel of a pool of applications ({@link Ladder#applicants}); see {@link FunnelQuery}. */
     public FunnelQuery funnel() {
+        return new FunnelQuery(requireApplications("the funnel"), ladder.models.funnel.RecruitmentFunnel.Question.defaults(),
+                false);
+    }
+
+    /** This pool, when it holds applications (or cubes); {@code user} (e.g. "the funnel") is refused a pool of employees. */
+    Pool requireApplications(String user) {
         if (table != null && table.schema() != ladder.engine.contract.Schema.APPLICANTS) {
-            throw new LadderException("the funnel reads applications, and this pool holds employees; load the"
+            throw new LadderException(user + " reads applications, and this pool holds employees; load the"
                     + " applicants files with Ladder.applicants(...)");
         }
-        return new FunnelQuery(this, ladder.models.funnel.RecruitmentFunnel.Question.defaults(), false);
+        return this;
     }
 
     /** Where employer {@code id} stands beside the coalition, its sector and the nation; see {@link EmployerQuery}. */

@@ -38,8 +38,7 @@ public final class ReportQuery {
 
     /** With the recruitment funnel (and the scorecard's applicants) from this pool of applications ({@link Ladder#applicants}). */
     public ReportQuery applicants(Pool applications) {
-        applications.funnel(); // refuses a pool of employees
-        return new ReportQuery(pool, title, applications, employer);
+        return new ReportQuery(pool, title, applications.requireApplications("the report's funnel"), employer);
     }
 
     /** Employer {@code id}'s benchmark pack instead: where it stands, its scorecard, then its own data. */
@@ -51,7 +50,7 @@ public final class ReportQuery {
     public EvidenceReport compute() {
         ladder.reports.report.ReportInputs inputs = pool.reportInputs(title);
         if (applicants != null) {
-            inputs = inputs.withApplicants(applicants.cubes(), List.of());
+            inputs = inputs.withApplicants(applicants.cubes(), applicants.reportInputs(title).files());
         }
         return EvidenceReport.of(employer == null ? inputs : inputs.forEmployer(employer));
     }

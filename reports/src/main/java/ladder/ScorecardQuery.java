@@ -28,8 +28,8 @@ public final class ScorecardQuery extends Question<Scorecard> {
 
     /** The questions collected from applicants read from this pool of applications ({@link Ladder#applicants}). */
     public ScorecardQuery applicants(Pool applications) {
-        applications.funnel(); // refuses a pool of employees
-        return new ScorecardQuery(pool, question, publishable, applications);
+        return new ScorecardQuery(pool, question, publishable,
+                applications.requireApplications("the scorecard's applicants"));
     }
 
     /** Score these employers only. */

@@ -1,6 +1,5 @@
 package ladder.bench.analyses;
 
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -29,12 +28,7 @@ final class PayQuantiles {
         int seb = cube.dimension("seb");
         int year = cube.dimension("year");
         int pay = cube.dimension("hourly_pay");
-        List<String> payLevels = cube.dimensions().get(pay).levels();
-        long[] pence = new long[payLevels.size()];
-        for (int l = 0; l < pence.length; l++) {
-            pence[l] = payLevels.get(l).equals("(missing)") ? -1
-                    : new BigDecimal(payLevels.get(l)).movePointRight(2).longValueExact();
-        }
+        long[] pence = PayHistogram.pence(cube.dimensions().get(pay).levels());
         int years = cube.dimensions().get(year).levels().size();
         int groups = cube.dimensions().get(seb).levels().size() * years;
         // Per (seb, year): the count at each pay level (levels are in ascending pence).

@@ -29,6 +29,11 @@ record KeyCounts(long[] seb, long[][] bands, long[][] promoted) {
     /** The SEB groups of {@link #seb}: the three classes, then the rest. */
     static final List<String> GROUPS = List.of("professional", "intermediate", "working_class", "not_classifiable");
 
+    /** The index into {@link #GROUPS} of an seb level: the three classes, then excluded and missing together. */
+    static int group(String seb) {
+        return Math.min(3, Seb.LEVELS.indexOf(seb));
+    }
+
     /** The counts of {@code cube}'s rows (it has seb, grade and promoted among its dimensions). */
     static KeyCounts of(Cube cube) {
         long[] seb = new long[4];
@@ -36,7 +41,7 @@ record KeyCounts(long[] seb, long[][] bands, long[][] promoted) {
         long[][] promoted = new long[4][2];
         int s = cube.dimension("seb"), g = cube.dimension("grade"), p = cube.dimension("promoted");
         for (int c = 0; c < cube.size(); c++) {
-            int group = Math.min(3, Seb.LEVELS.indexOf(cube.label(c, s)));
+            int group = group(cube.label(c, s));
             long n = cube.count(c);
             seb[group] += n;
             bands[Integer.parseInt(cube.label(c, g)) >= 4 ? 1 : 0][group] += n;

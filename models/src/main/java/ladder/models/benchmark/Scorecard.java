@@ -174,8 +174,9 @@ public record Scorecard(Question question, List<Card> cards, String questionsNot
             String year = Integer.toString(latest.get(id));
             Cube at = cube.where("employer_id", id::equals).where("year", year::equals);
             long[] seb = new long[4];
+            int sebAxis = at.dimension("seb");
             for (int c = 0; c < at.size(); c++) {
-                seb[Math.min(3, Seb.LEVELS.indexOf(at.label(c, at.dimension("seb"))))] += at.count(c);
+                seb[KeyCounts.group(at.label(c, sebAxis))] += at.count(c);
             }
             long classifiable = seb[0] + seb[1] + seb[2];
             List<KeyCounts.Value> shares = new ArrayList<>();
@@ -226,9 +227,10 @@ public record Scorecard(Question question, List<Card> cards, String questionsNot
 
     private static QuestionFill fill(String population, Cube q, String definition) {
         long[] answered = new long[QuestionFill.QUESTIONS.size()];
+        int[] axis = QuestionFill.QUESTIONS.stream().mapToInt(q::dimension).toArray();
         for (int c = 0; c < q.size(); c++) {
             for (int i = 0; i < answered.length; i++) {
-                if (!q.label(c, q.dimension(QuestionFill.QUESTIONS.get(i))).equals(ladder.engine.table.Column.EMPTY_LABEL)) {
+                if (!q.label(c, axis[i]).equals(ladder.engine.table.Column.EMPTY_LABEL)) {
                     answered[i] += q.count(c);
                 }
             }
@@ -246,7 +248,7 @@ public record Scorecard(Question question, List<Card> cards, String questionsNot
         for (int c = 0; c < years.size(); c++) {
             int p = labels.indexOf(years.label(c, 0));
             String s = years.label(c, 1);
-            if (Seb.LEVELS.indexOf(s) < 3) {
+            if (KeyCounts.group(s) < 3) {
                 n[p] += years.count(c);
                 x[p] += s.equals(target.level()) ? years.count(c) : 0;
             }

@@ -1,6 +1,5 @@
 package ladder.models.pay;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -198,12 +197,9 @@ public record ClassPayGap(Question question, Map<String, PayGapAnalysis> parts, 
             int seb = cube.dimension("seb");
             int level = by == null ? -1 : cube.dimension(by);
             int pay = cube.dimension(column);
-            // Each level's pence, parsed once: "12.34" is exactly 1234; -1 for "(missing)".
             List<String> payLevels = cube.dimensions().get(pay).levels();
-            long[] pence = new long[payLevels.size()];
+            long[] pence = PayHistogram.pence(payLevels);
             for (int l = 0; l < pence.length; l++) {
-                pence[l] = payLevels.get(l).equals("(missing)") ? -1
-                        : new BigDecimal(payLevels.get(l)).movePointRight(2).longValueExact();
                 if (pence[l] >= 1L << CELL_BITS) {
                     throw new LadderException(column + " of " + payLevels.get(l) + " is beyond the pay a histogram holds");
                 }

@@ -46,6 +46,19 @@ public final class PayHistogram {
         this.sumOfSquares = s2;
     }
 
+    /**
+     * The pence of each level of a cube's pay dimension, parsed once: "12.34" is exactly 1234, and
+     * "(missing)" is -1.
+     */
+    public static long[] pence(java.util.List<String> levels) {
+        long[] pence = new long[levels.size()];
+        for (int l = 0; l < pence.length; l++) {
+            pence[l] = levels.get(l).equals(ladder.engine.table.Column.EMPTY_LABEL) ? -1
+                    : new java.math.BigDecimal(levels.get(l)).movePointRight(2).longValueExact();
+        }
+        return pence;
+    }
+
     /** The histogram of nobody. */
     public static PayHistogram empty() {
         return EMPTY;

@@ -111,12 +111,18 @@ final class DataOptions {
                 : String.format("Snapshot %s: %,d rows; imported: %s", loaded.snapshot(), loaded.table().rows(), line);
     }
 
+    /** Loads {@code paths} as {@link #load(Schema, List, Path, Path, Progress)} does, by default rejecting to {@link #DEFAULT_REJECTS}. */
+    static Loader.Loaded load(Schema schema, List<Path> paths, Path rejects, Progress progress) throws IOException {
+        return load(schema, paths, rejects, DEFAULT_REJECTS, progress);
+    }
+
     /**
      * Loads {@code paths}; rejected rows go to {@code rejects}, or when it is null to
-     * {@link #DEFAULT_REJECTS}, which is left behind only if a row was rejected. A snapshot is
+     * {@code byDefault}, which is left behind only if a row was rejected. A snapshot is
      * read as imported, and writes no rejects file ({@code --rejects} with one is refused).
      */
-    static Loader.Loaded load(Schema schema, List<Path> paths, Path rejects, Progress progress) throws IOException {
+    static Loader.Loaded load(Schema schema, List<Path> paths, Path rejects, Path byDefault, Progress progress)
+            throws IOException {
         Path snapshot = Loader.snapshotOf(paths);
         if (snapshot != null) {
             if (rejects != null) {
@@ -125,7 +131,7 @@ final class DataOptions {
             }
             return Loader.load(schema, paths, null, progress);
         }
-        Path target = rejects == null ? DEFAULT_REJECTS : rejects;
+        Path target = rejects == null ? byDefault : rejects;
         Loader.Loaded loaded = Loader.load(schema, paths, target, progress);
         if (rejects == null && loaded.report().rejected() == 0) {
             Files.deleteIfExists(target);

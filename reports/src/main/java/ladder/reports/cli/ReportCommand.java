@@ -9,7 +9,6 @@ import ladder.engine.cube.CubeSource;
 import ladder.engine.filter.Filter;
 import ladder.engine.io.Loader;
 import ladder.engine.io.OutputFiles;
-import ladder.engine.io.FileHash;
 import ladder.reports.LoadSummary;
 import ladder.reports.CubesSummary;
 import ladder.reports.report.EvidenceReport;
@@ -74,8 +73,8 @@ final class ReportCommand implements Callable<Integer> {
         if (!applicants.isEmpty()) {
             Loader.Loaded a = ScorecardCommand.loadApplicants(applicants);
             spec.commandLine().getErr().println("Applicants: " + new LoadSummary(a.report()).line());
-            inputs = inputs.withApplicants(CubeSource.of(a.table(), Filter.ALL, data.threads()), a.report().files().stream()
-                    .map(f -> new ReportInputs.InputFile(f, FileHash.sha256(Path.of(f)))).toList());
+            inputs = inputs.withApplicants(CubeSource.of(a.table(), Filter.ALL, data.threads()),
+                    ReportInputs.files(a.report()));
         }
         if (employer != null) {
             inputs = inputs.forEmployer(employer);

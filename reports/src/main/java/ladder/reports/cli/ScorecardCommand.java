@@ -1,7 +1,6 @@
 package ladder.reports.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -51,11 +50,8 @@ final class ScorecardCommand extends AnalysisCommand {
     /** Loads the applicants files given with --applicants; rejected applications go to {@value #APPLICANT_REJECTS}. */
     static Loader.Loaded loadApplicants(List<Path> paths) {
         try {
-            Loader.Loaded loaded = Loader.load(Schema.APPLICANTS, paths, Path.of(APPLICANT_REJECTS));
-            if (loaded.report().rejected() == 0) {
-                Files.deleteIfExists(Path.of(APPLICANT_REJECTS));
-            }
-            return loaded;
+            return DataOptions.load(Schema.APPLICANTS, paths, null, Path.of(APPLICANT_REJECTS),
+                    ladder.engine.io.Progress.NONE);
         } catch (IOException e) {
             throw new LadderException("--applicants: " + e.getMessage());
         }

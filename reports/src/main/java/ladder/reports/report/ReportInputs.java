@@ -29,10 +29,13 @@ public record ReportInputs(CubeSource cubes, Result account, List<InputFile> fil
 
     /** A report on loaded rows: the load's account, and each file read with its SHA-256. */
     public static ReportInputs ofRows(CubeSource cubes, LoadReport load, String command, String title) {
-        List<InputFile> files = load.files().stream()
-                .map(f -> new InputFile(f, FileHash.sha256(Path.of(f)))).toList();
-        return new ReportInputs(cubes, new LoadSummary(load), files, command, title, cubes, Optional.empty(),
+        return new ReportInputs(cubes, new LoadSummary(load), files(load), command, title, cubes, Optional.empty(),
                 Optional.empty());
+    }
+
+    /** Each file a load read, with its SHA-256. */
+    public static List<InputFile> files(LoadReport load) {
+        return load.files().stream().map(f -> new InputFile(f, FileHash.sha256(Path.of(f)))).toList();
     }
 
     /**
