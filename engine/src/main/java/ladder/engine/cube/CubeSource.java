@@ -24,6 +24,14 @@ public interface CubeSource {
     }
 
     /**
+     * The threads its cubes are built on, for an analysis that also computes on several (1 for
+     * merged cube files); unlike {@link #rows()}, asking does not make a source load its rows.
+     */
+    default int threads() {
+        return rows().map(Rows::threads).orElse(1);
+    }
+
+    /**
      * This source narrowed to the rows whose {@code dimension} is {@code level} (e.g. one employer): on
      * rows, the filter and {@code dimension = 'level'}, so analyses of rows are narrowed too; on merged
      * cubes, each cube taken with that dimension and sliced to the level.

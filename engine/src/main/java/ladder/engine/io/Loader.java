@@ -80,6 +80,34 @@ public final class Loader {
         return new Loaded(builder.build(), report);
     }
 
+    /**
+     * Reads and validates {@code paths} exactly as {@link #load(Schema, List, Path, Progress)} does,
+     * with the same rejected-rows file and report, but keeps no table: the accepted rows are handed
+     * to {@code groups} as they are read, {@code groupChunks} chunks of {@code chunkRows} rows at a
+     * time (the table's chunks, if {@link TableBuilder#DEFAULT_CHUNK_ROWS}), each as a table of those rows alone
+     * (see {@link TableBuilder#streaming}), on the thread that validates. What stays in memory is
+     * the duplicate check: its index of keys and each accepted row's key columns (about 16 to 28
+     * bytes a row), and the text columns' dictionaries. A snapshot is read whole and handed on as
+     * one group.
+     */
+    public static LoadReport stream(Schema schema, List<Path> paths, Path rejectsFile, Progress progress,
+            int chunkRows, int groupChunks, java.util.function.Consumer<Table> groups) {
+        Path snapshot = snapshotOf(paths);
+        if (snapshot != null) {
+            Loaded loaded = Snapshot.read(snapshot, schema, Threads.all(), progress);
+            groups.accept(loaded.table());
+            return loaded.report();
+        }
+        InputFiles.Expansion inputs = InputFiles.expand(paths);
+        if (rejectsFile != null) {
+            OutputFiles.checkNotInput(rejectsFile, inputs.files(), "the rejects file");
+        }
+        TableBuilder builder = TableBuilder.streaming(schema, chunkRows, groupChunks, groups);
+        LoadReport report = readAll(schema, inputs, builder, rejectsFile, progress);
+        builder.finish();
+        return report;
+    }
+
     /** Reads every file into {@code builder}, validating, and reports what was read, accepted and rejected. */
     private static LoadReport readAll(Schema schema, InputFiles.Expansion inputs, TableBuilder builder,
             Path rejectsFile, Progress progress) {

@@ -13,6 +13,10 @@ import ladder.engine.contract.Seb;
  * ({@link #appendRows}). Rows are buffered and sealed into chunks of {@link #chunkRows()} rows in
  * their narrowest exact form, each column's range of codes taken as a chunk is sealed. Not
  * thread-safe.
+ *
+ * <p>A {@linkplain #streaming streaming} builder keeps no table: it hands its chunks on a group at a
+ * time and keeps of each only the key columns (employer, year, person), which the duplicate check
+ * reads back.
  */
 public final class TableBuilder {
     /** Default rows per chunk: large enough to amortise per-chunk work, small enough to split across cores. */
@@ -28,6 +32,14 @@ public final class TableBuilder {
     private final int seb;
     private final int[] sebOfOccupation;
     private final List<Chunk> chunks = new ArrayList<>();
+    /** Where a streaming builder hands each group of chunks, or {@code null}: the builder keeps them. */
+    private final java.util.function.Consumer<Table> groups;
+    private final int groupChunks;
+    /** The key columns' positions, which a streaming builder keeps of every chunk. */
+    private final int[] keyColumns;
+    /** A streaming builder's chunks sealed since it last handed a group on. */
+    private final List<Chunk> group = new ArrayList<>();
+    private boolean handedOn;
     private long sealedRows;
     private int row;
 
@@ -36,6 +48,29 @@ public final class TableBuilder {
     }
 
     public TableBuilder(Schema schema, int chunkRows) {
+        this(schema, chunkRows, null, 1);
+    }
+
+    /**
+     * A builder that keeps no rows: every {@code groupChunks} chunks are handed to {@code groups}
+     * as a table of those chunks alone (its columns, dictionaries and code ranges are the
+     * builder's, as they stand then), on the thread that adds rows, and dropped but for the
+     * columns of the schema's key; the last group, and an empty one if no row came, are handed on
+     * by {@link #finish()}. Text codes follow the order of first appearance in the whole input, so
+     * a group's codes mean the same as in the table a keeping builder would build.
+     */
+    public static TableBuilder streaming(Schema schema, int chunkRows, int groupChunks,
+            java.util.function.Consumer<Table> groups) {
+        if (groupChunks <= 0) {
+            throw new IllegalArgumentException("groupChunks must be positive: " + groupChunks);
+        }
+        return new TableBuilder(schema, chunkRows, java.util.Objects.requireNonNull(groups), groupChunks);
+    }
+
+    private TableBuilder(Schema schema, int chunkRows, java.util.function.Consumer<Table> groups, int groupChunks) {
+        this.groups = groups;
+        this.groupChunks = groupChunks;
+        this.keyColumns = schema.key().stream().mapToInt(f -> schema.indexOf(f.name())).toArray();
         if (chunkRows <= 0) {
             throw new IllegalArgumentException("chunkRows must be positive: " + chunkRows);
         }
@@ -212,6 +247,9 @@ public final class TableBuilder {
 
     /** The table of every committed row. The builder must not be used afterwards. */
     public Table build() {
+        if (groups != null) {
+            throw new IllegalStateException("a streaming builder keeps no table; finish() hands on its last rows");
+        }
         if (row > 0) {
             seal();
         }
@@ -236,9 +274,45 @@ public final class TableBuilder {
                 Arrays.fill(nulls[c], 0L);
             }
         }
-        chunks.add(new Chunk(row, chunkCodes, chunkDecimals));
+        Chunk chunk = new Chunk(row, chunkCodes, chunkDecimals);
         sealedRows += row;
         row = 0;
+        if (groups == null) {
+            chunks.add(chunk);
+            return;
+        }
+        Codes[] keys = new Codes[n];
+        for (int c : keyColumns) {
+            keys[c] = chunkCodes[c];
+        }
+        chunks.add(new Chunk(chunk.rows(), keys, new Decimals[n]));
+        group.add(chunk);
+        if (group.size() == groupChunks) {
+            handOn();
+        }
+    }
+
+    /**
+     * Hands a streaming builder's last rows on as a group (an empty group if it has handed none
+     * on), as the end of the input. The builder must not be used afterwards.
+     */
+    public void finish() {
+        if (groups == null) {
+            throw new IllegalStateException("finish() is for a streaming builder; build() makes the table");
+        }
+        if (row > 0) {
+            seal();
+        }
+        if (!group.isEmpty() || !handedOn) {
+            handOn();
+        }
+    }
+
+    private void handOn() {
+        Table table = new Table(schema, columns, group);
+        group.clear();
+        handedOn = true;
+        groups.accept(table);
     }
 
     /**

@@ -75,7 +75,8 @@ public record ProgressionOdds(Question question, List<String> byLevelsNames, Lis
     public ProgressionOdds {
         byLevelsNames = List.copyOf(byLevelsNames);
         groups = List.copyOf(groups);
-        excluded = Map.copyOf(excluded);
+        // In the order given (the levels'), not Map.copyOf's, which changes from one run to the next.
+        excluded = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(excluded));
     }
 
     /** The same result with disclosure control for publication (counts under 10). */

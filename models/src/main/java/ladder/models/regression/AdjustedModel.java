@@ -89,7 +89,7 @@ public record AdjustedModel(Question question, LogisticModel model, ModelData da
         if (!question.interaction().isEmpty()) {
             b.interaction(question.interaction().get(0), question.interaction().get(1));
         }
-        b.threads(source.rows().map(CubeSource.Rows::threads).orElse(1));
+        b.threads(source.threads());
         LogisticModel model = b.fit();
         return new AdjustedModel(question, model, data, OutputCheck.of(model), false);
     }

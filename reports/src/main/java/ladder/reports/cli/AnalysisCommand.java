@@ -35,6 +35,15 @@ abstract class AnalysisCommand implements Callable<Integer> {
         return false;
     }
 
+    /**
+     * Whether the analysis needs only one cube of the rows (no rows, no second cube the first does
+     * not hold), so that by default the cube is built while the files are read rather than after
+     * loading the table ({@code --stream}, {@code --load}).
+     */
+    boolean streams() {
+        return false;
+    }
+
     /** The analysis of the rows or cubes {@code source} stands for. */
     abstract Result analyse(CubeSource source);
 
@@ -53,15 +62,19 @@ abstract class AnalysisCommand implements Callable<Integer> {
         Result result;
         try (ProgressLine line = progress.start(spec.commandLine().getErr())) {
             try {
-                in = data.open(table(), line.progress());
+                in = data.open(table(), line.progress(), streams());
+                if (!in.streamed()) {
+                    line.phase("analysing");
+                }
+                result = analyse(in);
             } catch (WrongTableException e) {
+                // Streamed rows meet the other table's files only when the analysis reads them.
                 if (!readsEitherTable()) {
                     throw e;
                 }
-                in = data.open(e.held(), line.progress());
+                in = data.open(e.held(), line.progress(), streams());
+                result = analyse(in);
             }
-            line.phase("analysing");
-            result = analyse(in);
         }
         output.print(spec, in, result);
         return data.strict && in.rejected() > 0 ? Main.EXIT_REJECTED : 0;

@@ -21,6 +21,11 @@ final class CeilingCommand extends AnalysisCommand {
     PublishOptions estimate;
 
     @Override
+    boolean streams() {
+        return true;
+    }
+
+    @Override
     Result analyse(CubeSource source) {
         double level = estimate.level();
         ClassCeiling ceiling = ClassCeiling.of(source, new ClassCeiling.Question(strata, level));

@@ -26,6 +26,11 @@ final class CompositionCommand extends AnalysisCommand {
     double level;
 
     @Override
+    boolean streams() {
+        return true;
+    }
+
+    @Override
     Result analyse(CubeSource source) {
         Main.checkLevel(level);
         Composition composition = Composition.of(source, by, level);

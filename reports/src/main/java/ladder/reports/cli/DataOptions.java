@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import ladder.engine.LadderException;
 import ladder.engine.Threads;
 import ladder.engine.contract.Schema;
@@ -53,6 +57,14 @@ final class DataOptions {
     @Option(names = "--threads", paramLabel = "N", description = "Cores to use (default: all).")
     Integer threads;
 
+    @Option(names = "--stream", description = "Build the cube while reading, keeping no table (the default of the"
+            + " commands that need one cube); a second cube the first does not hold reads the files again.")
+    boolean stream;
+
+    @Option(names = "--load", description = "Load the whole table first, then analyse it (the default of the"
+            + " commands that read rows or many cubes).")
+    boolean load;
+
     /** Opens {@code --data} elsewhere (a Spark cluster), or {@code null}: loaded in this process. */
     private final RowsOpener opener;
 
@@ -68,8 +80,62 @@ final class DataOptions {
         return Threads.of(threads);
     }
 
-    /** The opened input: where the analysis gets its cubes, and the account of what was read. */
-    record Opened(CubeSource source, Result account, String line, long rejected, Loader.Loaded loaded) {
+    /**
+     * The opened input: where the analysis gets its cubes, and the account of what was read. When
+     * the rows are streamed the account is known only once the cube is built (or, asked first, it
+     * reads the files); {@link #loaded()} then loads the table.
+     */
+    static final class Opened {
+        private final CubeSource source;
+        private final Supplier<Result> account;
+        private final Supplier<String> line;
+        private final LongSupplier rejected;
+        private final Supplier<Loader.Loaded> loaded;
+
+        Opened(CubeSource source, Result account, String line, long rejected, Loader.Loaded loaded) {
+            this(source, () -> account, () -> line, () -> rejected, () -> loaded);
+        }
+
+        private Opened(CubeSource source, Supplier<Result> account, Supplier<String> line, LongSupplier rejected,
+                Supplier<Loader.Loaded> loaded) {
+            this.source = source;
+            this.account = account;
+            this.line = line;
+            this.rejected = rejected;
+            this.loaded = loaded;
+        }
+
+        /** The streamed rows of {@code rows}: the account and table are asked of it when wanted. */
+        static Opened streamed(StreamedSource rows) {
+            return new Opened(rows, () -> new LoadSummary(rows.report()), () -> new LoadSummary(rows.report()).line(),
+                    () -> rows.report().rejected(), rows::loaded);
+        }
+
+        CubeSource source() {
+            return source;
+        }
+
+        /** Whether the rows are read as the analysis asks for its cube, rather than already loaded. */
+        boolean streamed() {
+            return source instanceof StreamedSource;
+        }
+
+        Result account() {
+            return account.get();
+        }
+
+        String line() {
+            return line.get();
+        }
+
+        long rejected() {
+            return rejected.getAsLong();
+        }
+
+        /** The loaded table and its report, or {@code null} for cube files and rows read elsewhere. */
+        Loader.Loaded loaded() {
+            return loaded.get();
+        }
     }
 
     /**
@@ -77,6 +143,19 @@ final class DataOptions {
      * imported) or reads and merges the cubes, reporting to {@code progress}.
      */
     Opened open(Schema table, Progress progress) throws IOException {
+        return open(table, progress, false);
+    }
+
+    /**
+     * Opens the input as {@link #open(Schema, Progress)} does, streaming the rows
+     * ({@link StreamedSource}) when the command asks for it ({@code streams}: it needs one cube)
+     * or {@code --stream} does, unless {@code --load} does not; a snapshot, and a filter on text
+     * values (which are known only once read), are loaded.
+     */
+    Opened open(Schema table, Progress progress, boolean streams) throws IOException {
+        if (stream && load) {
+            throw new LadderException("--stream and --load: give one of them");
+        }
         int cores = threads();
         if (input.cubes != null) {
             if (where != null && !where.isBlank()) {
@@ -96,12 +175,37 @@ final class DataOptions {
             LoadSummary summary = new LoadSummary(opening.report());
             return new Opened(opening.source(), summary, summary.line(), opening.report().rejected(), null);
         }
-        Loader.Loaded loaded = load(table, input.data.stream().map(Path::of).toList(),
-                rejects == null ? null : Path.of(rejects), progress);
+        List<Path> paths = input.data.stream().map(Path::of).toList();
+        Path rejectsFile = rejects == null ? null : Path.of(rejects);
+        if ((stream || streams && !load) && Loader.snapshotOf(paths) == null) {
+            Filter filter = streamable(table);
+            if (filter != null) {
+                ladder.engine.io.InputFiles.expand(paths);
+                return Opened.streamed(new StreamedSource(table, paths, rejectsFile, progress, where, filter, cores,
+                        stream));
+            }
+            if (stream) {
+                throw new LadderException("--stream: this --where compares text values (employer_id, sector, person_id),"
+                        + " which are known only once the rows are read; leave out --stream to load them first");
+            }
+        }
+        Loader.Loaded loaded = load(table, paths, rejectsFile, progress);
         LoadSummary summary = new LoadSummary(loaded.report());
         Filter filter = FilterParser.parse(where, loaded.table());
         return new Opened(CubeSource.of(loaded.table(), filter, cores), summary, line(loaded),
                 loaded.report().rejected(), loaded);
+    }
+
+    /**
+     * {@code --where} compiled against an empty table of {@code schema}, which serves every table of
+     * it; {@code null} if it cannot be (it names a text value, or is wrong: loading says which).
+     */
+    private Filter streamable(Schema schema) {
+        try {
+            return FilterParser.parse(where, new ladder.engine.table.TableBuilder(schema).build());
+        } catch (LadderException e) {
+            return null;
+        }
     }
 
     /** The account of a load in one line (and its warnings): what was read, or the snapshot and what its import read. */
@@ -131,11 +235,27 @@ final class DataOptions {
             }
             return Loader.load(schema, paths, null, progress);
         }
+        return rejecting(rejects, byDefault, target -> Loader.load(schema, paths, target, progress),
+                loaded -> loaded.report().rejected());
+    }
+
+    /** Runs {@code read} with the rejects file {@code rejects}, by default {@link #DEFAULT_REJECTS}, left only if a row was rejected. */
+    static <T> T rejecting(Path rejects, Function<Path, T> read, ToLongFunction<T> rejected) {
+        try {
+            return rejecting(rejects, DEFAULT_REJECTS, read, rejected);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Runs {@code read} with the rejects file {@code rejects}, or when it is null {@code byDefault}, left only if a row was rejected. */
+    private static <T> T rejecting(Path rejects, Path byDefault, Function<Path, T> read, ToLongFunction<T> rejected)
+            throws IOException {
         Path target = rejects == null ? byDefault : rejects;
-        Loader.Loaded loaded = Loader.load(schema, paths, target, progress);
-        if (rejects == null && loaded.report().rejected() == 0) {
+        T done = read.apply(target);
+        if (rejects == null && rejected.applyAsLong(done) == 0) {
             Files.deleteIfExists(target);
         }
-        return loaded;
+        return done;
     }
 }

@@ -16,6 +16,11 @@ final class DescribeCommand extends AnalysisCommand {
     }
 
     @Override
+    boolean streams() {
+        return true;
+    }
+
+    @Override
     Result analyse(CubeSource source) {
         return Description.of(source);
     }

@@ -20,6 +20,11 @@ final class EmployerCommand extends AnalysisCommand {
     PublishOptions estimate;
 
     @Override
+    boolean streams() {
+        return true;
+    }
+
+    @Override
     Result analyse(CubeSource source) {
         EmployerComparison c = EmployerComparison.of(source, id, estimate.level());
         return estimate.publish ? c.publishable() : c;

@@ -35,6 +35,11 @@ final class FunnelCommand extends AnalysisCommand {
     }
 
     @Override
+    boolean streams() {
+        return true;
+    }
+
+    @Override
     Result analyse(CubeSource source) {
         Main.checkLevel(level);
         RecruitmentFunnel funnel = RecruitmentFunnel.of(source, new RecruitmentFunnel.Question(strata, level));

@@ -34,6 +34,11 @@ final class IntersectCommand extends AnalysisCommand {
     PublishOptions estimate;
 
     @Override
+    boolean streams() {
+        return true;
+    }
+
+    @Override
     Result analyse(CubeSource source) {
         double level = estimate.level();
         PAdjust adjustment = Arrays.stream(PAdjust.values()).filter(p -> p.name().equalsIgnoreCase(adjust.strip()))

@@ -32,6 +32,11 @@ final class MaihdaCommand extends AnalysisCommand {
     boolean publish;
 
     @Override
+    boolean streams() {
+        return true;
+    }
+
+    @Override
     Result analyse(CubeSource source) {
         Main.checkLevel(level);
         MaihdaOnCube.Fitted fit = MaihdaOnCube.of(source, new MaihdaOnCube.Question(outcome, strata, points, level));

@@ -49,6 +49,11 @@ final class ModelCommand extends AnalysisCommand {
     boolean publish;
 
     @Override
+    boolean streams() {
+        return true;
+    }
+
+    @Override
     Result analyse(CubeSource source) {
         Main.checkLevel(level);
         Map<String, String> references = new LinkedHashMap<>();

@@ -45,6 +45,11 @@ final class OddsCommand extends AnalysisCommand {
     boolean publish;
 
     @Override
+    boolean streams() {
+        return true;
+    }
+
+    @Override
     Result analyse(CubeSource source) {
         Main.checkLevel(level);
         String[] exp = exposure.split("=", 2);

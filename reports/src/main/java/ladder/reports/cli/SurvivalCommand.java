@@ -63,6 +63,11 @@ final class SurvivalCommand extends AnalysisCommand {
     boolean publish;
 
     @Override
+    boolean streams() {
+        return true;
+    }
+
+    @Override
     Result analyse(CubeSource source) {
         Main.checkLevel(level);
         Map<String, List<String>> named = new LinkedHashMap<>();

@@ -30,6 +30,11 @@ final class TrendCommand extends AnalysisCommand {
     PublishOptions estimate;
 
     @Override
+    boolean streams() {
+        return true;
+    }
+
+    @Override
     Result analyse(CubeSource source) {
         double level = estimate.level();
         String[] parts = share.split("=", 2);
