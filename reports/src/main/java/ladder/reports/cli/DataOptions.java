@@ -150,7 +150,7 @@ final class DataOptions {
      * Opens the input as {@link #open(Schema, Progress)} does, streaming the rows
      * ({@link StreamedSource}) when the command asks for it ({@code streams}: it needs one cube)
      * or {@code --stream} does, unless {@code --load} does not; a snapshot, and a filter on text
-     * values (which are known only once read), are loaded.
+     * values (which are known only once read, even with {@code --stream}), are loaded.
      */
     Opened open(Schema table, Progress progress, boolean streams) throws IOException {
         if (stream && load) {
@@ -183,10 +183,6 @@ final class DataOptions {
                 ladder.engine.io.InputFiles.expand(paths);
                 return Opened.streamed(new StreamedSource(table, paths, rejectsFile, progress, where, filter, cores,
                         stream));
-            }
-            if (stream) {
-                throw new LadderException("--stream: this --where compares text values (employer_id, sector, person_id),"
-                        + " which are known only once the rows are read; leave out --stream to load them first");
             }
         }
         Loader.Loaded loaded = load(table, paths, rejectsFile, progress);

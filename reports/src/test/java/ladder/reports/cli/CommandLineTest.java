@@ -113,6 +113,7 @@ class CommandLineTest {
                 new String[] {"composition", "--data", SAMPLE, "--where", "grade >= high"},
                 new String[] {"composition", "--data", SAMPLE, "--by", "seb"},
                 new String[] {"composition", "--data", SAMPLE, "--threads", "0"},
+                new String[] {"composition", "--data", SAMPLE, "--stream", "--load"},
                 new String[] {"odds", "--data", SAMPLE, "--exposure", "shoe_size"},
                 new String[] {"odds", "--data", SAMPLE, "--exposure", "seb=posh"},
                 new String[] {"odds", "--data", SAMPLE, "--exposure", "seb=professional"},
