@@ -91,6 +91,26 @@ class ShadedJarIT {
         }
     }
 
+    /**
+     * A pool too large for the heap is refused before it is read, in one line saying how many rows,
+     * how much heap they need and how to give it (400,000 generated rows, about 21 MiB to load, under
+     * a 16 MB heap; streamed they would need about 12 MiB).
+     */
+    @Test
+    void aPoolTooLargeForTheHeapIsRefusedBeforeItIsRead(@TempDir Path dir) {
+        Path pool = dir.resolve("pool.csv");
+        Shell.Run generated = Shell.here().run(2, "bin/ladder", "generate", "--rows", "400000", "--seed", "1", "--out",
+                pool.toString());
+        assertEquals(0, generated.exitCode(), generated.output());
+        Shell.Run run = Shell.here().with("LADDER_JAVA_OPTS", "-Xmx16m").run(2, "bin/ladder", "composition", "--load",
+                "--data", pool.toString(), "--by", "year");
+        assertEquals(2, run.exitCode(), run.output());
+        assertTrue(run.output().contains(pool + ": about ") && run.output().contains("rows, which need about ")
+                && run.output().contains("of Java heap to load") && run.output().contains("LADDER_JAVA_OPTS=-Xmx1g"),
+                run.output());
+        assertFalse(run.output().contains("\tat ") || run.output().contains("out of memory"), run.output());
+    }
+
     private static void assertOneMemoryLine(Shell.Run run) {
         assertEquals(2, run.exitCode(), run.output());
         assertTrue(run.output().contains("ladder: out of memory") && run.output().contains("LADDER_JAVA_OPTS"),

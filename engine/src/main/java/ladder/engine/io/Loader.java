@@ -57,7 +57,8 @@ public final class Loader {
      * {@code rejectsFile} unless it is {@code null}.
      *
      * @throws LadderException if a path does not exist, a folder holds no readable file, a file is
-     *     of no kind a reader handles, the rejects file is one of the files to read, or a file is refused
+     *     of no kind a reader handles, the rejects file is one of the files to read, a file is refused,
+     *     or the files' rows would not fit in the heap ({@link HeapNeed})
      */
     public static Loaded load(Schema schema, List<Path> paths, Path rejectsFile) {
         return load(schema, paths, rejectsFile, Progress.NONE);
@@ -73,6 +74,7 @@ public final class Loader {
         if (rejectsFile != null) {
             OutputFiles.checkNotInput(rejectsFile, inputs.files(), "the rejects file");
         }
+        HeapNeed.check(inputs.files(), HeapNeed.LOADED);
         TableBuilder builder = new TableBuilder(schema);
         LoadReport report = readAll(schema, inputs, builder, rejectsFile, progress);
         // Built after readAll has returned, so that its validator's duplicate check (1 GiB at a
@@ -102,6 +104,7 @@ public final class Loader {
         if (rejectsFile != null) {
             OutputFiles.checkNotInput(rejectsFile, inputs.files(), "the rejects file");
         }
+        HeapNeed.check(inputs.files(), HeapNeed.STREAMED);
         TableBuilder builder = TableBuilder.streaming(schema, chunkRows, groupChunks, groups);
         LoadReport report = readAll(schema, inputs, builder, rejectsFile, progress);
         builder.finish();

@@ -40,7 +40,8 @@ public record AdjustedModel(Question question, LogisticModel model, ModelData da
     public record Question(String formula, Map<String, String> references, String cluster, CovarianceType covariance,
             List<String> margins, List<String> interaction, double level) {
         public Question {
-            references = Map.copyOf(references);
+            // Sorted, so that of several bad references the same one is named on every run.
+            references = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(references));
             margins = List.copyOf(margins);
             interaction = List.copyOf(interaction);
             if (!interaction.isEmpty() && interaction.size() != 2) {
