@@ -36,7 +36,16 @@ record TieFactors(boolean split, double logSum, double h1, double h2, double h1S
             return new TieFactors(false, deaths * Math.log(riskWeight), h, h / riskWeight, h, h / riskWeight);
         }
         double b = deathWeight / deaths;
-        EfronTieSums s = EfronTieSums.of(riskWeight / b, Math.round(deaths));
+        double x = riskWeight / b;
+        if (!Double.isFinite(x)) {
+            // The promoted's weight underflowed to 0 beside the risk set's (or a weight overflowed, and
+            // the log-likelihood is not finite either way): every den_j is a, and a promoted person's
+            // shares sum to (D + 1)/2.
+            double h = deaths / riskWeight;
+            double share = (deaths + 1) / (2 * riskWeight);
+            return new TieFactors(false, deaths * Math.log(riskWeight), h, h / riskWeight, share, share / riskWeight);
+        }
+        EfronTieSums s = EfronTieSums.of(x, Math.round(deaths));
         return new TieFactors(true, deaths * Math.log(b) + s.logSum(), s.inverse() / b, s.inverse2() / (b * b),
                 s.weighted() / (deaths * b), s.weighted2() / (deaths * b * b));
     }

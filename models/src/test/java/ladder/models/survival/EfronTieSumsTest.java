@@ -17,29 +17,13 @@ class EfronTieSumsTest {
 
     private static final double TOLERANCE = 1e-12;
 
-    /** A compensated running sum (Neumaier 1974). */
-    private static final class Sum {
-        double sum;
-        double carry;
-
-        void add(double v) {
-            double t = sum + v;
-            carry += Math.abs(sum) >= Math.abs(v) ? (sum - t) + v : (v - t) + sum;
-            sum = t;
-        }
-
-        double value() {
-            return sum + carry;
-        }
-    }
-
     /** The five sums by the loop over j = 0..d-1 of the definition. */
     private static double[] loop(double x, long d) {
-        Sum log = new Sum();
-        Sum inv = new Sum();
-        Sum inv2 = new Sum();
-        Sum w = new Sum();
-        Sum w2 = new Sum();
+        CompensatedSum log = new CompensatedSum();
+        CompensatedSum inv = new CompensatedSum();
+        CompensatedSum inv2 = new CompensatedSum();
+        CompensatedSum w = new CompensatedSum();
+        CompensatedSum w2 = new CompensatedSum();
         for (long j = 0; j < d; j++) {
             double t = x - j;
             log.add(Math.log(t));
