@@ -23,6 +23,8 @@ import java.util.List;
  * pattern x (risk score r) censored at t is -r (x C1(t) - C2(t)) with C summed up to and including
  * t, and of someone promoted at t it is x - M(t) - r (x H1'(t) - H2'(t)) - r (x C1(t-) - C2(t-)):
  * the promoted carry only their share (1 - k/D) of the Efron factors in which they are at risk.
+ * These sums over the D factors are taken in closed form ({@link TieFactors}): a month costs its
+ * covariate patterns and clusters, not its promotions.
  */
 final class ClusterScores {
 
@@ -84,20 +86,16 @@ final class ClusterScores {
                 double[] h2p = new double[p];
                 double[] m = new double[p];
                 if (deaths > 0) {
-                    boolean efron = ties == Ties.EFRON && deaths > 1;
-                    long factors = efron ? (long) deaths : 1;
-                    double weight = efron ? 1 : deaths;
-                    for (long k = 0; k < factors; k++) {
-                        double down = efron ? k / deaths : 0;
-                        double den = s0[b] - down * e0[b];
-                        h1 += weight / den;
-                        h1p += weight * (1 - down) / den;
-                        for (int j = 0; j < p; j++) {
-                            double mean = (s1[b][j] - down * e1[b][j]) / den;
-                            h2[j] += weight * mean / den;
-                            h2p[j] += weight * (1 - down) * mean / den;
-                            m[j] += mean / factors;
-                        }
+                    // xbar_k = c + v/s0_k (see TieFactors): each sum over the factors is in closed form.
+                    TieFactors f = TieFactors.of(ties, deaths, s0[b], e0[b]);
+                    double[] c = f.offset(e1[b], e0[b]);
+                    h1 = f.h1();
+                    h1p = f.h1Share();
+                    for (int j = 0; j < p; j++) {
+                        double v = s1[b][j] - s0[b] * c[j];
+                        h2[j] = c[j] * f.h1() + v * f.h2();
+                        h2p[j] = c[j] * f.h1Share() + v * f.h2Share();
+                        m[j] = c[j] + v * f.h1() / deaths;
                     }
                 }
                 for (int i = 0; i < block.pattern().length; i++) {

@@ -16,6 +16,8 @@ import java.util.List;
  * </pre>
  * with score and information from the same factors: for each, with s0, s1, s2 the sums less
  * (k - 1)/D of the promoted's, U -= s1/s0 and I += s2/s0 - s1 s1'/s0&sup2; and U += &Sigma; d_p x_p.
+ * The sums over the D factors are taken in closed form ({@link TieFactors}): a month costs its
+ * covariate patterns, not its promotions.
  *
  * <p>With a time weight g(t) per block this also gives the 2p-vector and 2p &times; 2p
  * information of the score test for &beta;(t) = &beta; + &theta; g(t) at &theta; = 0, as survival's zph1.c
@@ -53,8 +55,7 @@ final class PartialLikelihood {
         double[][] s2 = new double[p][p];
         double[] e1 = new double[p];
         double[][] e2 = new double[p][p];
-        double[] a = new double[p];
-        double[][] c = new double[p][p];
+        double[] v = new double[p];
         int stratum = -1;
         List<RiskSets.Block> blocks = sets.blocks;
         for (int b = 0; b < blocks.size(); b++) {
@@ -95,44 +96,44 @@ final class PartialLikelihood {
                     }
                 }
             }
-            double deaths = block.deaths();
-            if (deaths > 0) {
-                // Breslow: one factor of weight D with everyone in; Efron: D factors of weight 1.
-                boolean efron = ties == Ties.EFRON && deaths > 1;
-                long factors = efron ? (long) deaths : 1;
-                double weight = efron ? 1 : deaths;
-                for (long k = 1; k <= factors; k++) {
-                    double f = efron ? (double) k / deaths : 1;
-                    double den = s0 + f * e0;
-                    logLik -= weight * Math.log(den);
-                    for (int j = 0; j < p; j++) {
-                        a[j] = s1[j] + f * e1[j];
-                    }
-                    for (int j = 0; j < p; j++) {
-                        double mean = a[j] / den;
-                        u[j] -= weight * mean;
-                        if (timeWeight != null) {
-                            u[p + j] -= g * weight * mean;
-                        }
-                        for (int k2 = 0; k2 <= j; k2++) {
-                            double v = weight * ((s2[j][k2] + f * e2[j][k2]) - mean * a[k2]) / den;
-                            imat[j][k2] += v;
-                            if (timeWeight != null) {
-                                imat[p + j][k2] += g * v;
-                                imat[p + j][p + k2] += g * g * v;
-                                if (k2 != j) {
-                                    imat[p + k2][j] += g * v;
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+            // The promoted join the risk set: s0, s1, s2 are now S0, S1, S2 of everyone at risk at t.
             s0 += e0;
             for (int j = 0; j < p; j++) {
                 s1[j] += e1[j];
                 for (int k = 0; k <= j; k++) {
                     s2[j][k] += e2[j][k];
+                }
+            }
+            double deaths = block.deaths();
+            if (deaths == 0) {
+                continue;
+            }
+            TieFactors f = TieFactors.of(ties, deaths, s0, e0);
+            logLik -= f.logSum();
+            double[] c = f.offset(e1, e0);
+            double split = f.split() ? 1 / e0 : 0;
+            for (int j = 0; j < p; j++) {
+                v[j] = s1[j] - s0 * c[j];
+            }
+            for (int j = 0; j < p; j++) {
+                double means = deaths * c[j] + v[j] * f.h1();
+                u[j] -= means;
+                if (timeWeight != null) {
+                    u[p + j] -= g * means;
+                }
+                for (int k2 = 0; k2 <= j; k2++) {
+                    // sum_j w (s2_j/den_j - m_j m_j'), s2_j = c2 den_j + v2 with c2 = E2/E0, v2 = S2 - a c2
+                    double c2 = split * e2[j][k2];
+                    double info = deaths * (c2 - c[j] * c[k2])
+                            + f.h1() * (s2[j][k2] - s0 * c2 - c[j] * v[k2] - v[j] * c[k2]) - f.h2() * v[j] * v[k2];
+                    imat[j][k2] += info;
+                    if (timeWeight != null) {
+                        imat[p + j][k2] += g * info;
+                        imat[p + j][p + k2] += g * g * info;
+                        if (k2 != j) {
+                            imat[p + k2][j] += g * info;
+                        }
+                    }
                 }
             }
         }
