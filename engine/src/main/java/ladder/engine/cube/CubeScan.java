@@ -8,7 +8,8 @@ import ladder.engine.table.Decimals;
  * One thread's pass over its run of chunks, a block of {@link CellKeys#BLOCK} rows at a time: the
  * block's keys, by the variant the {@link KernelPlan} picks for the chunk; then its counts; then
  * each measure not folded into the key, summed by the variant its storage calls for (or, where
- * the plan fuses them, keys and counts in one step). Everything lands in one partial cube, which
+ * the plan fuses them, keys and counts in one step). Under a filter, a block none of whose rows
+ * is selected is skipped, and one of whose rows few are has the keys of those rows only computed. Everything lands in one partial cube, which
  * {@link #finish} completes.
  */
 final class CubeScan {
@@ -16,26 +17,34 @@ final class CubeScan {
     private final DenseCube cube;
     private final ByteGroupKeys byteKeys;
     private final ByteGroupCounts byteCounts;
+    private final LaneCounts laneCounts;
     private final ColumnKeys columnKeys;
     private final CountHistogram counts;
     /** Per measure not folded: its sums, made when a chunk first needs them. */
     private final ExactSums[] exact;
     private final DoubleSums[] doubles;
     private final int[] keys = new int[CellKeys.BLOCK];
+    /** The keys of a block's selected rows, in order, where the plan gathers them. */
+    private final int[] gathered = new int[CellKeys.BLOCK];
+    /** Whether every measure is folded into the key, so that a block needs nothing but counts. */
+    private final boolean countsOnly;
 
     /**
-     * A pass into {@code cube} with the plan's variants; {@code byteKeys} and {@code byteCounts}
-     * are {@code null} where the plan rules them out.
+     * A pass into {@code cube} with the plan's variants; {@code byteKeys}, {@code byteCounts} and
+     * {@code laneCounts} are {@code null} where the plan rules them out.
      */
-    CubeScan(KernelPlan plan, DenseCube cube, ByteGroupKeys byteKeys, ByteGroupCounts byteCounts, ColumnKeys columnKeys) {
+    CubeScan(KernelPlan plan, DenseCube cube, ByteGroupKeys byteKeys, ByteGroupCounts byteCounts, LaneCounts laneCounts,
+            ColumnKeys columnKeys) {
         this.plan = plan;
         this.cube = cube;
         this.byteKeys = byteKeys;
         this.byteCounts = byteCounts;
+        this.laneCounts = laneCounts;
         this.columnKeys = columnKeys;
         KeyLayout layout = plan.layout();
         this.counts = new CountHistogram(layout, plan.stripes());
         int m = cube.measures().size();
+        countsOnly = layout.foldedMeasures().length == m;
         exact = new ExactSums[m];
         doubles = new DoubleSums[m];
     }
@@ -44,16 +53,36 @@ final class CubeScan {
     void add(Chunk chunk, long[] mask) {
         CellKeys cellKeys = keysFor(chunk);
         boolean fused = plan.fuses(cellKeys, mask);
+        boolean lanes = plan.countsInLanes(cellKeys);
         for (int from = 0; from < chunk.rows(); from += CellKeys.BLOCK) {
             int rows = Math.min(CellKeys.BLOCK, chunk.rows() - from);
             if (fused) {
                 counts.add(byteCounts, chunk, from, rows, cube);
                 continue;
             }
-            if (mask != null && !Selection.any(mask, from, rows)) {
+            int selected = mask == null ? rows : Selection.count(mask, from, rows);
+            if (selected == 0) {
                 continue;
             }
-            cellKeys.compute(chunk, from, rows, keys);
+            if (lanes) {
+                laneCounts.add(byteKeys.combine(chunk, from, rows)[0], rows, mask, from, cube);
+                continue;
+            }
+            if (plan.gathers(selected, rows)) {
+                int n = columnKeys.gather(chunk, from, rows, mask, gathered);
+                if (countsOnly) {
+                    counts.add(gathered, n, null, 0, cube);
+                    continue;
+                }
+                // Measures read keys by block row: a row not selected gets key 0, valid and weighed 0 or not read.
+                java.util.Arrays.fill(keys, 0, rows, 0);
+                int[] at = columnKeys.selected();
+                for (int j = 0; j < n; j++) {
+                    keys[at[j]] = gathered[j];
+                }
+            } else {
+                cellKeys.compute(chunk, from, rows, keys);
+            }
             counts.add(keys, rows, mask, from, cube);
             for (int j = 0; j < exact.length; j++) {
                 Column measure = cube.measures().get(j);
@@ -94,6 +123,9 @@ final class CubeScan {
     /** The partial cube, with everything added. */
     DenseCube finish() {
         counts.spillInto(cube);
+        if (laneCounts != null) {
+            laneCounts.spillInto(cube);
+        }
         for (int j = 0; j < exact.length; j++) {
             if (exact[j] != null) {
                 exact[j].spillInto(cube);

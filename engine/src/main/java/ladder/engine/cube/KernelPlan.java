@@ -18,6 +18,13 @@ import ladder.engine.table.Decimals;
  *   <li><b>how each chunk's keys are computed</b>: {@link ByteGroupKeys} when every key column of the
  *       chunk is held as bytes and the axes make at most {@link ByteGroupKeys#MAX_GROUPS} groups,
  *       {@link ColumnKeys} otherwise;</li>
+ *   <li><b>whether a filtered block's keys are computed for its selected rows only</b>
+ *       ({@link ColumnKeys#computeSelected}): when at most {@link #GATHER_SHARE} of its rows are
+ *       selected (reading a few rows' codes costs more per row than reading all, but beats
+ *       reading all when few are needed);</li>
+ *   <li><b>whether keys are counted in registers</b> ({@link LaneCounts}): when there are at most
+ *       {@link LaneCounts#MAX_KEYS} keys and every measure is folded, for a chunk read by
+ *       {@link ByteGroupKeys}, filtered or not (and then not by {@link ByteGroupCounts});</li>
  *   <li><b>whether keys are counted as they are computed</b> ({@link ByteGroupCounts}): for an
  *       unfiltered chunk read by {@link ByteGroupKeys}, when the axes make at most two groups,
  *       every measure is folded and the histogram has one stripe;</li>
@@ -33,18 +40,26 @@ final class KernelPlan {
     static final int FOLD_LEVELS = 8;
     /** The most bytes a striped count histogram may take: a share of a core's first-level cache. */
     static final int STRIPED_BYTES = 16 * 1024;
+    /** The largest share of a block's rows selected for which only their keys are computed. */
+    static final double GATHER_SHARE = 0.25;
 
     /**
      * What the plan may choose: {@code byteGroups} allows {@link ByteGroupKeys}, with groups of at
      * most {@code groupLimit} (2 to 256) keys; {@code fuse} allows {@link ByteGroupCounts};
+     * {@code lanes} allows {@link LaneCounts};
      * {@code fold} allows folding measures; {@code stripes} fixes the stripes (1, 2 or 4), or 0
-     * lets the plan choose.
+     * lets the plan choose; a filtered block's keys are computed for its selected rows only when
+     * at most {@code gatherShare} (0 to 1) of them are selected.
      */
-    record Options(boolean byteGroups, int groupLimit, boolean fuse, boolean fold, int stripes) {
+    record Options(boolean byteGroups, int groupLimit, boolean fuse, boolean lanes, boolean fold, int stripes,
+            double gatherShare) {
         /** Every variant allowed, chosen by the rules above. */
-        static final Options AUTO = new Options(true, 256, true, true, 0);
+        static final Options AUTO = new Options(true, 256, true, true, true, 0, GATHER_SHARE);
 
         Options {
+            if (!(gatherShare >= 0 && gatherShare <= 1)) {
+                throw new IllegalArgumentException("gatherShare must be 0 to 1: " + gatherShare);
+            }
             if (groupLimit < 2 || groupLimit > 256) {
                 throw new IllegalArgumentException("groupLimit must be 2 to 256: " + groupLimit);
             }
@@ -59,6 +74,8 @@ final class KernelPlan {
     /** The axes' groups for {@link ByteGroupKeys}, or {@code null} where that variant is ruled out. */
     private final int[][] byteGroups;
     private final boolean fused;
+    private final boolean lanes;
+    private final double gatherShare;
 
     private KernelPlan(DenseCube cube, Options options) {
         this.layout = new KeyLayout(cube, options.fold() ? foldable(cube) : new int[0]);
@@ -66,8 +83,11 @@ final class KernelPlan {
                 : (long) layout.keys() * 4 * Integer.BYTES <= STRIPED_BYTES ? 4 : 1;
         int[][] groups = ByteGroupKeys.groups(layout, options.groupLimit());
         this.byteGroups = options.byteGroups() && groups.length <= ByteGroupKeys.MAX_GROUPS ? groups : null;
-        this.fused = byteGroups != null && options.fuse() && groups.length <= 2 && stripes == 1
+        this.lanes = byteGroups != null && options.lanes() && layout.keys() <= LaneCounts.MAX_KEYS
                 && layout.foldedMeasures().length == cube.measures().size();
+        this.fused = byteGroups != null && options.fuse() && groups.length <= 2 && stripes == 1 && !lanes
+                && layout.foldedMeasures().length == cube.measures().size();
+        this.gatherShare = options.gatherShare();
     }
 
     /** The plan for filling {@code cube}. */
@@ -106,7 +126,13 @@ final class KernelPlan {
     /** A new pass of one thread, adding into {@code partial}. */
     CubeScan scan(DenseCube partial) {
         ByteGroupKeys bytes = byteGroups != null ? new ByteGroupKeys(layout, byteGroups) : null;
-        return new CubeScan(this, partial, bytes, fused ? new ByteGroupCounts(bytes) : null, new ColumnKeys(layout));
+        return new CubeScan(this, partial, bytes, fused ? new ByteGroupCounts(bytes) : null,
+                lanes ? new LaneCounts(layout) : null, new ColumnKeys(layout));
+    }
+
+    /** Whether the rows of a chunk whose keys {@code keys} computes are counted by {@link LaneCounts}. */
+    boolean countsInLanes(CellKeys keys) {
+        return lanes && keys instanceof ByteGroupKeys;
     }
 
     /** The keys of {@code chunk}: {@code bytes} (may be {@code null}) if it can read them, else {@code columns}. */
@@ -120,6 +146,11 @@ final class KernelPlan {
      */
     boolean fuses(CellKeys keys, long[] mask) {
         return fused && mask == null && keys instanceof ByteGroupKeys;
+    }
+
+    /** Whether a filtered block of {@code rows} rows, {@code selected} of them selected, has its selected rows' keys computed alone. */
+    boolean gathers(int selected, int rows) {
+        return selected < rows && selected <= gatherShare * rows;
     }
 
     /** Whether the values of a decimal measure in one chunk are summed exactly ({@link ExactSums}). */

@@ -28,13 +28,12 @@ final class Selection {
         return rows >= 64 && Long.bitCount(bits) >= 32;
     }
 
-    /** Whether any of the {@code rows} rows from {@code from} (a multiple of 64) passes {@code mask}. */
-    static boolean any(long[] mask, int from, int rows) {
+    /** How many of the {@code rows} rows from {@code from} (a multiple of 64) pass {@code mask}. */
+    static int count(long[] mask, int from, int rows) {
+        int n = 0;
         for (int i = 0; i < rows; i += 64) {
-            if ((mask[(from + i) >>> 6] & span(0, Math.min(64, rows - i))) != 0) {
-                return true;
-            }
+            n += Long.bitCount(mask[(from + i) >>> 6] & span(0, Math.min(64, rows - i)));
         }
-        return false;
+        return n;
     }
 }

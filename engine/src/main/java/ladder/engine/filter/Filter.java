@@ -48,28 +48,49 @@ public sealed interface Filter {
     /** Rows whose code in a coded column is one of the accepted codes ({@code accepted[code]}). */
     record CodeIn(Column column, boolean[] accepted, String text) implements Filter {
         public long[] select(Chunk chunk) {
-            long[] mask = words(chunk.rows());
             Codes codes = chunk.codes(column);
-            boolean[] ok = accepted;
+            // Branch-free, a mask word at a time: a mispredicted branch per row would cost more than the rest of the loop.
             if (codes instanceof Codes.Bytes b) {
-                // Branch-free: a mispredicted branch per row would cost more than the rest of the loop.
-                long[] bit = new long[256];
-                for (int code = 0; code < Math.min(ok.length, bit.length); code++) {
-                    bit[code] = ok[code] ? 1 : 0;
-                }
+                long[] bit = bits(256);
                 byte[] v = b.values();
-                for (int r = 0; r < v.length; r++) {
-                    mask[r >>> 6] |= bit[v[r] & 0xFF] << r;
-                }
-            } else {
-                for (int r = 0; r < chunk.rows(); r++) {
-                    int code = codes.get(r);
-                    if (code < ok.length && ok[code]) {
-                        mask[r >>> 6] |= 1L << r;
+                return Masks.of(chunk.rows(), (from, to) -> {
+                    long m = 0;
+                    for (int r = from; r < to; r++) {
+                        m |= bit[v[r] & 0xFF] << r;
                     }
-                }
+                    return m;
+                });
             }
-            return mask;
+            if (codes instanceof Codes.Shorts s) {
+                long[] bit = bits(accepted.length);
+                short[] v = s.values();
+                return Masks.of(chunk.rows(), (from, to) -> {
+                    long m = 0;
+                    for (int r = from; r < to; r++) {
+                        int code = v[r] & 0xFFFF;
+                        m |= (code < bit.length ? bit[code] : 0L) << r;
+                    }
+                    return m;
+                });
+            }
+            boolean[] ok = accepted;
+            return Masks.of(chunk.rows(), (from, to) -> {
+                long m = 0;
+                for (int r = from; r < to; r++) {
+                    int code = codes.get(r);
+                    m |= (code < ok.length && ok[code] ? 1L : 0L) << r;
+                }
+                return m;
+            });
+        }
+
+        /** {@code 1} at each accepted code below {@code codes}, {@code 0} elsewhere. */
+        private long[] bits(int codes) {
+            long[] bit = new long[codes];
+            for (int code = 0; code < Math.min(accepted.length, codes); code++) {
+                bit[code] = accepted[code] ? 1 : 0;
+            }
+            return bit;
         }
     }
 
@@ -95,31 +116,95 @@ public sealed interface Filter {
         }
     }
 
-    /** Rows whose decimal value compares true with a constant; a missing value never passes. */
+    /**
+     * Rows whose decimal value compares true with a constant; a missing value never passes.
+     *
+     * <p>Every comparison but {@code !=} holds on a closed interval of values ({@code > c} is
+     * {@code >= Math.nextUp(c)}), and {@code !=} off one; so a row's bit is one interval test,
+     * branch-free, on the values as stored: for {@link Decimals.Hundredths} on the int units,
+     * with the interval's ends found exactly ({@link #unitsFrom}), so no row is divided by 100.
+     */
     record DecimalCompare(Column column, Comparison comparison, double constant, String text) implements Filter {
         public long[] select(Chunk chunk) {
-            long[] mask = words(chunk.rows());
             Decimals values = chunk.decimals(column);
-            for (int r = 0; r < chunk.rows(); r++) {
-                if (!values.isNull(r) && comparison.test(values.get(r), constant)) {
-                    mask[r >>> 6] |= 1L << r;
+            long flip = comparison == Comparison.NE ? 1 : 0;
+            long[] mask;
+            if (values instanceof Decimals.Hundredths h) {
+                int[] units = h.units();
+                long lo = unitsFrom(lowest());
+                long hi = unitsFrom(Math.nextUp(highest())) - 1;
+                mask = Masks.of(chunk.rows(), (from, to) -> {
+                    long m = 0;
+                    for (int r = from; r < to; r++) {
+                        long u = units[r];
+                        m |= ((~((u - lo) | (hi - u)) >>> 63) ^ flip) << r;
+                    }
+                    return m;
+                });
+            } else {
+                double[] v = ((Decimals.Doubles) values).values();
+                double lo = lowest();
+                double hi = highest();
+                mask = Masks.of(chunk.rows(), (from, to) -> {
+                    long m = 0;
+                    for (int r = from; r < to; r++) {
+                        m |= ((v[r] >= lo & v[r] <= hi ? 1L : 0L) ^ flip) << r;
+                    }
+                    return m;
+                });
+            }
+            long[] nulls = values.nulls();
+            if (nulls != null) {
+                for (int w = 0; w < mask.length; w++) {
+                    mask[w] &= ~nulls[w];
                 }
             }
             return mask;
+        }
+
+        /** The lowest value of the interval (of {@code =} for {@code !=}). */
+        private double lowest() {
+            return switch (comparison) {
+                case GT -> Math.nextUp(constant);
+                case GE, EQ, NE -> constant;
+                case LT, LE -> Double.NEGATIVE_INFINITY;
+            };
+        }
+
+        /** The highest value of the interval (of {@code =} for {@code !=}). */
+        private double highest() {
+            return switch (comparison) {
+                case LT -> Math.nextDown(constant);
+                case LE, EQ, NE -> constant;
+                case GT, GE -> Double.POSITIVE_INFINITY;
+            };
+        }
+
+        /**
+         * The least int {@code u} with {@code u / 100.0 >= value} (as a long; one past
+         * {@code Integer.MAX_VALUE} if none). A binary search, exact because {@code u / 100.0},
+         * correctly rounded, never decreases as {@code u} grows.
+         */
+        static long unitsFrom(double value) {
+            long lo = Integer.MIN_VALUE;
+            long hi = Integer.MAX_VALUE + 1L;
+            while (lo < hi) {
+                long mid = (lo + hi) >> 1;
+                if (mid / 100.0 >= value) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            return lo;
         }
     }
 
     /** Rows whose decimal value is missing. */
     record DecimalMissing(Column column, String text) implements Filter {
         public long[] select(Chunk chunk) {
-            long[] mask = words(chunk.rows());
-            Decimals values = chunk.decimals(column);
-            for (int r = 0; r < chunk.rows(); r++) {
-                if (values.isNull(r)) {
-                    mask[r >>> 6] |= 1L << r;
-                }
-            }
-            return mask;
+            long[] nulls = chunk.decimals(column).nulls();
+            return nulls == null ? words(chunk.rows()) : java.util.Arrays.copyOf(nulls, words(chunk.rows()).length);
         }
     }
 

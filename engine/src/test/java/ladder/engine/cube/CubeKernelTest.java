@@ -50,18 +50,21 @@ class CubeKernelTest {
     /**
      * The variants, as options that force them: {@link ColumnKeys} or {@link ByteGroupKeys} (with
      * groups of at most 256, 8 or 3 keys, which makes one to four groups, or more, where the plan
-     * falls back to columns), fused counting ({@link ByteGroupCounts}) or not, measures folded or
-     * summed, and 1, 2 or 4 count stripes; and the plan's own choice.
+     * falls back to columns), fused counting ({@link ByteGroupCounts}) and counting in registers
+     * ({@link LaneCounts}) or not, measures folded or summed, 1, 2 or 4 count stripes, and a
+     * filtered block's selected rows' keys computed alone never, always or below half; and the
+     * plan's own choice.
      */
     static final List<KernelPlan.Options> VARIANTS = List.of(
-            new KernelPlan.Options(false, 256, false, false, 1),
-            new KernelPlan.Options(false, 256, false, true, 2),
-            new KernelPlan.Options(true, 256, false, false, 4),
-            new KernelPlan.Options(true, 256, false, true, 1),
-            new KernelPlan.Options(true, 256, true, true, 1),
-            new KernelPlan.Options(true, 8, true, true, 1),
-            new KernelPlan.Options(true, 8, false, false, 2),
-            new KernelPlan.Options(true, 3, false, false, 4),
+            new KernelPlan.Options(false, 256, false, false, false, 1, 0),
+            new KernelPlan.Options(false, 256, false, false, true, 2, 1),
+            new KernelPlan.Options(true, 256, false, false, false, 4, 1),
+            new KernelPlan.Options(true, 256, false, false, true, 1, 0),
+            new KernelPlan.Options(true, 256, true, true, true, 1, 1),
+            new KernelPlan.Options(true, 8, true, false, true, 1, 0.5),
+            new KernelPlan.Options(true, 256, false, true, false, 4, 0),
+            new KernelPlan.Options(true, 8, false, false, false, 2, 0),
+            new KernelPlan.Options(true, 3, false, false, false, 4, 1),
             KernelPlan.Options.AUTO);
 
     static final List<String> MEASURES = List.of("hourly_pay", "promoted", "bonus", "months_in_grade", "training");
@@ -90,11 +93,12 @@ class CubeKernelTest {
     }
 
     @Test
-    void theVariantsRunGroupsOfNoneToFourBytesFusedOrNotAndFallBackBeyond() {
+    void theVariantsRunGroupsOfNoneToFourBytesFusedOrInLanesOrNotAndFallBackBeyond() {
         Table table = RandomTables.employees(10, 100, 64, 0.1, 5);
         Set<Integer> groups = new TreeSet<>();
         Set<Boolean> byteKeys = new TreeSet<>();
         Set<Boolean> fused = new TreeSet<>();
+        Set<Boolean> lanes = new TreeSet<>();
         for (List<String> measures : List.of(MEASURES, FOLDABLE)) {
             for (List<String> dims : DIMENSION_SETS) {
                 DenseCube shape = CubeKernel.dense(table, Filter.ALL, dims, measures, 1);
@@ -103,6 +107,7 @@ class CubeKernelTest {
                     CellKeys keys = plan.scan(empty(shape)).keysFor(table.chunks().get(0));
                     byteKeys.add(keys instanceof ByteGroupKeys);
                     fused.add(plan.fuses(keys, null));
+                    lanes.add(plan.countsInLanes(keys));
                     if (keys instanceof ByteGroupKeys) {
                         groups.add(ByteGroupKeys.groups(plan.layout(), options.groupLimit()).length);
                     }
@@ -112,6 +117,7 @@ class CubeKernelTest {
         assertEquals(Set.of(0, 1, 2, 3, 4), groups);
         assertEquals(Set.of(false, true), byteKeys);
         assertEquals(Set.of(false, true), fused);
+        assertEquals(Set.of(false, true), lanes);
     }
 
     @Test
@@ -162,18 +168,62 @@ class CubeKernelTest {
                 new Case("parental_occupation is missing",
                         (t, c, r) -> c.codes(t.column("parental_occupation")).get(r) == 0),
                 new Case("seb not in ('working_class', professional)",
-                        (t, c, r) -> !List.of("working_class", "professional").contains(label(c, seb, r))));
+                        (t, c, r) -> !List.of("working_class", "professional").contains(label(c, seb, r))),
+                new Case("grade > 6", (t, c, r) -> false),
+                new Case("grade >= 1", (t, c, r) -> true),
+                new Case("hourly_pay <= 0", (t, c, r) -> false),
+                new Case("hourly_pay != 2000.5", (t, c, r) -> !c.decimals(pay).isNull(r) && c.decimals(pay).get(r) != 2000.5),
+                new Case("bonus < 2500", (t, c, r) -> !c.decimals(t.column("bonus")).isNull(r)
+                        && c.decimals(t.column("bonus")).get(r) < 2500),
+                new Case("employer_id in (E1, E2, E3)", (t, c, r) -> List.of("E1", "E2", "E3").contains(
+                        label(c, t.column("employer_id"), r))));
         for (Case k : cases) {
-            Filter filter = FilterParser.parse(k.text(), table);
-            DenseCube shape = CubeKernel.dense(table, Filter.ALL, List.of("seb", "year"), MEASURES, 1);
-            Naive expected = naive(table, shape, naiveRows(table, k.naive()));
-            for (KernelPlan.Options options : VARIANTS) {
-                for (int threads = 1; threads <= 3; threads++) {
-                    DenseCube cube = CubeKernel.dense(table, filter, empty(shape), threads, options);
-                    expected.assertMatches(cube, name + " where " + k.text() + " " + options + " threads=" + threads);
+            Filter filter = parse(k.text(), table);
+            IntPredicate rows = naiveRows(table, k.naive());
+            for (Shape s : FILTERED_SHAPES) {
+                DenseCube shape = CubeKernel.dense(table, Filter.ALL, s.dimensions(), s.measures(), 1);
+                Naive expected = naive(table, shape, rows);
+                for (KernelPlan.Options options : VARIANTS) {
+                    for (int threads = 1; threads <= 3; threads++) {
+                        DenseCube cube = CubeKernel.dense(table, filter, empty(shape), threads, options);
+                        expected.assertMatches(cube, name + " " + s + " where " + k.text() + " " + options
+                                + " threads=" + threads);
+                    }
                 }
             }
         }
+    }
+
+    /** A cube's dimensions and measures. */
+    record Shape(List<String> dimensions, List<String> measures) {
+    }
+
+    /**
+     * The shapes filtered cubes are checked on: sums of every kind of measure; at most eight keys
+     * and nothing but counts ({@link LaneCounts}); more keys, nothing but counts (the selected
+     * rows' keys counted as gathered); wide employer codes with sums (gathered keys put back by
+     * block row).
+     */
+    static final List<Shape> FILTERED_SHAPES = List.of(
+            new Shape(List.of("seb", "year"), MEASURES),
+            new Shape(List.of("seb"), List.of()),
+            new Shape(List.of("seb"), List.of("promoted")),
+            new Shape(List.of("employer_id", "seb"), FOLDABLE),
+            new Shape(List.of("employer_id", "gender"), MEASURES));
+
+    /**
+     * The filter {@code text}, but for {@code employer_id in (...)} the employers the table has
+     * (a small table lacks some), or a filter selecting nothing if it has none of them.
+     */
+    private static Filter parse(String text, Table table) {
+        if (!text.startsWith("employer_id in (")) {
+            return FilterParser.parse(text, table);
+        }
+        Column employer = table.column("employer_id");
+        List<String> present = Stream.of(text.substring(16, text.length() - 1).split(", "))
+                .filter(e -> employer.codeOf(e) >= 0).toList();
+        return FilterParser.parse(present.isEmpty() ? "grade > 6" : "employer_id in (" + String.join(", ", present) + ")",
+                table);
     }
 
     @Test
