@@ -3,7 +3,10 @@ package ladder.engine.cube;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.Callable;
 import ladder.engine.LadderException;
 import ladder.engine.filter.Filter;
@@ -45,6 +48,12 @@ final class SparseKernel {
      * the dense scan costs less than the hashing it saves.
      */
     static final long KEYS_PER_ROW = 16;
+    /**
+     * Each pay chunk's smallest and largest pence, read once: a chunk never changes, and reading
+     * its range costs almost what counting it does (as DuckDB keeps a min and max per row group).
+     * Held while the chunk is.
+     */
+    private static final Map<Decimals.Hundredths, long[]> RANGES = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final Table table;
     private final Filter filter;
@@ -58,6 +67,11 @@ final class SparseKernel {
     private final long possibleKeys;
 
     SparseKernel(Table table, Filter filter, List<String> dimensions, List<String> measureNames) {
+        this(table, filter, dimensions, measureNames, 1);
+    }
+
+    /** As above, reading the range of a pay dimension on {@code threads} threads. */
+    SparseKernel(Table table, Filter filter, List<String> dimensions, List<String> measureNames, int threads) {
         this.table = table;
         this.filter = filter;
         dims = dimensions.stream().map(table::column).toArray(Column[]::new);
@@ -69,7 +83,7 @@ final class SparseKernel {
         for (int d = dims.length - 1; d >= 0; d--) {
             Column c = dims[d];
             if (c.isDecimal()) {
-                long[] range = pence(table, c);
+                long[] range = pence(table, c, threads);
                 // Raw 0 is a missing value; pence p is raw p - min + 1.
                 base[d] = range[0] - 1;
                 span[d] = range[1] - range[0] + 2;
@@ -94,47 +108,82 @@ final class SparseKernel {
                 && possibleKeys <= KEYS_PER_ROW * Math.max(1, table.rows());
     }
 
-    /** The smallest and largest pence of decimal column {@code c}; refused if a value is not whole pence. */
-    private static long[] pence(Table table, Column c) {
+    /**
+     * The smallest and largest pence of decimal column {@code c}, read on {@code threads} threads;
+     * refused if a value is not whole pence.
+     */
+    private static long[] pence(Table table, Column c, int threads) {
+        List<Callable<long[]>> runs = new ArrayList<>();
+        for (List<Chunk> run : runs(table.chunks(), threads)) {
+            runs.add(() -> pence(run, c));
+        }
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
-        for (Chunk chunk : table.chunks()) {
+        for (long[] range : CubeKernel.runAll(runs)) {
+            min = Math.min(min, range[0]);
+            max = Math.max(max, range[1]);
+        }
+        return min > max ? new long[] {0, -1} : new long[] {min, max};
+    }
+
+    /** The smallest and largest pence of column {@code c} in {@code chunks} (the largest below the smallest if none). */
+    private static long[] pence(List<Chunk> chunks, Column c) {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (Chunk chunk : chunks) {
             Decimals values = chunk.decimals()[c.index()];
             if (!(values instanceof Decimals.Hundredths h)) {
                 throw new LadderException(c.name() + " holds values that are not whole pence, so it cannot be a"
                         + " dimension (an exact histogram needs pay in pounds and pence)");
             }
-            int[] units = h.units();
-            long[] nulls = h.nulls();
-            for (int from = 0; from < units.length; from += 64) {
-                int to = Math.min(units.length, from + 64);
-                long missing = nulls == null ? 0 : nulls[from >>> 6] & Selection.span(0, to - from);
-                if (missing == 0) {
-                    // No nulls in these rows: a loop the compiler can vectorise.
-                    for (int i = from; i < to; i++) {
+            long[] range = RANGES.computeIfAbsent(h, SparseKernel::pence);
+            min = Math.min(min, range[0]);
+            max = Math.max(max, range[1]);
+        }
+        return new long[] {min, max};
+    }
+
+    /** The smallest and largest pence of one chunk's column (the largest below the smallest if none). */
+    private static long[] pence(Decimals.Hundredths h) {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        int[] units = h.units();
+        long[] nulls = h.nulls();
+        for (int from = 0; from < units.length; from += 64) {
+            int to = Math.min(units.length, from + 64);
+            long missing = nulls == null ? 0 : nulls[from >>> 6] & Selection.span(0, to - from);
+            if (missing == 0) {
+                // No nulls in these rows: a loop the compiler can vectorise.
+                for (int i = from; i < to; i++) {
+                    min = Math.min(min, units[i]);
+                    max = Math.max(max, units[i]);
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    if ((missing >>> (i - from) & 1) == 0) {
                         min = Math.min(min, units[i]);
                         max = Math.max(max, units[i]);
-                    }
-                } else {
-                    for (int i = from; i < to; i++) {
-                        if ((missing >>> (i - from) & 1) == 0) {
-                            min = Math.min(min, units[i]);
-                            max = Math.max(max, units[i]);
-                        }
                     }
                 }
             }
         }
-        return min > max ? new long[] {0, -1} : new long[] {min, max};
+        return new long[] {min, max};
+    }
+
+    /** {@code chunks} in at most {@code threads} contiguous runs, one per thread (one run if none). */
+    private static List<List<Chunk>> runs(List<Chunk> chunks, int threads) {
+        int parts = Math.min(threads, Math.max(1, chunks.size()));
+        List<List<Chunk>> runs = new ArrayList<>();
+        for (int p = 0; p < parts; p++) {
+            runs.add(chunks.subList(p * chunks.size() / parts, (p + 1) * chunks.size() / parts));
+        }
+        return runs;
     }
 
     Cube build(int threads) {
-        List<Chunk> chunks = table.chunks();
-        int parts = Math.min(threads, Math.max(1, chunks.size()));
         boolean dense = dense();
         List<Callable<Object>> runs = new ArrayList<>();
-        for (int p = 0; p < parts; p++) {
-            List<Chunk> run = chunks.subList(p * chunks.size() / parts, (p + 1) * chunks.size() / parts);
+        for (List<Chunk> run : runs(table.chunks(), threads)) {
             runs.add(() -> dense ? count(run) : fill(run));
         }
         List<Object> filled = CubeKernel.runAll(runs);
@@ -270,31 +319,77 @@ final class SparseKernel {
         }
     }
 
-    /** The cube of the dense counters of each run: the keys with rows, in key order. */
+    /**
+     * The cube of the dense counters of each run. The counters are read twice, with the key's
+     * digits kept as an odometer rather than divided out: once for the raw values each dimension
+     * has rows at (its levels), then in the order of the levels, so the cells come out in cube
+     * order.
+     */
     private Cube cube(List<CountHistogram> runs) {
-        int used = 0;
-        long[] withRows = new long[256];
-        long[] counts = new long[256];
+        int n = dims.length;
+        boolean[][] seen = new boolean[n][];
+        for (int d = 0; d < n; d++) {
+            seen[d] = new boolean[(int) span[d]];
+        }
+        int[] digit = new int[n];
         for (int k = 0; k < possibleKeys; k++) {
-            long n = 0;
-            for (CountHistogram run : runs) {
-                n += run.total(k);
-            }
-            if (n > 0) {
-                if (used == withRows.length) {
-                    withRows = Arrays.copyOf(withRows, 2 * used);
-                    counts = Arrays.copyOf(counts, 2 * used);
+            if (total(runs, k) > 0) {
+                for (int d = 0; d < n; d++) {
+                    seen[d][digit[d]] = true;
                 }
-                withRows[used] = k;
-                counts[used++] = n;
+            }
+            for (int d = n - 1; d >= 0 && ++digit[d] == span[d]; d--) {
+                digit[d] = 0;
             }
         }
-        return cube(used, withRows, counts, null);
+        List<Dimension> dimensions = new ArrayList<>();
+        // rawAt[d][p]: the raw value of dimension d's level p; -1 for a level without rows (a code of
+        // the codebook that no row has).
+        int[][] rawAt = new int[n][];
+        for (int d = 0; d < n; d++) {
+            int[] positions = new int[seen[d].length];
+            Dimension dimension = dimension(d, seen[d], positions);
+            dimensions.add(dimension);
+            rawAt[d] = new int[dimension.size()];
+            Arrays.fill(rawAt[d], -1);
+            for (int r = 0; r < positions.length; r++) {
+                if (seen[d][r]) {
+                    rawAt[d][positions[r]] = r;
+                }
+            }
+        }
+        Cube.Cells cells = new Cube.Cells(n, 0, 0);
+        int[] at = new int[n];
+        boolean more = dimensions.stream().allMatch(d -> d.size() > 0);
+        while (more) {
+            long key = 0;
+            for (int d = 0; d < n && key >= 0; d++) {
+                key = rawAt[d][at[d]] < 0 ? -1 : key + rawAt[d][at[d]] * stride[d];
+            }
+            long rows = key < 0 ? 0 : total(runs, (int) key);
+            if (rows > 0) {
+                cells.add(at, rows);
+            }
+            int d = n - 1;
+            for (; d >= 0 && ++at[d] == rawAt[d].length; d--) {
+                at[d] = 0;
+            }
+            more = d >= 0;
+        }
+        return cells.build(dimensions, CubeKernel.measures(measures), filter.text(), Cube.Provenance.NONE);
+    }
+
+    private static long total(List<CountHistogram> runs, int key) {
+        long n = 0;
+        for (CountHistogram run : runs) {
+            n += run.total(key);
+        }
+        return n;
     }
 
     /**
      * The cube of the {@code used} keys {@code keys} with {@code counts} rows each, and their
-     * measures in {@code sums} ({@code null} when there are none).
+     * measures in {@code sums}.
      */
     private Cube cube(int used, long[] keys, long[] counts, Slots sums) {
         int m = measures.length;
@@ -307,7 +402,6 @@ final class SparseKernel {
                 key /= span[d];
             }
         }
-        // Each dimension's levels: the raw values seen, labelled, in the order of AxisLabels.
         List<Dimension> dimensions = new ArrayList<>();
         int[][] positions = new int[dims.length][];
         for (int d = 0; d < dims.length; d++) {
@@ -316,19 +410,7 @@ final class SparseKernel {
                 seen[raw[d][s]] = true;
             }
             positions[d] = new int[seen.length];
-            if (dims[d].isDecimal()) {
-                dimensions.add(penceLevels(d, seen, positions[d]));
-            } else {
-                boolean[] present = new boolean[(int) (base[d] + span[d])];
-                for (int r = 0; r < seen.length; r++) {
-                    present[(int) base[d] + r] = seen[r];
-                }
-                AxisLabels labels = new AxisLabels(dims[d], present);
-                dimensions.add(labels.dimension());
-                for (int r = 0; r < seen.length; r++) {
-                    positions[d][r] = seen[r] ? labels.position((int) base[d] + r) : -1;
-                }
-            }
+            dimensions.add(dimension(d, seen, positions[d]));
         }
         Cube.Cells cells = new Cube.Cells(dims.length, m, used);
         int[] at = new int[dims.length];
@@ -344,6 +426,26 @@ final class SparseKernel {
             }
         }
         return cells.build(dimensions, CubeKernel.measures(measures), filter.text(), Cube.Provenance.NONE);
+    }
+
+    /**
+     * Dimension {@code d}, whose raw values {@code r} with rows are those where {@code seen[r]}:
+     * labelled in the order of {@link AxisLabels} (or {@link #penceLevels}), with
+     * {@code positions[r]} set to each such raw value's level position.
+     */
+    private Dimension dimension(int d, boolean[] seen, int[] positions) {
+        if (dims[d].isDecimal()) {
+            return penceLevels(d, seen, positions);
+        }
+        boolean[] present = new boolean[(int) (base[d] + span[d])];
+        for (int r = 0; r < seen.length; r++) {
+            present[(int) base[d] + r] = seen[r];
+        }
+        AxisLabels labels = new AxisLabels(dims[d], present);
+        for (int r = 0; r < seen.length; r++) {
+            positions[r] = seen[r] ? labels.position((int) base[d] + r) : -1;
+        }
+        return labels.dimension();
     }
 
     /** A pay dimension's levels: the pence seen, as pounds with two decimals, ascending, then missing. */
