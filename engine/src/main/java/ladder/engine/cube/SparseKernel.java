@@ -136,7 +136,12 @@ final class SparseKernel {
                 throw new LadderException(c.name() + " holds values that are not whole pence, so it cannot be a"
                         + " dimension (an exact histogram needs pay in pounds and pence)");
             }
-            long[] range = RANGES.computeIfAbsent(h, SparseKernel::pence);
+            // Read outside the map's lock (computeIfAbsent would hold it), so threads read chunks at once.
+            long[] range = RANGES.get(h);
+            if (range == null) {
+                range = pence(h);
+                RANGES.put(h, range);
+            }
             min = Math.min(min, range[0]);
             max = Math.max(max, range[1]);
         }
