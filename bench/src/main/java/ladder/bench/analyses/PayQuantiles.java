@@ -29,35 +29,30 @@ final class PayQuantiles {
         int year = cube.dimension("year");
         int pay = cube.dimension("hourly_pay");
         long[] pence = PayHistogram.pence(cube.dimensions().get(pay).levels());
-        int years = cube.dimensions().get(year).levels().size();
-        int groups = cube.dimensions().get(seb).levels().size() * years;
-        // Per (seb, year): the count at each pay level (levels are in ascending pence).
-        long[][] counts = new long[groups][pence.length];
-        for (int c = 0; c < cube.size(); c++) {
-            counts[cube.level(c, seb) * years + cube.level(c, year)][cube.level(c, pay)] += cube.count(c);
-        }
-        List<String> sebLevels = cube.dimensions().get(seb).levels();
-        List<String> yearLevels = cube.dimensions().get(year).levels();
+        // The cells are in row-major order, pay varying fastest, so each (seb, year)'s histogram is one run
+        // of cells in ascending pence (its missing pay, -1, last).
         Map<String, double[]> quartiles = new HashMap<>();
-        for (int g = 0; g < groups; g++) {
-            long[] values = new long[pence.length];
-            long[] n = new long[pence.length];
+        long[] values = new long[pence.length];
+        long[] counts = new long[pence.length];
+        for (int c = 0; c < cube.size();) {
+            int group = c;
             int distinct = 0;
-            for (int l = 0; l < pence.length; l++) {
-                if (pence[l] >= 0 && counts[g][l] > 0) {
-                    values[distinct] = pence[l];
-                    n[distinct++] = counts[g][l];
+            for (; c < cube.size() && cube.level(c, seb) == cube.level(group, seb)
+                    && cube.level(c, year) == cube.level(group, year); c++) {
+                if (pence[cube.level(c, pay)] >= 0) {
+                    values[distinct] = pence[cube.level(c, pay)];
+                    counts[distinct++] = cube.count(c);
                 }
             }
             if (distinct == 0) {
                 continue;
             }
-            PayHistogram h = PayHistogram.of(Arrays.copyOf(values, distinct), Arrays.copyOf(n, distinct));
+            PayHistogram h = PayHistogram.of(Arrays.copyOf(values, distinct), Arrays.copyOf(counts, distinct));
             double[] q = new double[PROBABILITIES.length];
             for (int i = 0; i < q.length; i++) {
                 q[i] = h.quantile(PROBABILITIES[i], QuantileType.TYPE_7) / 100;
             }
-            quartiles.put(sebLevels.get(g / years) + "|" + yearLevels.get(g % years), q);
+            quartiles.put(cube.label(group, seb) + "|" + cube.label(group, year), q);
         }
         return quartiles;
     }

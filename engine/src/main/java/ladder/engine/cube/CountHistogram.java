@@ -3,8 +3,9 @@ package ladder.engine.cube;
 import ladder.engine.table.Chunk;
 
 /**
- * Rows per key, as {@code int} counters spilled into a cube (through {@link FoldedMeasures})
- * before any could overflow.
+ * Rows per key, as {@code int} counters spilled before any could overflow: into a dense cube
+ * (through {@link FoldedMeasures}), or, for a histogram over keys of its own ({@link #CountHistogram(int)}),
+ * into {@code long} totals it keeps, made on the first spill (after 2^31 rows).
  *
  * <p>With {@code stripes > 1} the histogram is several partial histograms, interleaved: row
  * {@code i} of a block counts in slot {@code key * stripes + i % stripes}. When consecutive rows
@@ -19,6 +20,8 @@ final class CountHistogram {
     private final int shift;
     private final int[] counts;
     private long sinceSpill;
+    /** What the counters of a histogram of its own keys spilled, per key; {@code null} before the first spill. */
+    private long[] spilled;
 
     /** {@code stripes} is 1, 2 or 4. */
     CountHistogram(KeyLayout layout, int stripes) {
@@ -31,13 +34,38 @@ final class CountHistogram {
         this.counts = new int[layout.keys() * stripes];
     }
 
+    /** A histogram of keys {@code 0 .. keys - 1} of its own, in one stripe, read by {@link #total}. */
+    CountHistogram(int keys) {
+        this.layout = null;
+        this.stripes = 1;
+        this.shift = 0;
+        this.counts = new int[keys];
+    }
+
     /**
      * Counts the {@code rows} rows of a block, starting at chunk row {@code from} (a multiple of
      * 64), whose keys are {@code keys} and which pass {@code mask} ({@code null}: all). Spills into
      * {@code cube} first if a counter could otherwise overflow.
      */
     void add(int[] keys, int rows, long[] mask, int from, DenseCube cube) {
-        reserve(rows, cube);
+        if (full(rows)) {
+            spillInto(cube);
+        }
+        add(keys, rows, mask, from);
+    }
+
+    /** As {@link #add(int[], int, long[], int, DenseCube)}, for a histogram of its own keys. */
+    void add(int[] keys, int rows, long[] mask, int from) {
+        if (full(rows)) {
+            if (spilled == null) {
+                spilled = new long[counts.length];
+            }
+            for (int k = 0; k < counts.length; k++) {
+                spilled[k] += counts[k];
+            }
+            clear();
+        }
+        sinceSpill += rows;
         if (mask == null) {
             count(keys, 0, rows);
             return;
@@ -66,16 +94,16 @@ final class CountHistogram {
         if (stripes != 1) {
             throw new IllegalStateException("fused counting into " + stripes + " stripes");
         }
-        reserve(rows, cube);
-        fused.count(chunk, from, rows, counts);
-    }
-
-    /** Makes room for {@code rows} more rows: spills into {@code cube} if a counter could overflow. */
-    private void reserve(int rows, DenseCube cube) {
-        if (sinceSpill > Integer.MAX_VALUE - rows) {
+        if (full(rows)) {
             spillInto(cube);
         }
         sinceSpill += rows;
+        fused.count(chunk, from, rows, counts);
+    }
+
+    /** Whether a counter could overflow by {@code rows} more rows. */
+    private boolean full(int rows) {
+        return sinceSpill > Integer.MAX_VALUE - rows;
     }
 
     private void count(int[] keys, int from, int to) {
@@ -93,8 +121,20 @@ final class CountHistogram {
 
     /** Adds the counts to {@code cube} and clears them. */
     void spillInto(DenseCube cube) {
+        if (layout == null) {
+            throw new IllegalStateException("a histogram of its own keys spilled into a cube");
+        }
         FoldedMeasures.addCounts(cube, layout, counts, stripes);
+        clear();
+    }
+
+    private void clear() {
         java.util.Arrays.fill(counts, 0);
         sinceSpill = 0;
+    }
+
+    /** The rows counted at {@code key} of a histogram of its own keys. */
+    long total(int key) {
+        return counts[key] + (spilled == null ? 0 : spilled[key]);
     }
 }

@@ -696,11 +696,13 @@ public final class Cube {
                 }
                 System.arraycopy(coords, c * dims, outCoords, size * dims, dims);
                 outCounts[size] = counts[c];
-                System.arraycopy(valueCounts, c * m, outValues, size * m, m);
-                System.arraycopy(unitSums, c * m, outUnitSums, size * m, m);
-                System.arraycopy(unitSquares, c * m, outUnitSquares, size * m, m);
-                System.arraycopy(looseSums, c * m, outLooseSums, size * m, m);
-                System.arraycopy(looseSquares, c * m, outLooseSquares, size * m, m);
+                if (m > 0) {
+                    System.arraycopy(valueCounts, c * m, outValues, size * m, m);
+                    System.arraycopy(unitSums, c * m, outUnitSums, size * m, m);
+                    System.arraycopy(unitSquares, c * m, outUnitSquares, size * m, m);
+                    System.arraycopy(looseSums, c * m, outLooseSums, size * m, m);
+                    System.arraycopy(looseSquares, c * m, outLooseSquares, size * m, m);
+                }
                 size++;
             }
             return new Cube(dimensions, measures, filter, provenance, size, Arrays.copyOf(outCoords, size * dims),
@@ -710,11 +712,22 @@ public final class Cube {
         }
 
         /**
-         * The cells' positions in cube order. When the product of the level counts times the
-         * number of cells fits in a long, each cell's mixed-radix key and position are packed
-         * into one long and sorted as primitives; otherwise by comparing coordinates.
+         * The cells' positions in cube order: as added, if they were added in that order.
+         * Otherwise, when the product of the level counts times the number of cells fits in a
+         * long, each cell's mixed-radix key and position are packed into one long and sorted as
+         * primitives; otherwise by comparing coordinates.
          */
         private int[] order(List<Dimension> dimensions) {
+            int[] order = new int[n];
+            boolean sorted = true;
+            for (int c = 0; c < n; c++) {
+                order[c] = c;
+                sorted &= c == 0 || compare(c - 1, c) < 0;
+            }
+            if (sorted) {
+                // Added in cube order already (as a dense scan in level order adds them): nothing to sort.
+                return order;
+            }
             long product = 1;
             try {
                 for (Dimension d : dimensions) {
@@ -723,7 +736,6 @@ public final class Cube {
             } catch (ArithmeticException tooMany) {
                 product = Long.MAX_VALUE;
             }
-            int[] order = new int[n];
             if (product < Long.MAX_VALUE / Math.max(1, n)) {
                 long[] packed = new long[n];
                 for (int c = 0; c < n; c++) {

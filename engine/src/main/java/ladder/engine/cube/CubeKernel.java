@@ -55,7 +55,7 @@ public final class CubeKernel {
         if (denseFits(table, dimensions, measures.size())) {
             return labelled(dense(table, filter, dimensions, measures, threads), filter);
         }
-        return new SparseKernel(table, filter, dimensions, measures).build(threads);
+        return new SparseKernel(table, filter, dimensions, measures, threads).build(threads);
     }
 
     private static void checkNames(Table table, List<String> dimensions, List<String> measures) {

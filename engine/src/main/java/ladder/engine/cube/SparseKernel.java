@@ -3,7 +3,10 @@ package ladder.engine.cube;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.Callable;
 import ladder.engine.LadderException;
 import ladder.engine.filter.Filter;
@@ -20,12 +23,37 @@ import ladder.engine.table.Table;
  * dimensions, 1,000 employers by every covariate) and dimensions the dense kernel cannot index:
  * pay held in pence, whose levels are its distinct values (an exact histogram).
  *
+ * <p>When there are no measures and the product of the dimensions' spans of raw values is at most
+ * {@link #DENSE_KEYS} (and at most {@link #KEYS_PER_ROW} per row of the table), the table of slots
+ * is replaced by one counter per possible key ({@link CountHistogram}), since a row then costs one
+ * increment instead of a hash probe. This is the shape of a pay histogram by a few coded
+ * dimensions: pay spanning 15.30 to 59.77 (4,449 pence) by seb by year is 178k keys, 0.7 MB of
+ * counters per thread.
+ *
  * <p>Threads fill their own tables over contiguous runs of chunks, merged in run order, as in
  * {@link CubeKernel}.
  */
 final class SparseKernel {
     /** The label of a missing decimal on a pay dimension. */
     static final String MISSING = "(missing)";
+    /**
+     * The most keys counted densely: 16 MB of int counters per thread. Beyond it the counters
+     * outgrow the processor's caches, so an increment costs a memory access much as a probe of the
+     * hash table does, while memory would follow the product of the spans, not the cells with rows.
+     */
+    static final long DENSE_KEYS = 1L << 22;
+    /**
+     * The most keys per row of the table counted densely: every counter is read once at the end
+     * (under a nanosecond each), a probe costs tens of nanoseconds a row, so up to 16 keys a row
+     * the dense scan costs less than the hashing it saves.
+     */
+    static final long KEYS_PER_ROW = 16;
+    /**
+     * Each pay chunk's smallest and largest pence, read once: a chunk never changes, and reading
+     * its range costs almost what counting it does (as DuckDB keeps a min and max per row group).
+     * Held while the chunk is.
+     */
+    private static final Map<Decimals.Hundredths, long[]> RANGES = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final Table table;
     private final Filter filter;
@@ -35,8 +63,15 @@ final class SparseKernel {
     private final long[] base;
     private final long[] span;
     private final long[] stride;
+    /** The product of the spans: the number of possible keys. */
+    private final long possibleKeys;
 
     SparseKernel(Table table, Filter filter, List<String> dimensions, List<String> measureNames) {
+        this(table, filter, dimensions, measureNames, 1);
+    }
+
+    /** As above, reading the range of a pay dimension on {@code threads} threads. */
+    SparseKernel(Table table, Filter filter, List<String> dimensions, List<String> measureNames, int threads) {
         this.table = table;
         this.filter = filter;
         dims = dimensions.stream().map(table::column).toArray(Column[]::new);
@@ -48,7 +83,7 @@ final class SparseKernel {
         for (int d = dims.length - 1; d >= 0; d--) {
             Column c = dims[d];
             if (c.isDecimal()) {
-                long[] range = pence(table, c);
+                long[] range = pence(table, c, threads);
                 // Raw 0 is a missing value; pence p is raw p - min + 1.
                 base[d] = range[0] - 1;
                 span[d] = range[1] - range[0] + 2;
@@ -64,43 +99,129 @@ final class SparseKernel {
                         + " has too many possible cells to index; use fewer dimensions");
             }
         }
+        possibleKeys = cells;
     }
 
-    /** The smallest and largest pence of decimal column {@code c}; refused if a value is not whole pence. */
-    private static long[] pence(Table table, Column c) {
+    /** Whether rows are counted with a counter per possible key instead of a hash table. */
+    boolean dense() {
+        return measures.length == 0 && possibleKeys <= DENSE_KEYS
+                && possibleKeys <= KEYS_PER_ROW * Math.max(1, table.rows());
+    }
+
+    /**
+     * The smallest and largest pence of decimal column {@code c}, read on {@code threads} threads;
+     * refused if a value is not whole pence.
+     */
+    private static long[] pence(Table table, Column c, int threads) {
+        List<Callable<long[]>> runs = new ArrayList<>();
+        for (List<Chunk> run : runs(table.chunks(), threads)) {
+            runs.add(() -> pence(run, c));
+        }
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
-        for (Chunk chunk : table.chunks()) {
+        for (long[] range : CubeKernel.runAll(runs)) {
+            min = Math.min(min, range[0]);
+            max = Math.max(max, range[1]);
+        }
+        return min > max ? new long[] {0, -1} : new long[] {min, max};
+    }
+
+    /** The smallest and largest pence of column {@code c} in {@code chunks} (the largest below the smallest if none). */
+    private static long[] pence(List<Chunk> chunks, Column c) {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (Chunk chunk : chunks) {
             Decimals values = chunk.decimals()[c.index()];
             if (!(values instanceof Decimals.Hundredths h)) {
                 throw new LadderException(c.name() + " holds values that are not whole pence, so it cannot be a"
                         + " dimension (an exact histogram needs pay in pounds and pence)");
             }
-            int[] units = h.units();
-            for (int i = 0; i < units.length; i++) {
-                if (!h.isNull(i)) {
+            // Read outside the map's lock (computeIfAbsent would hold it), so threads read chunks at once.
+            long[] range = RANGES.get(h);
+            if (range == null) {
+                range = pence(h);
+                RANGES.put(h, range);
+            }
+            min = Math.min(min, range[0]);
+            max = Math.max(max, range[1]);
+        }
+        return new long[] {min, max};
+    }
+
+    /** The smallest and largest pence of one chunk's column (the largest below the smallest if none). */
+    private static long[] pence(Decimals.Hundredths h) {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        int[] units = h.units();
+        long[] nulls = h.nulls();
+        for (int from = 0; from < units.length; from += 64) {
+            int to = Math.min(units.length, from + 64);
+            long missing = nulls == null ? 0 : nulls[from >>> 6] & Selection.span(0, to - from);
+            if (missing == 0) {
+                // No nulls in these rows: a loop the compiler can vectorise.
+                for (int i = from; i < to; i++) {
                     min = Math.min(min, units[i]);
                     max = Math.max(max, units[i]);
                 }
+            } else {
+                for (int i = from; i < to; i++) {
+                    if ((missing >>> (i - from) & 1) == 0) {
+                        min = Math.min(min, units[i]);
+                        max = Math.max(max, units[i]);
+                    }
+                }
             }
         }
-        return min > max ? new long[] {0, -1} : new long[] {min, max};
+        return new long[] {min, max};
+    }
+
+    /** {@code chunks} in at most {@code threads} contiguous runs, one per thread (one run if none). */
+    private static List<List<Chunk>> runs(List<Chunk> chunks, int threads) {
+        int parts = Math.min(threads, Math.max(1, chunks.size()));
+        List<List<Chunk>> runs = new ArrayList<>();
+        for (int p = 0; p < parts; p++) {
+            runs.add(chunks.subList(p * chunks.size() / parts, (p + 1) * chunks.size() / parts));
+        }
+        return runs;
     }
 
     Cube build(int threads) {
-        List<Chunk> chunks = table.chunks();
-        int parts = Math.min(threads, Math.max(1, chunks.size()));
-        List<Callable<Slots>> runs = new ArrayList<>();
-        for (int p = 0; p < parts; p++) {
-            List<Chunk> run = chunks.subList(p * chunks.size() / parts, (p + 1) * chunks.size() / parts);
-            runs.add(() -> fill(run));
+        boolean dense = dense();
+        List<Callable<Object>> runs = new ArrayList<>();
+        for (List<Chunk> run : runs(table.chunks(), threads)) {
+            runs.add(() -> dense ? count(run) : fill(run));
         }
-        List<Slots> filled = CubeKernel.runAll(runs);
-        Slots all = filled.get(0);
+        List<Object> filled = CubeKernel.runAll(runs);
+        if (dense) {
+            return cube(filled.stream().map(CountHistogram.class::cast).toList());
+        }
+        Slots all = (Slots) filled.get(0);
         for (int p = 1; p < filled.size(); p++) {
-            all.addAll(filled.get(p));
+            all.addAll((Slots) filled.get(p));
         }
-        return all.cube();
+        return cube(all.used, all.keys, all.counts, all);
+    }
+
+    /** One thread's counts of the selected rows of {@code run}, a counter per possible key. */
+    private CountHistogram count(List<Chunk> run) {
+        CountHistogram counts = new CountHistogram((int) possibleKeys);
+        long[] wide = new long[CellKeys.BLOCK];
+        int[] narrow = new int[CellKeys.BLOCK];
+        for (Chunk chunk : run) {
+            long[] mask = filter instanceof Filter.All ? null : filter.select(chunk);
+            for (int from = 0; from < chunk.rows(); from += CellKeys.BLOCK) {
+                int rows = Math.min(CellKeys.BLOCK, chunk.rows() - from);
+                if (mask != null && !Selection.any(mask, from, rows)) {
+                    continue;
+                }
+                keys(chunk, from, rows, wide);
+                for (int i = 0; i < rows; i++) {
+                    narrow[i] = (int) wide[i];
+                }
+                counts.add(narrow, rows, mask, from);
+            }
+        }
+        return counts;
     }
 
     private Slots fill(List<Chunk> run) {
@@ -110,10 +231,7 @@ final class SparseKernel {
             long[] mask = filter instanceof Filter.All ? null : filter.select(chunk);
             for (int from = 0; from < chunk.rows(); from += CellKeys.BLOCK) {
                 int rows = Math.min(CellKeys.BLOCK, chunk.rows() - from);
-                Arrays.fill(keys, 0, rows, 0);
-                for (int d = 0; d < dims.length; d++) {
-                    addRaw(chunk, d, from, rows, keys);
-                }
+                keys(chunk, from, rows, keys);
                 for (int i = 0; i < rows; i++) {
                     int row = from + i;
                     if (mask != null && (mask[row >>> 6] & (1L << row)) == 0) {
@@ -130,20 +248,52 @@ final class SparseKernel {
         return slots;
     }
 
+    /** Sets {@code keys[i]} to the key of row {@code from + i} ({@code from} a multiple of 64), for {@code i < rows}. */
+    private void keys(Chunk chunk, int from, int rows, long[] keys) {
+        Arrays.fill(keys, 0, rows, 0);
+        for (int d = 0; d < dims.length; d++) {
+            addRaw(chunk, d, from, rows, keys);
+        }
+    }
+
     /** Adds dimension {@code d}'s raw value times its stride to the keys of the block's rows. */
     private void addRaw(Chunk chunk, int d, int from, int rows, long[] keys) {
         Column c = dims[d];
         long s = stride[d];
+        long b = base[d];
         if (c.isDecimal()) {
             Decimals.Hundredths h = (Decimals.Hundredths) chunk.decimals()[c.index()];
             int[] units = h.units();
             for (int i = 0; i < rows; i++) {
-                keys[i] += (h.isNull(from + i) ? 0 : units[from + i] - base[d]) * s;
+                keys[i] += (units[from + i] - b) * s;
+            }
+            // A missing value is raw 0: take back what its (meaningless) units added.
+            long[] nulls = h.nulls();
+            for (int w = 0; nulls != null && w << 6 < rows; w++) {
+                long bits = nulls[(from >>> 6) + w] & Selection.span(0, Math.min(64, rows - (w << 6)));
+                for (; bits != 0; bits &= bits - 1) {
+                    int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    keys[i] -= (units[from + i] - b) * s;
+                }
+            }
+            return;
+        }
+        // One loop per storage, so each reads its array directly.
+        Codes codes = chunk.codes()[c.index()];
+        if (codes instanceof Codes.Bytes bytes) {
+            byte[] v = bytes.values();
+            for (int i = 0; i < rows; i++) {
+                keys[i] += ((v[from + i] & 0xFF) - b) * s;
+            }
+        } else if (codes instanceof Codes.Shorts shorts) {
+            short[] v = shorts.values();
+            for (int i = 0; i < rows; i++) {
+                keys[i] += ((v[from + i] & 0xFFFF) - b) * s;
             }
         } else {
-            Codes codes = chunk.codes()[c.index()];
+            int[] v = ((Codes.Ints) codes).values();
             for (int i = 0; i < rows; i++) {
-                keys[i] += (codes.get(from + i) - base[d]) * s;
+                keys[i] += (v[from + i] - b) * s;
             }
         }
     }
@@ -172,6 +322,151 @@ final class SparseKernel {
             slots.looseSums[at] += x;
             slots.looseSquares[at] += x * x;
         }
+    }
+
+    /**
+     * The cube of the dense counters of each run. The counters are read twice, with the key's
+     * digits kept as an odometer rather than divided out: once for the raw values each dimension
+     * has rows at (its levels), then in the order of the levels, so the cells come out in cube
+     * order.
+     */
+    private Cube cube(List<CountHistogram> runs) {
+        int n = dims.length;
+        boolean[][] seen = new boolean[n][];
+        for (int d = 0; d < n; d++) {
+            seen[d] = new boolean[(int) span[d]];
+        }
+        int[] digit = new int[n];
+        for (int k = 0; k < possibleKeys; k++) {
+            if (total(runs, k) > 0) {
+                for (int d = 0; d < n; d++) {
+                    seen[d][digit[d]] = true;
+                }
+            }
+            for (int d = n - 1; d >= 0 && ++digit[d] == span[d]; d--) {
+                digit[d] = 0;
+            }
+        }
+        List<Dimension> dimensions = new ArrayList<>();
+        // rawAt[d][p]: the raw value of dimension d's level p; -1 for a level without rows (a code of
+        // the codebook that no row has).
+        int[][] rawAt = new int[n][];
+        for (int d = 0; d < n; d++) {
+            int[] positions = new int[seen[d].length];
+            Dimension dimension = dimension(d, seen[d], positions);
+            dimensions.add(dimension);
+            rawAt[d] = new int[dimension.size()];
+            Arrays.fill(rawAt[d], -1);
+            for (int r = 0; r < positions.length; r++) {
+                if (seen[d][r]) {
+                    rawAt[d][positions[r]] = r;
+                }
+            }
+        }
+        Cube.Cells cells = new Cube.Cells(n, 0, 0);
+        int[] at = new int[n];
+        boolean more = dimensions.stream().allMatch(d -> d.size() > 0);
+        while (more) {
+            long key = 0;
+            for (int d = 0; d < n && key >= 0; d++) {
+                key = rawAt[d][at[d]] < 0 ? -1 : key + rawAt[d][at[d]] * stride[d];
+            }
+            long rows = key < 0 ? 0 : total(runs, (int) key);
+            if (rows > 0) {
+                cells.add(at, rows);
+            }
+            int d = n - 1;
+            for (; d >= 0 && ++at[d] == rawAt[d].length; d--) {
+                at[d] = 0;
+            }
+            more = d >= 0;
+        }
+        return cells.build(dimensions, CubeKernel.measures(measures), filter.text(), Cube.Provenance.NONE);
+    }
+
+    private static long total(List<CountHistogram> runs, int key) {
+        long n = 0;
+        for (CountHistogram run : runs) {
+            n += run.total(key);
+        }
+        return n;
+    }
+
+    /**
+     * The cube of the {@code used} keys {@code keys} with {@code counts} rows each, and their
+     * measures in {@code sums}.
+     */
+    private Cube cube(int used, long[] keys, long[] counts, Slots sums) {
+        int m = measures.length;
+        // Each key's raw value on each dimension, the last varying fastest.
+        int[][] raw = new int[dims.length][used];
+        for (int s = 0; s < used; s++) {
+            long key = keys[s];
+            for (int d = dims.length - 1; d >= 0; d--) {
+                raw[d][s] = (int) (key % span[d]);
+                key /= span[d];
+            }
+        }
+        List<Dimension> dimensions = new ArrayList<>();
+        int[][] positions = new int[dims.length][];
+        for (int d = 0; d < dims.length; d++) {
+            boolean[] seen = new boolean[(int) span[d]];
+            for (int s = 0; s < used; s++) {
+                seen[raw[d][s]] = true;
+            }
+            positions[d] = new int[seen.length];
+            dimensions.add(dimension(d, seen, positions[d]));
+        }
+        Cube.Cells cells = new Cube.Cells(dims.length, m, used);
+        int[] at = new int[dims.length];
+        for (int s = 0; s < used; s++) {
+            for (int d = 0; d < dims.length; d++) {
+                at[d] = positions[d][raw[d][s]];
+            }
+            int c = cells.add(at, counts[s]);
+            for (int j = 0; j < m; j++) {
+                int k = s * m + j;
+                cells.measure(c, j, sums.values[k], sums.unitSums[k], sums.unitSquares[k], sums.looseSums[k],
+                        sums.looseSquares[k]);
+            }
+        }
+        return cells.build(dimensions, CubeKernel.measures(measures), filter.text(), Cube.Provenance.NONE);
+    }
+
+    /**
+     * Dimension {@code d}, whose raw values {@code r} with rows are those where {@code seen[r]}:
+     * labelled in the order of {@link AxisLabels} (or {@link #penceLevels}), with
+     * {@code positions[r]} set to each such raw value's level position.
+     */
+    private Dimension dimension(int d, boolean[] seen, int[] positions) {
+        if (dims[d].isDecimal()) {
+            return penceLevels(d, seen, positions);
+        }
+        boolean[] present = new boolean[(int) (base[d] + span[d])];
+        for (int r = 0; r < seen.length; r++) {
+            present[(int) base[d] + r] = seen[r];
+        }
+        AxisLabels labels = new AxisLabels(dims[d], present);
+        for (int r = 0; r < seen.length; r++) {
+            positions[r] = seen[r] ? labels.position((int) base[d] + r) : -1;
+        }
+        return labels.dimension();
+    }
+
+    /** A pay dimension's levels: the pence seen, as pounds with two decimals, ascending, then missing. */
+    private Dimension penceLevels(int d, boolean[] seen, int[] positions) {
+        List<String> levels = new ArrayList<>();
+        for (int r = 1; r < seen.length; r++) {
+            if (seen[r]) {
+                positions[r] = levels.size();
+                levels.add(BigDecimal.valueOf(base[d] + r, 2).toPlainString());
+            }
+        }
+        if (seen.length > 0 && seen[0]) {
+            positions[0] = levels.size();
+            levels.add(MISSING);
+        }
+        return new Dimension(dims[d].name(), levels);
     }
 
     /** One thread's open-addressing table of keys and their counts and sums. */
@@ -272,59 +567,5 @@ final class SparseKernel {
             }
         }
 
-        Cube cube() {
-            // Each dimension's levels: the raw values seen, labelled, in the order of AxisLabels.
-            List<Dimension> dimensions = new ArrayList<>();
-            int[][] positions = new int[dims.length][];
-            for (int d = 0; d < dims.length; d++) {
-                boolean[] seen = new boolean[(int) span[d]];
-                for (int s = 0; s < used; s++) {
-                    seen[(int) (keys[s] / stride[d] % span[d])] = true;
-                }
-                positions[d] = new int[seen.length];
-                if (dims[d].isDecimal()) {
-                    dimensions.add(penceLevels(d, seen, positions[d]));
-                } else {
-                    boolean[] present = new boolean[(int) (base[d] + span[d])];
-                    for (int r = 0; r < seen.length; r++) {
-                        present[(int) base[d] + r] = seen[r];
-                    }
-                    AxisLabels labels = new AxisLabels(dims[d], present);
-                    dimensions.add(labels.dimension());
-                    for (int r = 0; r < seen.length; r++) {
-                        positions[d][r] = seen[r] ? labels.position((int) base[d] + r) : -1;
-                    }
-                }
-            }
-            Cube.Cells cells = new Cube.Cells(dims.length, m, used);
-            int[] at = new int[dims.length];
-            for (int s = 0; s < used; s++) {
-                for (int d = 0; d < dims.length; d++) {
-                    at[d] = positions[d][(int) (keys[s] / stride[d] % span[d])];
-                }
-                int c = cells.add(at, counts[s]);
-                for (int j = 0; j < m; j++) {
-                    int k = s * m + j;
-                    cells.measure(c, j, values[k], unitSums[k], unitSquares[k], looseSums[k], looseSquares[k]);
-                }
-            }
-            return cells.build(dimensions, CubeKernel.measures(measures), filter.text(), Cube.Provenance.NONE);
-        }
-
-        /** A pay dimension's levels: the pence seen, as pounds with two decimals, ascending, then missing. */
-        private Dimension penceLevels(int d, boolean[] seen, int[] positions) {
-            List<String> levels = new ArrayList<>();
-            for (int r = 1; r < seen.length; r++) {
-                if (seen[r]) {
-                    positions[r] = levels.size();
-                    levels.add(BigDecimal.valueOf(base[d] + r, 2).toPlainString());
-                }
-            }
-            if (seen.length > 0 && seen[0]) {
-                positions[0] = levels.size();
-                levels.add(MISSING);
-            }
-            return new Dimension(dims[d].name(), levels);
-        }
     }
 }

@@ -323,7 +323,7 @@ class CubeKernelTest {
         return out;
     }
 
-    private static List<List<String>> permutations(List<String> items) {
+    static List<List<String>> permutations(List<String> items) {
         if (items.isEmpty()) {
             return List.of(List.of());
         }

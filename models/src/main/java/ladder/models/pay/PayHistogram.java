@@ -18,6 +18,9 @@ import java.util.Collection;
  */
 public final class PayHistogram {
 
+    /** The largest value whose square fits a long. */
+    private static final long SQUARE_FITS = 3_037_000_499L;
+
     private static final PayHistogram EMPTY = new PayHistogram(new long[0], new long[0]);
 
     private final long[] values;
@@ -31,19 +34,25 @@ public final class PayHistogram {
         this.values = values;
         this.counts = counts;
         this.cumulative = new long[values.length];
-        BigInteger s1 = BigInteger.ZERO;
-        BigInteger s2 = BigInteger.ZERO;
+        ExactTotal s1 = new ExactTotal();
+        ExactTotal s2 = new ExactTotal();
+        BigInteger beyond = BigInteger.ZERO;
         long running = 0;
         for (int i = 0; i < values.length; i++) {
             running = Math.addExact(running, counts[i]);
             cumulative[i] = running;
-            BigInteger v = BigInteger.valueOf(values[i]);
-            BigInteger c = BigInteger.valueOf(counts[i]);
-            s1 = s1.add(v.multiply(c));
-            s2 = s2.add(v.multiply(v).multiply(c));
+            long v = values[i];
+            s1.add(v, counts[i]);
+            if (v <= SQUARE_FITS) {
+                s2.add(v * v, counts[i]);
+            } else {
+                // A square past a long (pay over 30 million pounds): kept apart, in BigInteger.
+                BigInteger big = BigInteger.valueOf(v);
+                beyond = beyond.add(big.multiply(big).multiply(BigInteger.valueOf(counts[i])));
+            }
         }
-        this.sum = s1;
-        this.sumOfSquares = s2;
+        this.sum = s1.value();
+        this.sumOfSquares = s2.value().add(beyond);
     }
 
     /**

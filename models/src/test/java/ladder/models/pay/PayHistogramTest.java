@@ -95,6 +95,34 @@ class PayHistogramTest {
     }
 
     @Test
+    void sumsEqualBigIntegerArithmeticForValuesAndCountsOfEverySize() {
+        // Values up to 2^40 pence (squares past a long past 3,037,000,499) and counts up to 2^40,
+        // so the low 64 bits of the totals carry many times.
+        java.util.SplittableRandom random = new java.util.SplittableRandom(15);
+        for (int trial = 0; trial < 200; trial++) {
+            int distinct = 1 + random.nextInt(50);
+            long[] values = new long[distinct];
+            long[] counts = new long[distinct];
+            long v = 0;
+            int bits = 1 + random.nextInt(40);
+            BigInteger sum = BigInteger.ZERO;
+            BigInteger squares = BigInteger.ZERO;
+            for (int i = 0; i < distinct; i++) {
+                v += 1 + random.nextLong(1L << bits);
+                values[i] = v;
+                counts[i] = 1 + random.nextLong(1L << random.nextInt(1, 41));
+                BigInteger bv = BigInteger.valueOf(v);
+                BigInteger bc = BigInteger.valueOf(counts[i]);
+                sum = sum.add(bv.multiply(bc));
+                squares = squares.add(bv.multiply(bv).multiply(bc));
+            }
+            PayHistogram h = PayHistogram.of(values, counts);
+            assertEquals(sum, h.sum(), "trial " + trial);
+            assertEquals(squares, h.sumOfSquares(), "trial " + trial);
+        }
+    }
+
+    @Test
     void orderStatisticsAndTopValuesComeFromTheCumulativeCounts() {
         PayHistogram h = PayHistogram.of(new long[] {100, 200, 300}, new long[] {2, 1, 3});
         assertEquals(List.of(100L, 100L, 200L, 300L, 300L, 300L),
