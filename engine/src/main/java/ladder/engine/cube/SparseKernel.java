@@ -211,7 +211,7 @@ final class SparseKernel {
             long[] mask = filter instanceof Filter.All ? null : filter.select(chunk);
             for (int from = 0; from < chunk.rows(); from += CellKeys.BLOCK) {
                 int rows = Math.min(CellKeys.BLOCK, chunk.rows() - from);
-                if (mask != null && !Selection.any(mask, from, rows)) {
+                if (mask != null && Selection.count(mask, from, rows) == 0) {
                     continue;
                 }
                 keys(chunk, from, rows, wide);
