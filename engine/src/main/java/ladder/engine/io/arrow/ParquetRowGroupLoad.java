@@ -87,11 +87,12 @@ final class ParquetRowGroupLoad {
         List<org.apache.arrow.vector.types.pojo.Field> fields = new ArrayList<>();
         for (LeafColumn leaf : file.columns()) {
             boolean contract = schema.indexOf(leaf.name()) >= 0;
-            String unsupported = contract ? file.unsupported(leaf) : null;
+            // A type Ladder does not decode is no contract column's: binding names it beside every other wrong type.
+            String unsupported = contract && leaf.type() != null ? file.unsupported(leaf) : null;
             if (unsupported != null) {
                 throw new UnsupportedParquet(unsupported);
             }
-            ArrowType type = leaf.type() == null ? ArrowType.Binary.INSTANCE : arrowType(leaf);
+            ArrowType type = leaf.type() == null ? otherType(leaf) : arrowType(leaf);
             fields.add(new org.apache.arrow.vector.types.pojo.Field(leaf.name(), new FieldType(leaf.optional(), type, null), null));
         }
         BatchRecords records = BatchRecords.bind(source, fields, schema, warnings);
@@ -101,6 +102,16 @@ final class ParquetRowGroupLoad {
             leaves[c] = file.columns().stream().filter(leaf -> leaf.name().equals(name)).findFirst().orElseThrow();
         }
         return new ParquetRowGroupLoad(source, file, records, leaves, validator, batchRows);
+    }
+
+    /** The Arrow type, as binding describes it, of a column Ladder does not decode: bool, a date, a timestamp, or binary. */
+    private static ArrowType otherType(LeafColumn leaf) {
+        return switch (leaf.physical()) {
+            case BOOLEAN -> ArrowType.Bool.INSTANCE;
+            case INT96 -> new ArrowType.Timestamp(org.apache.arrow.vector.types.TimeUnit.NANOSECOND, null);
+            default -> leaf.unsupported().endsWith("annotated DATE")
+                    ? new ArrowType.Date(org.apache.arrow.vector.types.DateUnit.DAY) : ArrowType.Binary.INSTANCE;
+        };
     }
 
     /** The Arrow type Arrow's Parquet reader gives a column Ladder decodes. */

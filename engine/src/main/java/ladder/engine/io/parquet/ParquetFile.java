@@ -283,8 +283,7 @@ public final class ParquetFile {
     }
 
     private static LeafColumn unsupported(String name, int index, Type physical, boolean optional, String what) {
-        return new LeafColumn(name, index, physical, optional, null, 0, true, "column '" + name + "' is " + what
-                + "; Ladder reads integers, floats and UTF-8 strings");
+        return new LeafColumn(name, index, physical, optional, null, 0, true, "column '" + name + "' is " + what);
     }
 
     private static boolean startsWithMagic(byte[] bytes, int at) {

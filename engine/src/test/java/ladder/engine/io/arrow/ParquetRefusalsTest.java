@@ -2,6 +2,7 @@ package ladder.engine.io.arrow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -133,18 +134,26 @@ class ParquetRefusalsTest {
                 "its column chunks are in other files");
     }
 
-    /** Types of contract columns: a date, a timestamp of Spark's (INT96) and bytes that are not said to be text. */
+    /**
+     * Types of contract columns the decoder does not read (a date, Spark's INT96 timestamp, bytes not
+     * said to be text) are refused as any wrongly typed column is, naming the type and what the column needs.
+     */
     @Test
     void typesTheContractHasNoUseFor() throws IOException {
-        assertRefused(withFooter("date", m -> element(m, "year").setLogicalType(LogicalType.DATE(new DateType()))),
-                "column 'year' is INT32 annotated DATE; Ladder reads integers, floats and UTF-8 strings");
-        assertRefused(withFooter("int96", m -> element(m, "year").setType(Type.INT96)),
-                "column 'year' is INT96; Ladder reads integers, floats and UTF-8 strings");
-        assertRefused(withFooter("binary", m -> {
+        assertWrongType(withFooter("date", m -> element(m, "year").setLogicalType(LogicalType.DATE(new DateType()))),
+                "column 'year' is date(day) but year needs an integer or string column");
+        assertWrongType(withFooter("int96", m -> element(m, "year").setType(Type.INT96)),
+                "column 'year' is timestamp(nanosecond, null) but year needs an integer or string column");
+        assertWrongType(withFooter("binary", m -> {
             SchemaElement sector = element(m, "sector");
             sector.unsetLogicalType();
             sector.unsetConverted_type();
-        }), "column 'sector' is BYTE_ARRAY without a string annotation; Ladder reads integers, floats and UTF-8 strings");
+        }), "column 'sector' is binary but sector needs a string column (utf8 or large_utf8)");
     }
 
+    private void assertWrongType(Path file, String reason) {
+        String message = assertThrows(LadderException.class,
+                () -> LoadOutcome.of(file, dir, new ParquetReader(64, 2), true)).getMessage();
+        assertTrue(message.startsWith(file + ": refused: " + reason), message);
+    }
 }
