@@ -52,6 +52,20 @@ public record Field(String name, Kind kind, boolean optional, int min, int max, 
         };
     }
 
+    /**
+     * Whether whole number {@code value} is within an integer column's range: the one statement of
+     * the rule {@link #rule()} words, which every reader's checks apply (the validator's and the
+     * typed fast paths alike).
+     */
+    public boolean inRange(long value) {
+        return value >= min && value <= max;
+    }
+
+    /** Whether {@code value} is a decimal column's: finite, and {@code > 0} or {@code >= 0} as {@link #rule()} words it. */
+    public boolean inRange(double value) {
+        return Double.isFinite(value) && (min == 1 ? value > 0 : value >= 0);
+    }
+
     // ---- Columns of table `employees` (and, where shared, `applicants`) ----
 
     public static final Field EMPLOYER_ID = text("employer_id");

@@ -137,7 +137,7 @@ final class FieldDecoder {
         if (field.kind() == Field.Kind.DECIMAL) {
             return decodeDouble(batch, row, c, value);
         }
-        if (field.kind() != Field.Kind.INT || value < field.min() || value > field.max()) {
+        if (field.kind() != Field.Kind.INT || !field.inRange(value)) {
             return false;
         }
         batch.codes[c][row] = (int) value - field.min();
@@ -147,15 +147,11 @@ final class FieldDecoder {
     /** Puts the finite {@code value} of decimal column {@code c} into row {@code row}; false if the row must take the exact path. */
     boolean decodeDouble(RowBatch batch, int row, int c, double value) {
         Field field = fields[c];
-        if (field.kind() != Field.Kind.DECIMAL || !inRange(field, value)) {
+        if (field.kind() != Field.Kind.DECIMAL || !field.inRange(value)) {
             return false;
         }
         batch.decimals[c][row] = value;
         return true;
-    }
-
-    private static boolean inRange(Field field, double value) {
-        return Double.isFinite(value) && (field.min() == 1 ? value > 0 : value >= 0);
     }
 
     /** Forgets the last values: the caller's buffer or batch is about to change. */
@@ -277,7 +273,7 @@ final class FieldDecoder {
             magnitude = magnitude * 10 + digit;
         }
         long value = negative ? -magnitude : magnitude;
-        if (value < field.min() || value > field.max()) {
+        if (!field.inRange(value)) {
             return false;
         }
         batch.codes[c][row] = (int) value - field.min();
@@ -329,7 +325,7 @@ final class FieldDecoder {
         } else {
             value = Double.parseDouble(new String(bytes, from, to - from, StandardCharsets.US_ASCII));
         }
-        if (!inRange(field, value)) {
+        if (!field.inRange(value)) {
             return false;
         }
         batch.decimals[c][row] = value;

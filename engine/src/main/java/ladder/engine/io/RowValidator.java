@@ -376,7 +376,7 @@ public final class RowValidator implements RecordSink {
             magnitude = Math.min(magnitude * 10 + (value.charAt(i) - '0'), 1L << 32);
         }
         long number = value.charAt(0) == '-' ? -magnitude : magnitude;
-        if (number < field.min() || number > field.max()) {
+        if (!field.inRange(number)) {
             return "out of range: " + field.rule();
         }
         codes[c] = (int) number;
@@ -388,8 +388,7 @@ public final class RowValidator implements RecordSink {
             return "not a number: " + field.rule();
         }
         double number = Double.parseDouble(value);
-        boolean inRange = Double.isFinite(number) && (field.min() == 1 ? number > 0 : number >= 0);
-        if (!inRange) {
+        if (!field.inRange(number)) {
             return "out of range: " + field.rule();
         }
         decimals[c] = number;

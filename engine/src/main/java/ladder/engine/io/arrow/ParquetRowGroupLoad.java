@@ -16,6 +16,7 @@ import ladder.engine.LadderException;
 import ladder.engine.contract.Schema;
 import ladder.engine.io.ColumnDecoder;
 import ladder.engine.io.ColumnarRows;
+import ladder.engine.io.RecordSink;
 import ladder.engine.io.RowValidator;
 import ladder.engine.io.parquet.ColumnChunkReader;
 import ladder.engine.io.parquet.ColumnValues;
@@ -32,7 +33,7 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  * Loads a Parquet file with Ladder's own decoder ({@link ParquetFile}, {@link ColumnChunkReader}):
  * row groups are decoded on worker threads, each into batches of typed values checked by its own
  * {@link ColumnDecoder}, and merged into the table in file order on the calling thread, with
- * exactly the outcome of {@link BatchRecords#emit} over the same file read by Arrow.
+ * exactly the outcome of offering every row as text ({@link #emit}), as a read for a sink does.
  *
  * <p>What makes it fast is what Arrow Java's scanner cannot do: a dictionary-encoded column (as
  * writers store codes, employers, sectors and most numbers) has each dictionary value checked once
@@ -41,7 +42,7 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  * {@link BatchRecords#bind} binds Arrow's reading of the file (integers with their declared
  * width and sign, floats, UTF-8 strings), so a file is refused for the same reasons. A file or
  * bound column the decoder does not read is {@link UnsupportedParquet}, said before any row is
- * merged, and the caller reads it through Arrow instead.
+ * merged, and the caller refuses the file.
  */
 final class ParquetRowGroupLoad {
     /** Batches each worker may have in flight: one being filled, one waiting to be merged. */
@@ -86,11 +87,12 @@ final class ParquetRowGroupLoad {
         List<org.apache.arrow.vector.types.pojo.Field> fields = new ArrayList<>();
         for (LeafColumn leaf : file.columns()) {
             boolean contract = schema.indexOf(leaf.name()) >= 0;
-            String unsupported = contract ? file.unsupported(leaf) : null;
+            // A type Ladder does not decode is no contract column's: binding names it beside every other wrong type.
+            String unsupported = contract && leaf.type() != null ? file.unsupported(leaf) : null;
             if (unsupported != null) {
                 throw new UnsupportedParquet(unsupported);
             }
-            ArrowType type = leaf.type() == null ? ArrowType.Binary.INSTANCE : arrowType(leaf);
+            ArrowType type = leaf.type() == null ? otherType(leaf) : arrowType(leaf);
             fields.add(new org.apache.arrow.vector.types.pojo.Field(leaf.name(), new FieldType(leaf.optional(), type, null), null));
         }
         BatchRecords records = BatchRecords.bind(source, fields, schema, warnings);
@@ -100,6 +102,16 @@ final class ParquetRowGroupLoad {
             leaves[c] = file.columns().stream().filter(leaf -> leaf.name().equals(name)).findFirst().orElseThrow();
         }
         return new ParquetRowGroupLoad(source, file, records, leaves, validator, batchRows);
+    }
+
+    /** The Arrow type, as binding describes it, of a column Ladder does not decode: bool, a date, a timestamp, or binary. */
+    private static ArrowType otherType(LeafColumn leaf) {
+        return switch (leaf.physical()) {
+            case BOOLEAN -> ArrowType.Bool.INSTANCE;
+            case INT96 -> new ArrowType.Timestamp(org.apache.arrow.vector.types.TimeUnit.NANOSECOND, null);
+            default -> leaf.unsupported().endsWith("annotated DATE")
+                    ? new ArrowType.Date(org.apache.arrow.vector.types.DateUnit.DAY) : ArrowType.Binary.INSTANCE;
+        };
     }
 
     /** The Arrow type Arrow's Parquet reader gives a column Ladder decodes. */
@@ -164,6 +176,47 @@ final class ParquetRowGroupLoad {
             if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("Parquet workers did not stop");
             }
+        }
+    }
+
+    /**
+     * Offers every row, numbered from 1 in file order, to {@code sink} as text ({@link #text}),
+     * decoding on this thread: the reading {@link ladder.engine.io.SourceReader#read} gives, with
+     * the outcome a {@link #run load} has.
+     */
+    void emit(RecordSink sink) {
+        ColumnValues[] values = new ColumnValues[leaves.length];
+        BatchRecords.Values[] text = new BatchRecords.Values[leaves.length];
+        PageBuffers[] buffers = new PageBuffers[leaves.length];
+        for (int c = 0; c < leaves.length; c++) {
+            ColumnValues column = values[c] = new ColumnValues(leaves[c].type());
+            text[c] = row -> text(column, row);
+            buffers[c] = new PageBuffers();
+        }
+        long row = 0;
+        try {
+            for (int g = 0; g < file.rowGroups(); g++) {
+                ColumnChunkReader[] readers = new ColumnChunkReader[leaves.length];
+                for (int c = 0; c < leaves.length; c++) {
+                    readers[c] = file.reader(g, leaves[c], buffers[c]);
+                }
+                for (long done = 0, rows = file.rows(g); done < rows; ) {
+                    int count = (int) Math.min(batchRows, rows - done);
+                    for (int c = 0; c < leaves.length; c++) {
+                        readers[c].read(count, values[c]);
+                    }
+                    for (int i = 0; i < count; i++) {
+                        records.offerRow(text, i, ++row, sink);
+                    }
+                    done += count;
+                }
+            }
+        } catch (IOException e) {
+            throw source.unreadable(e);
+        } catch (LadderException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw source.unreadable(e);
         }
     }
 

@@ -37,9 +37,18 @@ import org.apache.parquet.format.Util;
  */
 public final class ParquetFile {
     private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * The encodings a column chunk may list. BIT_PACKED is listed by parquet-mr (Spark, Hive) for
+     * the repetition levels of flat columns, which have none to decode; a page whose values or
+     * definition levels really are BIT_PACKED is refused by {@link ColumnChunkReader}, naming it.
+     */
     private static final Set<Encoding> ENCODINGS = EnumSet.of(Encoding.PLAIN, Encoding.PLAIN_DICTIONARY,
-            Encoding.RLE_DICTIONARY, Encoding.RLE, Encoding.DELTA_BINARY_PACKED, Encoding.DELTA_LENGTH_BYTE_ARRAY,
-            Encoding.DELTA_BYTE_ARRAY, Encoding.BYTE_STREAM_SPLIT);
+            Encoding.RLE_DICTIONARY, Encoding.RLE, Encoding.BIT_PACKED, Encoding.DELTA_BINARY_PACKED,
+            Encoding.DELTA_LENGTH_BYTE_ARRAY, Encoding.DELTA_BYTE_ARRAY, Encoding.BYTE_STREAM_SPLIT);
+    /** What a user can do about a codec or an encoding Ladder does not read. */
+    private static final String REWRITE = "; rewrite it with snappy, zstd or gzip";
+    private static final String FLAT = "; the contract's tables are flat: write the file without it";
+    private static final String UNENCRYPTED = "; write it without Parquet encryption";
 
     /** The largest column chunk read whole into one array. */
     private static final long MAX_CHUNK = Integer.MAX_VALUE - 64;
@@ -69,7 +78,7 @@ public final class ParquetFile {
         byte[] head = read(channel, 0, 4);
         byte[] tail = read(channel, size - 8, 8);
         if (tail[4] == 'P' && tail[5] == 'A' && tail[6] == 'R' && tail[7] == 'E') {
-            throw new UnsupportedParquet("its footer is encrypted");
+            throw new UnsupportedParquet("its footer is encrypted" + UNENCRYPTED);
         }
         if (!startsWithMagic(head, 0) || !startsWithMagic(tail, 4)) {
             throw new IOException("no PAR1 magic number at its start and end");
@@ -85,7 +94,7 @@ public final class ParquetFile {
             throw new IOException("its footer cannot be read (" + e.getMessage() + ")", e);
         }
         if (metadata.isSetEncryption_algorithm()) {
-            throw new UnsupportedParquet("it is encrypted");
+            throw new UnsupportedParquet("it is encrypted" + UNENCRYPTED);
         }
         return new ParquetFile(channel, size, metadata, leaves(metadata));
     }
@@ -128,7 +137,7 @@ public final class ParquetFile {
         for (RowGroup group : metadata.getRow_groups()) {
             ColumnMetaData meta = chunk(group, column).getMeta_data();
             if (!PageCodec.reads(meta.getCodec())) {
-                return "column '" + column.name() + "' is compressed with " + meta.getCodec();
+                return "column '" + column.name() + "' is compressed with " + codecName(meta.getCodec()) + REWRITE;
             }
             if (meta.getTotal_compressed_size() > MAX_CHUNK) {
                 return "column '" + column.name() + "' has a chunk of " + meta.getTotal_compressed_size()
@@ -136,7 +145,7 @@ public final class ParquetFile {
             }
             for (Encoding encoding : meta.getEncodings()) {
                 if (!ENCODINGS.contains(encoding)) {
-                    return "column '" + column.name() + "' uses the " + encoding + " encoding";
+                    return "column '" + column.name() + "' uses the " + encoding + " encoding" + REWRITE;
                 }
             }
         }
@@ -185,20 +194,21 @@ public final class ParquetFile {
         if (schema == null || schema.isEmpty()) {
             throw new IOException("its footer has no schema");
         }
-        int children = schema.get(0).getNum_children();
-        if (children != schema.size() - 1) {
-            throw new UnsupportedParquet("its schema is nested");
-        }
         List<LeafColumn> columns = new ArrayList<>();
         for (int i = 1; i < schema.size(); i++) {
             SchemaElement element = schema.get(i);
             if (element.getNum_children() > 0 || !element.isSetType()) {
-                throw new UnsupportedParquet("column '" + element.getName() + "' is nested");
+                throw new UnsupportedParquet("column '" + element.getName() + "' is nested (a struct, list or map)"
+                        + FLAT);
             }
             if (element.getRepetition_type() == FieldRepetitionType.REPEATED) {
-                throw new UnsupportedParquet("column '" + element.getName() + "' is repeated");
+                throw new UnsupportedParquet("column '" + element.getName() + "' is repeated (a list)" + FLAT);
             }
             columns.add(leaf(element, i - 1));
+        }
+        if (schema.get(0).getNum_children() != columns.size()) {
+            throw new IOException("its schema's root claims " + schema.get(0).getNum_children() + " columns of "
+                    + columns.size());
         }
         for (RowGroup group : metadata.getRow_groups()) {
             if (group.getColumnsSize() != columns.size()) {
@@ -210,7 +220,7 @@ public final class ParquetFile {
                     throw new UnsupportedParquet("its column chunks are in other files");
                 }
                 if (chunk.isSetCrypto_metadata() || chunk.isSetEncrypted_column_metadata()) {
-                    throw new UnsupportedParquet("its columns are encrypted");
+                    throw new UnsupportedParquet("its columns are encrypted" + UNENCRYPTED);
                 }
                 if (!chunk.isSetMeta_data()) {
                     throw new IOException("a column chunk without metadata");
@@ -265,6 +275,11 @@ public final class ParquetFile {
                 return unsupported(name, index, physical, optional, physical.name());
             }
         }
+    }
+
+    /** A codec by the name writers give it: Parquet's LZ4 is Hadoop's framing of LZ4 blocks, not LZ4_RAW. */
+    private static String codecName(org.apache.parquet.format.CompressionCodec codec) {
+        return codec == org.apache.parquet.format.CompressionCodec.LZ4 ? "LZ4 (hadoop)" : codec.name();
     }
 
     private static LeafColumn unsupported(String name, int index, Type physical, boolean optional, String what) {

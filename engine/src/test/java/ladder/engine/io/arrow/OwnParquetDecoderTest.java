@@ -23,6 +23,7 @@ import ladder.engine.contract.Schema;
 import ladder.engine.io.LoadOutcome;
 import ladder.engine.io.RejectsWriter;
 import ladder.engine.io.RowValidator;
+import ladder.engine.io.SourceReader;
 import ladder.engine.io.arrow.ArrowTables.Column;
 import ladder.engine.io.arrow.ArrowTables.Format;
 import ladder.engine.io.parquet.ColumnChunkReader;
@@ -43,8 +44,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * DuckDB in each of its layouts (data pages v1 and v2; dictionary, plain, delta and
  * byte-stream-split encodings; Snappy, gzip, Zstandard, LZ4, Brotli and none; many row groups), a load
  * through the own decoder on 1 to 3 threads ends exactly where offering Arrow's reading of every
- * row as text does. Files the decoder does not read are read through Arrow with Arrow's outcome,
- * and corrupt files are refused with one located line.
+ * row as text does ({@link ArrowParquetReference}, tests only), and so does a read for a sink.
+ * Files the decoder does not read are refused naming what they use, and corrupt files are refused
+ * with one located line.
  */
 class OwnParquetDecoderTest {
     @TempDir
@@ -59,9 +61,12 @@ class OwnParquetDecoderTest {
             Path file = Format.PARQUET.write(dir, "arrow-" + seed, TypedLoadTest.columns(random, 50 + random.nextInt(250)),
                     batchRows);
             assertOwnDecoderReads(file);
-            LoadOutcome text = LoadOutcome.of(file, dir, new ParquetReader(batchRows, 1, false), false);
-            LoadOutcome own = LoadOutcome.of(file, dir, new ParquetReader(1 + random.nextInt(100), threads, true), true);
+            LoadOutcome text = LoadOutcome.of(file, dir, new ArrowParquetReference(batchRows), false);
+            LoadOutcome own = LoadOutcome.of(file, dir, new ParquetReader(1 + random.nextInt(100), threads), true);
             own.assertSameAs(text, threads + " threads, seed " + seed);
+            // A read for a sink, from the own decoder's values offered as text, ends where Arrow's does.
+            LoadOutcome read = LoadOutcome.of(file, dir, new ParquetReader(1 + random.nextInt(100), threads), false);
+            read.assertSameAs(text, "read, " + threads + " threads, seed " + seed);
         }
     }
 
@@ -91,12 +96,12 @@ class OwnParquetDecoderTest {
             // The reference is Arrow's reading of DuckDB's default layout of the same rows, under the same name.
             Path file = dir.resolve("duckdb-" + layout + "-" + seed + ".parquet");
             duckDbCopy(source, file, "FORMAT parquet");
-            LoadOutcome text = LoadOutcome.of(file, dir, new ParquetReader(65_536, 1, false), false);
+            LoadOutcome text = LoadOutcome.of(file, dir, new ArrowParquetReference(65_536), false);
             Files.delete(file);
             duckDbCopy(source, file, layout.options);
             assertOwnDecoderReads(file);
             for (int threads = 1; threads <= 2; threads++) {
-                LoadOutcome own = LoadOutcome.of(file, dir, new ParquetReader(1 + random.nextInt(5_000), threads, true), true);
+                LoadOutcome own = LoadOutcome.of(file, dir, new ParquetReader(1 + random.nextInt(5_000), threads), true);
                 own.assertSameAs(text, layout + ", " + threads + " threads, seed " + seed);
             }
         }
@@ -125,9 +130,9 @@ class OwnParquetDecoderTest {
         Path file = Format.PARQUET.write(dir, "overflow", columns, rows);
         assertArrayEquals(new long[] {1, 1}, pageKinds(file, "person_id"), "rows from the dictionary, rows plain");
         assertOwnDecoderReads(file);
-        LoadOutcome text = LoadOutcome.of(file, dir, new ParquetReader(65_536, 1, false), false);
+        LoadOutcome text = LoadOutcome.of(file, dir, new ArrowParquetReference(65_536), false);
         for (int batchRows : new int[] {997, 65_536}) {
-            LoadOutcome.of(file, dir, new ParquetReader(batchRows, 2, true), true).assertSameAs(text, batchRows + " rows a batch");
+            LoadOutcome.of(file, dir, new ParquetReader(batchRows, 2), true).assertSameAs(text, batchRows + " rows a batch");
         }
     }
 
@@ -150,17 +155,16 @@ class OwnParquetDecoderTest {
         return kinds;
     }
 
-    /** A column the own decoder does not read (here a Boolean) sends the file through Arrow, whose refusal the user gets. */
+    /** A contract column of a type the decoder does not read (here a Boolean) refuses the file as Arrow's reading of it did. */
     @Test
-    void aTypeTheDecoderDoesNotReadGoesThroughArrow() throws Exception {
+    void aTypeTheDecoderDoesNotReadIsRefusedAsArrowRefusesIt() throws Exception {
         Path source = Format.PARQUET.write(dir, "source", duckDbSafe(TypedLoadTest.columns(new SplittableRandom(3), 100)), 100);
         Path file = dir.resolve("boolean.parquet");
         duckDbCopy("SELECT * REPLACE (true AS promoted) FROM read_parquet('" + source + "')", file, "FORMAT parquet");
-        assertThrows(UnsupportedParquet.class, () -> bind(file));
-        LadderException own = assertThrows(LadderException.class, () -> load(file, new ParquetReader(64, 2, true)));
-        LadderException arrow = assertThrows(LadderException.class, () -> load(file, new ParquetReader(64, 2, false)));
+        LadderException own = assertThrows(LadderException.class, () -> load(file, new ParquetReader(64, 2)));
+        LadderException arrow = assertThrows(LadderException.class, () -> load(file, new ArrowParquetReference(64)));
         assertEquals(arrow.getMessage(), own.getMessage());
-        assertTrue(own.getMessage().contains("column 'promoted' is bool"), own.getMessage());
+        assertTrue(own.getMessage().contains("column 'promoted' is bool but promoted needs"), own.getMessage());
     }
 
     /**
@@ -184,7 +188,7 @@ class OwnParquetDecoderTest {
             Path file = dir.resolve("broken-" + trial + ".parquet");
             Files.write(file, broken);
             try {
-                load(file, new ParquetReader(1 + random.nextInt(3_000), 1 + random.nextInt(2), true));
+                load(file, new ParquetReader(1 + random.nextInt(3_000), 1 + random.nextInt(2)));
             } catch (LadderException e) {
                 assertTrue(e.getMessage().startsWith(file + ": not a readable Parquet file ("), e.getMessage());
                 assertEquals(1, e.getMessage().lines().count(), e.getMessage());
@@ -202,14 +206,14 @@ class OwnParquetDecoderTest {
         return at - length;
     }
 
-    private void load(Path file, ParquetReader reader) throws IOException {
+    private void load(Path file, SourceReader reader) throws IOException {
         TableBuilder builder = new TableBuilder(Schema.EMPLOYEES, 7);
         try (RejectsWriter rejects = RejectsWriter.toFile(Files.createTempFile(dir, "rejects", ".csv"))) {
             reader.load(file, Schema.EMPLOYEES, new RowValidator(Schema.EMPLOYEES, builder, rejects), warning -> { });
         }
     }
 
-    /** Binds the file for the own decoder: fails with {@link UnsupportedParquet} if it would go through Arrow. */
+    /** Binds the file for the own decoder: fails with {@link UnsupportedParquet} if it would refuse what the file uses. */
     private void bind(Path file) throws IOException, UnsupportedParquet {
         SourceFile source = new SourceFile(file.toString(), "Parquet");
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
