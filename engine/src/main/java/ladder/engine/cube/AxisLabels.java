@@ -15,6 +15,8 @@ import ladder.engine.table.Column;
 final class AxisLabels {
     private final Column column;
     private final List<String> levels;
+    /** {@code codes[position]}: the code at a level position. */
+    private final int[] codes;
     /** {@code positions[code]}: the level position of a code, or -1 where the code has no rows. */
     private final int[] positions;
 
@@ -40,6 +42,7 @@ final class AxisLabels {
             codes.sort(Comparator.comparing(column::label, Dimension.LEVEL_ORDER));
         }
         levels = codes.stream().map(column::label).toList();
+        this.codes = codes.stream().mapToInt(Integer::intValue).toArray();
         positions = new int[Math.max(column.cardinality(), present.length)];
         java.util.Arrays.fill(positions, -1);
         for (int i = 0; i < codes.size(); i++) {
@@ -49,6 +52,11 @@ final class AxisLabels {
 
     Dimension dimension() {
         return new Dimension(column.name(), levels);
+    }
+
+    /** The code at level position {@code position}. */
+    int code(int position) {
+        return codes[position];
     }
 
     /** The level position of {@code code}. */

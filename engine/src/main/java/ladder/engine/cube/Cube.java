@@ -415,6 +415,15 @@ public final class Cube {
         }
         List<Dimension> dims = new ArrayList<>(dimensions);
         dims.set(d, new Dimension(name, newLevels));
+        boolean identity = newLevels.equals(old.levels());
+        for (int l = 0; l < map.length && identity; l++) {
+            identity = map[l] == l;
+        }
+        if (identity) {
+            // Each level its own group, in place (e.g. a 0/1 outcome read as itself): only the name changes.
+            return new Cube(dims, measures, filter, provenance, size, coords, counts, valueCounts, unitSums,
+                    unitSquares, looseSums, looseSquares);
+        }
         Cells out = new Cells(dims.size(), measures.size(), size);
         int[] at = new int[dims.size()];
         for (int c = 0; c < size; c++) {
@@ -604,6 +613,7 @@ public final class Cube {
         private double[] unitSquares;
         private double[] looseSums;
         private double[] looseSquares;
+        private boolean built;
 
         public Cells(int dims, int measures, int expected) {
             this.dims = dims;
@@ -620,6 +630,9 @@ public final class Cube {
 
         /** Adds a cell at level positions {@code at} with {@code count} rows; its measures follow by {@link #measure}. */
         public int add(int[] at, long count) {
+            if (built) {
+                throw new IllegalStateException("cells already built");
+            }
             if (n == counts.length) {
                 grow();
             }
@@ -628,9 +641,17 @@ public final class Cube {
             return n++;
         }
 
+        /** The cells added so far. */
+        public int size() {
+            return n;
+        }
+
         /** Sets measure {@code j} of cell {@code cell} (as {@link #add} answered it). */
         public void measure(int cell, int j, long values, double unitSum, double unitSquare, double looseSum,
                 double looseSquare) {
+            if (built) {
+                throw new IllegalStateException("cells already built");
+            }
             int at = cell * m + j;
             valueCounts[at] = values;
             unitSums[at] = unitSum;
@@ -661,16 +682,25 @@ public final class Cube {
             looseSquares = Arrays.copyOf(looseSquares, capacity * m);
         }
 
-        /** The cube of these cells over {@code dimensions} (whose level positions the cells use). */
+        /**
+         * The cube of these cells over {@code dimensions} (whose level positions the cells use). Cells
+         * added already in cube order, each once and non-empty (as the dense kernel and order-keeping
+         * operations give them), become the cube's arrays as they are: no sort, no copy when the
+         * capacity was the cell count. The cells are built once.
+         */
         public Cube build(List<Dimension> dimensions, List<Measure> measures, String filter, Provenance provenance) {
             if (dimensions.size() != dims || measures.size() != m) {
                 throw new IllegalArgumentException("cells of " + dims + " dimensions and " + m + " measures built as "
                         + dimensions.size() + " and " + measures.size());
             }
-            for (int c = 0; c < n; c++) {
-                for (int d = 0; d < dims; d++) {
-                    Objects.checkIndex(coords[c * dims + d], dimensions.get(d).size());
-                }
+            if (built) {
+                throw new IllegalStateException("cells already built");
+            }
+            built = true;
+            if (inCubeOrder(dimensions)) {
+                return new Cube(dimensions, measures, filter, provenance, n, trim(coords, n * dims), trim(counts, n),
+                        trim(valueCounts, n * m), trim(unitSums, n * m), trim(unitSquares, n * m),
+                        trim(looseSums, n * m), trim(looseSquares, n * m));
             }
             int[] order = order(dimensions);
             int kept = 0;
@@ -696,13 +726,11 @@ public final class Cube {
                 }
                 System.arraycopy(coords, c * dims, outCoords, size * dims, dims);
                 outCounts[size] = counts[c];
-                if (m > 0) {
-                    System.arraycopy(valueCounts, c * m, outValues, size * m, m);
-                    System.arraycopy(unitSums, c * m, outUnitSums, size * m, m);
-                    System.arraycopy(unitSquares, c * m, outUnitSquares, size * m, m);
-                    System.arraycopy(looseSums, c * m, outLooseSums, size * m, m);
-                    System.arraycopy(looseSquares, c * m, outLooseSquares, size * m, m);
-                }
+                System.arraycopy(valueCounts, c * m, outValues, size * m, m);
+                System.arraycopy(unitSums, c * m, outUnitSums, size * m, m);
+                System.arraycopy(unitSquares, c * m, outUnitSquares, size * m, m);
+                System.arraycopy(looseSums, c * m, outLooseSums, size * m, m);
+                System.arraycopy(looseSquares, c * m, outLooseSquares, size * m, m);
                 size++;
             }
             return new Cube(dimensions, measures, filter, provenance, size, Arrays.copyOf(outCoords, size * dims),
@@ -712,22 +740,43 @@ public final class Cube {
         }
 
         /**
-         * The cells' positions in cube order: as added, if they were added in that order.
-         * Otherwise, when the product of the level counts times the number of cells fits in a
-         * long, each cell's mixed-radix key and position are packed into one long and sorted as
-         * primitives; otherwise by comparing coordinates.
+         * Checks every level position against its dimension and answers whether the cells are
+         * already the cube: strictly increasing in row-major order (so no repeats) and none empty.
+         */
+        private boolean inCubeOrder(List<Dimension> dimensions) {
+            int[] sizes = new int[dims];
+            for (int d = 0; d < dims; d++) {
+                sizes[d] = dimensions.get(d).size();
+            }
+            boolean ordered = true;
+            for (int c = 0; c < n; c++) {
+                int at = c * dims;
+                for (int d = 0; d < dims; d++) {
+                    Objects.checkIndex(coords[at + d], sizes[d]);
+                }
+                ordered = ordered && counts[c] != 0 && (c == 0 || compare(c - 1, c) < 0);
+            }
+            return ordered;
+        }
+
+        private static int[] trim(int[] values, int length) {
+            return values.length == length ? values : Arrays.copyOf(values, length);
+        }
+
+        private static long[] trim(long[] values, int length) {
+            return values.length == length ? values : Arrays.copyOf(values, length);
+        }
+
+        private static double[] trim(double[] values, int length) {
+            return values.length == length ? values : Arrays.copyOf(values, length);
+        }
+
+        /**
+         * The cells' positions in cube order. When the product of the level counts times the
+         * number of cells fits in a long, each cell's mixed-radix key and position are packed
+         * into one long and sorted as primitives; otherwise by comparing coordinates.
          */
         private int[] order(List<Dimension> dimensions) {
-            int[] order = new int[n];
-            boolean sorted = true;
-            for (int c = 0; c < n; c++) {
-                order[c] = c;
-                sorted &= c == 0 || compare(c - 1, c) < 0;
-            }
-            if (sorted) {
-                // Added in cube order already (as a dense scan in level order adds them): nothing to sort.
-                return order;
-            }
             long product = 1;
             try {
                 for (Dimension d : dimensions) {
@@ -736,6 +785,7 @@ public final class Cube {
             } catch (ArithmeticException tooMany) {
                 product = Long.MAX_VALUE;
             }
+            int[] order = new int[n];
             if (product < Long.MAX_VALUE / Math.max(1, n)) {
                 long[] packed = new long[n];
                 for (int c = 0; c < n; c++) {

@@ -94,44 +94,93 @@ public final class CubeKernel {
     static Cube labelled(DenseCube dense, Filter filter) {
         List<CodeAxis> axes = dense.dimensions();
         int dims = axes.size();
-        // One pass over the dense cells: the non-empty ones, and the codes each dimension has rows at.
-        int[] nonEmpty = new int[64];
-        int n = 0;
+        // A pass over the dense cells in code order, levels kept by counting (no division per cell): the codes each
+        // dimension has rows at, which its labels need. A dimension's level is marked present when it changes, if a
+        // non-empty cell came since the last change.
+        int[] sizes = new int[dims];
+        int[] bases = new int[dims];
         boolean[][] present = new boolean[dims][];
         for (int d = 0; d < dims; d++) {
-            present[d] = new boolean[axes.get(d).base() + axes.get(d).size()];
+            sizes[d] = axes.get(d).size();
+            bases[d] = axes.get(d).base();
+            present[d] = new boolean[bases[d] + sizes[d]];
         }
+        int n = 0;
+        int[] level = new int[dims];
+        int[] mark = new int[dims];
         for (int cell = 0; cell < dense.cells(); cell++) {
-            if (dense.count(cell) == 0) {
-                continue;
+            if (dense.count(cell) != 0) {
+                n++;
             }
-            if (n == nonEmpty.length) {
-                nonEmpty = java.util.Arrays.copyOf(nonEmpty, 2 * n);
-            }
-            nonEmpty[n++] = cell;
-            for (int d = 0; d < dims; d++) {
-                present[d][axes.get(d).base() + dense.level(cell, d)] = true;
+            for (int d = dims - 1; d >= 0; d--) {
+                if (n > mark[d]) {
+                    present[d][bases[d] + level[d]] = true;
+                    mark[d] = n;
+                }
+                if (++level[d] < sizes[d]) {
+                    break;
+                }
+                level[d] = 0;
             }
         }
         AxisLabels[] labels = new AxisLabels[dims];
         List<Dimension> dimensions = new ArrayList<>();
-        for (int d = 0; d < dims; d++) {
+        // Per dimension, its level positions whose codes the dense axis spans, and each one's offset in the dense cube.
+        int[][] positions = new int[dims][];
+        int[][] offsets = new int[dims][];
+        for (int d = dims - 1, stride = 1; d >= 0; stride *= sizes[d], d--) {
             labels[d] = new AxisLabels(axes.get(d).column(), present[d]);
-            dimensions.add(labels[d].dimension());
+            dimensions.add(0, labels[d].dimension());
+            int levels = labels[d].dimension().size();
+            positions[d] = new int[levels];
+            offsets[d] = new int[levels];
+            int spanned = 0;
+            for (int p = 0; p < levels; p++) {
+                int at = labels[d].code(p) - axes.get(d).base();
+                if (at >= 0 && at < sizes[d]) {
+                    positions[d][spanned] = p;
+                    offsets[d][spanned++] = at * stride;
+                }
+            }
+            positions[d] = java.util.Arrays.copyOf(positions[d], spanned);
+            offsets[d] = java.util.Arrays.copyOf(offsets[d], spanned);
         }
+        // A second pass, in cube order (each dimension's levels in label order, the last fastest), so the cells need
+        // no sort whatever order the codes are in.
         int m = dense.measures().size();
         Cube.Cells cells = new Cube.Cells(dims, m, n);
+        int[] index = new int[dims];
         int[] at = new int[dims];
-        for (int i = 0; i < n; i++) {
-            int cell = nonEmpty[i];
-            for (int d = 0; d < dims; d++) {
-                at[d] = labels[d].position(axes.get(d).base() + dense.level(cell, d));
+        long combinations = 1;
+        int cell = 0;
+        for (int d = 0; d < dims; d++) {
+            combinations *= offsets[d].length;
+            cell += combinations == 0 ? 0 : offsets[d][0];
+        }
+        for (long k = 0; k < combinations; k++) {
+            if (dense.count(cell) != 0) {
+                for (int d = 0; d < dims; d++) {
+                    at[d] = positions[d][index[d]];
+                }
+                int c = cells.add(at, dense.count(cell));
+                for (int j = 0; j < m; j++) {
+                    cells.measure(c, j, dense.valueCount(cell, j), dense.unitSum(cell, j), dense.unitSumOfSquares(cell, j),
+                            dense.looseSum(cell, j), dense.looseSumOfSquares(cell, j));
+                }
             }
-            int c = cells.add(at, dense.count(cell));
-            for (int j = 0; j < m; j++) {
-                cells.measure(c, j, dense.valueCount(cell, j), dense.unitSum(cell, j), dense.unitSumOfSquares(cell, j),
-                        dense.looseSum(cell, j), dense.looseSumOfSquares(cell, j));
+            for (int d = dims - 1; d >= 0; d--) {
+                int[] o = offsets[d];
+                cell -= o[index[d]];
+                if (++index[d] < o.length) {
+                    cell += o[index[d]];
+                    break;
+                }
+                index[d] = 0;
+                cell += o[0];
             }
+        }
+        if (cells.size() != n) {
+            throw new IllegalStateException(n + " non-empty cells, " + cells.size() + " of them at labelled levels");
         }
         return cells.build(dimensions, measures(dense.measures().toArray(Column[]::new)), filter.text(), Cube.Provenance.NONE);
     }

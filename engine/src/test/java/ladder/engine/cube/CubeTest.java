@@ -107,6 +107,37 @@ class CubeTest {
         }
     }
 
+    /**
+     * Levels the dense axis does not span (codes below or above those with rows), a missing code
+     * listed last though its code is 0, and employers interned out of label order: the dense
+     * kernel's labelling still equals the sparse kernel's cube and a naive count.
+     */
+    @Test
+    void theDenseLabellingWalksLevelsInLabelOrderWhateverTheCodes() {
+        SplittableRandom random = new SplittableRandom(3);
+        int occupation = Schema.EMPLOYEES.fields().indexOf(Field.PARENTAL_OCCUPATION);
+        int gender = Schema.EMPLOYEES.fields().indexOf(Field.GENDER);
+        List<Object[]> rows = RandomTables.rows(21, 3000, 0.1, 30, 50_000);
+        for (Object[] r : rows) {
+            r[occupation] = random.nextInt(4) == 0 ? 0 : 3 + random.nextInt(3);
+            r[gender] = 2 + random.nextInt(2);
+        }
+        Table table = RandomTables.table(rows, 256);
+        List<String> dims = List.of("gender", "employer_id", "parental_occupation", "year");
+        for (int threads = 1; threads <= 2; threads++) {
+            Cube dense = CubeKernel.labelled(CubeKernel.dense(table, Filter.ALL, dims, MEASURES, threads), Filter.ALL);
+            assertSameCube(new SparseKernel(table, Filter.ALL, dims, MEASURES).build(threads), dense, threads + " threads");
+            Map<List<String>, Long> naive = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
+            for (Object[] r : rows) {
+                naive.merge(List.of(table.column("gender").label((Integer) r[gender]), (String) r[EMPLOYER]), 1L, Long::sum);
+            }
+            Cube two = dense.marginalise("gender", "employer_id");
+            for (Map.Entry<List<String>, Long> e : naive.entrySet()) {
+                assertEquals(e.getValue(), two.count(Map.of("gender", e.getKey().get(0), "employer_id", e.getKey().get(1))));
+            }
+        }
+    }
+
     @Test
     void manyDimensionsTakeMemoryThatFollowsTheCellsNotTheirProduct() {
         Table table = RandomTables.employees(3, 20_000, 4096, 0.1, 900);
@@ -218,6 +249,98 @@ class CubeTest {
         assertThrows(LadderException.class, () -> cube.slice("grade", "9"));
         assertThrows(LadderException.class, () -> cube.marginalise("seb"));
         assertThrows(LadderException.class, () -> cube.reorder("grade", List.of("1")));
+    }
+
+    @Test
+    void cellsGivenInCubeOrderOrShuffledWithRepeatsBuildTheSameCubeAsANaiveSum() {
+        SplittableRandom random = new SplittableRandom(5);
+        List<Dimension> dims = List.of(new Dimension("a", List.of("x", "y", "z")), new Dimension("b", List.of("1", "2")),
+                new Dimension("c", List.of("p", "q", "r", "s")));
+        List<Cube.Measure> measures = List.of(new Cube.Measure("pay", 100));
+        for (int trial = 0; trial < 20; trial++) {
+            // A naive cube: per cell of the product, the count and the measure's five numbers, some cells empty.
+            long[][] naive = new long[24][6];
+            List<int[]> pieces = new ArrayList<>();
+            for (int cell = 0; cell < 24; cell++) {
+                if (random.nextInt(3) == 0) {
+                    continue;
+                }
+                for (int piece = 0, count = 1 + random.nextInt(3); piece < count; piece++) {
+                    int[] numbers = {cell, random.nextInt(0, 5), random.nextInt(5), random.nextInt(900), random.nextInt(9000),
+                            random.nextInt(7), random.nextInt(40)};
+                    pieces.add(numbers);
+                    for (int v = 0; v < 6; v++) {
+                        naive[cell][v] += numbers[v + 1];
+                    }
+                }
+            }
+            Cube.Cells ordered = new Cube.Cells(3, 1, 0);
+            for (int cell = 0; cell < 24; cell++) {
+                if (naive[cell][0] > 0) {
+                    add(ordered, cell, naive[cell]);
+                }
+            }
+            Collections.shuffle(pieces, new java.util.Random(trial));
+            Cube.Cells shuffled = new Cube.Cells(3, 1, pieces.size());
+            for (int[] numbers : pieces) {
+                add(shuffled, numbers[0], java.util.Arrays.copyOfRange(numbers, 1, 7));
+            }
+            Cube fast = ordered.build(dims, measures, "", Cube.Provenance.NONE);
+            Cube sorted = shuffled.build(dims, measures, "", Cube.Provenance.NONE);
+            assertEquals(sorted, fast, "trial " + trial);
+            int c = 0;
+            for (int cell = 0; cell < 24; cell++) {
+                if (naive[cell][0] == 0) {
+                    continue;
+                }
+                assertEquals(List.of(cell / 8, cell / 4 % 2, cell % 4), List.of(fast.level(c, 0), fast.level(c, 1),
+                        fast.level(c, 2)), "trial " + trial);
+                assertEquals(naive[cell][0], fast.count(c));
+                assertEquals(naive[cell][1], fast.valueCount(c, 0));
+                assertEquals(naive[cell][2], fast.unitSum(c, 0));
+                assertEquals(naive[cell][3], fast.unitSumOfSquares(c, 0));
+                assertEquals(naive[cell][4], fast.looseSum(c, 0));
+                assertEquals(naive[cell][5], fast.looseSumOfSquares(c, 0));
+                c++;
+            }
+            assertEquals(c, fast.size());
+        }
+        Cube.Cells once = new Cube.Cells(1, 0, 1);
+        once.build(List.of(new Dimension("a", List.of("x"))), List.of(), "", Cube.Provenance.NONE);
+        assertThrows(IllegalStateException.class, () -> once.add(new int[] {0}, 1));
+        Cube.Cells outside = new Cube.Cells(1, 0, 1);
+        outside.add(new int[] {1}, 1);
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> outside.build(List.of(new Dimension("a", List.of("x"))), List.of(), "", Cube.Provenance.NONE));
+    }
+
+    private static void add(Cube.Cells cells, int cell, long[] numbers) {
+        add(cells, cell, java.util.Arrays.stream(numbers).mapToInt(Math::toIntExact).toArray());
+    }
+
+    private static void add(Cube.Cells cells, int cell, int[] numbers) {
+        int c = cells.add(new int[] {cell / 8, cell / 4 % 2, cell % 4}, numbers[0]);
+        cells.measure(c, 0, numbers[1], numbers[2], numbers[3], numbers[4], numbers[5]);
+    }
+
+    @Test
+    void anIndicatorOfALevelAlreadyZeroOrOneOnlyRenamesTheDimension() {
+        List<Object[]> rows = RandomTables.rows(9, 3000, 0.1, 5, 50_000);
+        Table table = RandomTables.table(rows, 300);
+        Cube cube = CubeKernel.build(table, Filter.ALL, List.of("grade", "promoted", "year"), List.of("hourly_pay"), 1);
+        Cube same = cube.indicator("promoted", "outcome", "1"::equals);
+        Cube swapped = cube.indicator("promoted", "outcome", "0"::equals);
+        assertEquals(List.of("grade", "outcome", "year"), same.dimensions().stream().map(Dimension::name).toList());
+        for (String level : List.of("0", "1")) {
+            String other = level.equals("0") ? "1" : "0";
+            assertEquals(cube.count(Map.of("promoted", level)), same.count(Map.of("outcome", level)));
+            assertEquals(cube.count(Map.of("promoted", level)), swapped.count(Map.of("outcome", other)));
+        }
+        assertEquals(cube.size(), same.size());
+        for (int c = 0; c < cube.size(); c++) {
+            assertEquals(cube.sum(c, 0), same.sum(c, 0));
+            assertEquals(cube.level(c, 1), same.level(c, 1));
+        }
     }
 
     @Test

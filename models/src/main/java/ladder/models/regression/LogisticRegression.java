@@ -357,7 +357,8 @@ public final class LogisticRegression {
                     }
                 }, ScoreSums::combine);
             }
-            // Each row's fitted probability once; then every (row, cluster) cell adds its people's scores.
+            // Each row's fitted probability once; then every (row, cluster) cell adds its people's scores. A row's cells
+            // are consecutive when the cluster is the cube's last covariate dimension, so its design row is made once.
             double[] mu = new double[data.rows()];
             double[] x = new double[p];
             for (int r = 0; r < mu.length; r++) {
@@ -366,9 +367,13 @@ public final class LogisticRegression {
             }
             return RowChunks.run(cells.size(), spec.threads, () -> new ScoreSums(p, clusters), (a, from, to) -> {
                 double[] xr = new double[p];
+                int previous = -1;
                 for (int i = from; i < to; i++) {
                     int r = cells.rows()[i];
-                    design.row(r, xr);
+                    if (r != previous) {
+                        design.row(r, xr);
+                        previous = r;
+                    }
                     a.add(xr, cells.trials()[i], cells.events()[i], mu[r], cells.clusters()[i]);
                 }
             }, ScoreSums::combine);

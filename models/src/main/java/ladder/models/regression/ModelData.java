@@ -95,7 +95,8 @@ public record ModelData(BinomialData data, boolean grouped, long people, Map<Str
             patterns = Math.multiplyExact(patterns, radix[v]);
         }
         // One binomial row per covariate pattern, numbered in order of first appearance among the cells; with a
-        // cluster, each cell of (pattern, cluster, outcome) is also kept, for the clusters' score sums.
+        // cluster, each (pattern, cluster) cell is also kept, for the clusters' score sums. The outcome is the cube's
+        // last dimension, so a cell's events and non-events come one after the other and make one cluster cell.
         PatternIndex index = PatternIndex.of(patterns);
         GrowingRows rows = new GrowingRows();
         int g = cluster == null ? -1 : cube.dimension(cluster);
@@ -105,6 +106,7 @@ public record ModelData(BinomialData data, boolean grouped, long people, Map<Str
             java.util.Arrays.fill(clusterOf, -1);
         }
         int cells = cube.size();
+        int kept = 0;
         int[] cellRow = g < 0 ? null : new int[cells];
         int[] cellCluster = g < 0 ? null : new int[cells];
         double[] cellTrials = g < 0 ? null : new double[cells];
@@ -128,10 +130,12 @@ public record ModelData(BinomialData data, boolean grouped, long people, Map<Str
                     clusterOf[level] = clusterLabels.size();
                     clusterLabels.add(cube.dimensions().get(g).levels().get(level));
                 }
-                cellRow[c] = row;
-                cellCluster[c] = clusterOf[level];
-                cellTrials[c] = n;
-                cellEvents[c] = e;
+                if (kept == 0 || cellRow[kept - 1] != row || cellCluster[kept - 1] != clusterOf[level]) {
+                    cellRow[kept] = row;
+                    cellCluster[kept++] = clusterOf[level];
+                }
+                cellTrials[kept - 1] += n;
+                cellEvents[kept - 1] += e;
             }
         }
         int n = rows.size();
@@ -159,7 +163,9 @@ public record ModelData(BinomialData data, boolean grouped, long people, Map<Str
             }
         }
         if (g >= 0) {
-            b.clusterCells(new BinomialData.ClusterCells(clusterLabels, cellRow, cellCluster, cellTrials, cellEvents));
+            b.clusterCells(new BinomialData.ClusterCells(clusterLabels, java.util.Arrays.copyOf(cellRow, kept),
+                    java.util.Arrays.copyOf(cellCluster, kept), java.util.Arrays.copyOf(cellTrials, kept),
+                    java.util.Arrays.copyOf(cellEvents, kept)));
         }
         return new ModelData(b.build(), true, Math.round(sum(trials)), Map.of());
     }
