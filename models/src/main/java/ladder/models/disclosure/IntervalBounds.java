@@ -62,9 +62,23 @@ final class IntervalBounds {
 
     private static double optimum(double[] objective, List<LinearConstraint> constraints, GoalType goal) {
         try {
+            return solve(objective, constraints, goal, org.apache.commons.math3.optim.linear.PivotSelectionRule.DANTZIG);
+        } catch (org.apache.commons.math3.optim.linear.NoFeasibleSolutionException e) {
+            // The published counts are always feasible (the true counts satisfy them): Dantzig's rule
+            // can cycle into a wrong verdict of infeasibility on degenerate systems of many small
+            // cells, which Bland's rule avoids.
+            return solve(objective, constraints, goal, org.apache.commons.math3.optim.linear.PivotSelectionRule.BLAND);
+        } catch (UnboundedSolutionException e) {
+            return Double.POSITIVE_INFINITY;
+        }
+    }
+
+    private static double solve(double[] objective, List<LinearConstraint> constraints, GoalType goal,
+            org.apache.commons.math3.optim.linear.PivotSelectionRule rule) {
+        try {
             PointValuePair solution = new SimplexSolver().optimize(new MaxIter(100_000),
                     new LinearObjectiveFunction(objective, 0), new LinearConstraintSet(constraints), goal,
-                    new NonNegativeConstraint(true));
+                    new NonNegativeConstraint(true), rule);
             return solution.getValue();
         } catch (UnboundedSolutionException e) {
             return Double.POSITIVE_INFINITY;

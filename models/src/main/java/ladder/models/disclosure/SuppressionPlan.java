@@ -316,6 +316,37 @@ public final class SuppressionPlan {
         return new SuppressionAudit(threshold, suppressZeros, minimumWidth, entries);
     }
 
+    /**
+     * The audit of {@code tables} published together as a reader sees them, whoever decided what
+     * to withhold: every cell and margin for which {@code withheld} holds is unknown, every other
+     * is known, and each unknown is checked against the relations of all the tables at once (exact
+     * elimination and linear-programming range), as {@link #audit()} checks one plan's.
+     */
+    public static SuppressionAudit audit(List<CountTable> tables, long threshold,
+            java.util.function.BiPredicate<String, List<String>> withheld) {
+        LinearRelations system = new LinearRelations(tables);
+        boolean[] unknown = new boolean[system.size()];
+        for (CountTable t : tables) {
+            int[] vars = system.variableOf.get(t.name());
+            for (int cell = 0; cell < vars.length; cell++) {
+                unknown[vars[cell]] |= withheld.test(t.name(), t.labels(cell));
+            }
+        }
+        boolean[] determined = ExactElimination.determined(system, unknown);
+        List<SuppressionAudit.Entry> entries = new ArrayList<>();
+        for (int v = 0; v < unknown.length; v++) {
+            if (unknown[v]) {
+                Map.Entry<String, Integer> where = system.firstCell.get(v);
+                CountTable t = tables.stream().filter(x -> x.name().equals(where.getKey())).findFirst().orElseThrow();
+                double[] bounds = IntervalBounds.of(system, unknown, v);
+                entries.add(new SuppressionAudit.Entry(where.getKey(), t.labels(where.getValue()),
+                        system.values[v] < threshold ? Reason.PRIMARY : Reason.SECONDARY, determined[v], bounds[0],
+                        bounds[1]));
+            }
+        }
+        return new SuppressionAudit(threshold, true, 1, entries);
+    }
+
     boolean[] withheld() {
         boolean[] w = new boolean[reasons.length];
         for (int v = 0; v < w.length; v++) {

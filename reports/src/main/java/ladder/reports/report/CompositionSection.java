@@ -58,18 +58,11 @@ final class CompositionSection implements Section {
         out.prefix("trend").rests(trend).words(trend.notes()).charts(trend.charts(), complete).table(published);
         for (ResultTable t : trend.tables().subList(1, trend.tables().size())) {
             // Changes and trend tests rest on every period's counts: published only when all are.
-            out.table(complete ? t : Disclosure.mask(t, row -> withheldNumbers(row.table())));
+            out.table(Disclosure.maskAll(t, !complete));
         }
     }
 
     private static SebCells cells(Disclosure disclosure, String year) {
         return new SebCells(disclosure, PlanTables.RESPONSE, List.of(SuppressionPlan.TOTAL, year));
-    }
-
-    /** Every column of {@code table} but its labels. */
-    static java.util.Set<String> withheldNumbers(ResultTable table) {
-        java.util.Set<String> all = new java.util.HashSet<>();
-        table.columns().stream().filter(c -> c.kind() != ResultTable.Kind.LABEL).forEach(c -> all.add(c.name()));
-        return all;
     }
 }

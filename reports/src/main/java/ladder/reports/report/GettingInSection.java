@@ -1,15 +1,27 @@
 package ladder.reports.report;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import ladder.engine.contract.Seb;
+import ladder.models.disclosure.SuppressionPlan;
 import ladder.models.funnel.RecruitmentFunnel;
 import ladder.models.progression.EntryRoutes;
 import ladder.models.progression.ProgressionAfter;
 import ladder.models.progression.TrainingTakeUp;
+import ladder.models.result.ResultTable;
 
 /**
  * Getting in and getting on: the recruitment funnel by SEB ({@link RecruitmentFunnel}, from the
  * applicants files when given), entry routes ({@link EntryRoutes}), training take-up
  * ({@link TrainingTakeUp}) and promotion within two years after training ({@link ProgressionAfter},
- * which follows people across years and so needs rows). Each analysis applies its own disclosure control.
+ * which follows people across years and so needs rows). Entry routes' and training's counts are
+ * published under the report's plan ({@link PlanTables#ROUTES}, {@link PlanTables#TRAINING}); the
+ * funnel (applicants, another population) and promotion after training (people linked across years)
+ * apply their own analysis's control.
  */
 final class GettingInSection implements Section {
     private final Attempt funnel;
@@ -38,7 +50,58 @@ final class GettingInSection implements Section {
             out.heading("The recruitment funnel").paragraph("The funnel reads the applicants files, and none were given"
                     + " (ladder report --applicants PATH).");
         }
-        out.prefix("routes").analysis(routes).prefix("training").analysis(training).prefix("after_training")
-                .analysis(after);
+        out.prefix("routes").analysis(routes, t -> routes(disclosure, t))
+                .prefix("training").analysis(training, t -> training(disclosure, t))
+                .prefix("after_training").analysis(after);
+    }
+
+    private static final String TOTAL = SuppressionPlan.TOTAL;
+    private static final String PROFESSIONAL = Seb.PROFESSIONAL.level();
+
+    /**
+     * Entry routes under the plan's entry_route x seb x promoted table: a route's count of a group
+     * and its classifiable total; each route and group's n and promotions, the odds ratio resting on
+     * the professionals' too. Reaching grade 4 by route is not in the plan: the analysis's own
+     * control applies to those rows.
+     */
+    private static ResultTable routes(Disclosure disclosure, ResultTable table) {
+        String plan = PlanTables.ROUTES;
+        if (!disclosure.has(plan)) {
+            return table;
+        }
+        Map<String, Function<Disclosure.Row, Disclosure.Count>> counts = new LinkedHashMap<>();
+        if (table.name().equals("composition")) {
+            counts.put("count", row -> Disclosure.Count.cell(row.label("entry_route"), row.label("seb"), TOTAL));
+            counts.put("route_total", row -> Disclosure.Count.sum(List.of(row.label("entry_route"), TOTAL, TOTAL), 1,
+                    Seb.CLASSIFIABLE.stream().map(Seb::level).toList()));
+            return Disclosure.mask(table, disclosure.counts(plan, counts, Set.of("national_share")));
+        }
+        if (!table.name().equals("progression")) {
+            return table;
+        }
+        BiFunction<Disclosure.Row, String, List<Disclosure.Count>> promotion = (row, seb) -> "promoted".equals(
+                row.label("outcome")) ? List.of(Disclosure.Count.cell(row.label("entry_route"), seb, TOTAL),
+                        Disclosure.Count.cell(row.label("entry_route"), seb, "1")) : List.of();
+        counts.put("n", row -> promotion.apply(row, row.label("seb")).isEmpty() ? null : promotion.apply(row, row.label("seb")).get(0));
+        counts.put("events", row -> promotion.apply(row, row.label("seb")).isEmpty() ? null : promotion.apply(row, row.label("seb")).get(1));
+        return Disclosure.mask(table, disclosure.counts(plan, counts, row -> promotion.apply(row, PROFESSIONAL), Set.of()));
+    }
+
+    /**
+     * Training take-up under the plan's grade x seb x training table: each grade's (or all grades')
+     * n and trained of a group, the odds ratio resting on the professionals' too.
+     */
+    private static ResultTable training(Disclosure disclosure, ResultTable table) {
+        String plan = PlanTables.TRAINING;
+        if (!disclosure.has(plan) || !table.name().equals("take_up")) {
+            return table;
+        }
+        Function<Disclosure.Row, String> grade = row -> "all".equals(row.label("grade")) ? TOTAL : row.label("grade");
+        Map<String, Function<Disclosure.Row, Disclosure.Count>> counts = new LinkedHashMap<>();
+        counts.put("n", row -> Disclosure.Count.cell(grade.apply(row), row.label("seb"), TOTAL));
+        counts.put("events", row -> Disclosure.Count.cell(grade.apply(row), row.label("seb"), "1"));
+        return Disclosure.mask(table, disclosure.counts(plan, counts, row -> List.of(
+                Disclosure.Count.cell(grade.apply(row), PROFESSIONAL, TOTAL),
+                Disclosure.Count.cell(grade.apply(row), PROFESSIONAL, "1")), Set.of()));
     }
 }

@@ -97,14 +97,29 @@ final class PartWriter {
      * what it says in words), its charts and its tables.
      */
     PartWriter analysis(Result result) {
-        heading(result.title()).rests(result).words(result.notes()).charts(result.charts(), true);
-        result.tables().forEach(this::table);
+        return analysis(result, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * An analysis with each of its tables as {@code publish} gives it (the report's plan on top of
+     * the analysis's own control), its charts only when that withholds nothing more.
+     */
+    PartWriter analysis(Result result, java.util.function.UnaryOperator<ResultTable> publish) {
+        List<ResultTable> published = result.tables().stream().map(publish).toList();
+        heading(result.title()).rests(result).words(result.notes()).charts(result.charts(),
+                published.equals(result.tables()));
+        published.forEach(this::table);
         return this;
     }
 
     /** The analysis tried, or under its heading why it is not available. */
     PartWriter analysis(Attempt attempt) {
-        return attempt.result() != null ? analysis(attempt.result())
+        return analysis(attempt, java.util.function.UnaryOperator.identity());
+    }
+
+    /** The analysis tried with its tables as {@code publish} gives them, or under its heading why it is not available. */
+    PartWriter analysis(Attempt attempt, java.util.function.UnaryOperator<ResultTable> publish) {
+        return attempt.result() != null ? analysis(attempt.result(), publish)
                 : heading(attempt.title()).paragraph("Not available from these inputs: " + attempt.why());
     }
 

@@ -23,7 +23,12 @@ import ladder.models.disclosure.CountTable;
  *       composition by year and by employer, and the pool's);</li>
  *   <li>{@value #GRADES}: grade x seb (the class ceiling);</li>
  *   <li>{@value #PROMOTION}: employer_id x seb x promoted (the odds of promotion, crude and per employer);</li>
- *   <li>{@value #REGIONS}: region x seb (the regions).</li>
+ *   <li>{@value #REGIONS}: region x seb (the regions);</li>
+ *   <li>{@value #ROUTES}: entry_route x seb x promoted (entry routes: composition and promotion);</li>
+ *   <li>{@value #TRAINING}: grade x seb x training (training take-up);</li>
+ *   <li>{@value #SCHOOL}, {@value #MEALS}: school_type x year and free_school_meals x year, and
+ *       {@value #DEGREE}: entry_route x parent_degree x year (the supplementary questions; their year
+ *       margin is the response table's).</li>
  * </ul>
  * Levels that no row takes are left out (their zero is no one's count), so a dimension has the same
  * levels in every table, as the plan requires.
@@ -33,11 +38,22 @@ final class PlanTables {
     static final String GRADES = "grades";
     static final String PROMOTION = "promotion";
     static final String REGIONS = "regions";
+    static final String ROUTES = "routes";
+    static final String TRAINING = "training";
+    static final String SCHOOL = "school_type";
+    static final String MEALS = "free_school_meals";
+    static final String DEGREE = "parent_degree";
     /** The plan's level of seb for rows outside the three groups (excluded or missing). */
     static final String NO_ANSWER = "no_answer";
 
     private PlanTables() {
     }
+
+    /**
+     * The tables first planned together ({@link Disclosure} plans each other table on its own, and
+     * joins plans only where a margin they share would be withheld).
+     */
+    static final java.util.Set<String> JOINT = java.util.Set.of(RESPONSE, GRADES, PROMOTION, REGIONS);
 
     /** The tables the source can give (merged cube files may lack a dimension: that table is left out). */
     static List<CountTable> of(CubeSource source) {
@@ -46,6 +62,11 @@ final class PlanTables {
         table(source, GRADES, List.of("grade", "seb")).ifPresent(tables::add);
         table(source, PROMOTION, List.of("employer_id", "seb", "promoted")).ifPresent(tables::add);
         table(source, REGIONS, List.of("region", "seb")).ifPresent(tables::add);
+        table(source, ROUTES, List.of("entry_route", "seb", "promoted")).ifPresent(tables::add);
+        table(source, TRAINING, List.of("grade", "seb", "training")).ifPresent(tables::add);
+        table(source, SCHOOL, List.of("school_type", "year")).ifPresent(tables::add);
+        table(source, MEALS, List.of("free_school_meals", "year")).ifPresent(tables::add);
+        table(source, DEGREE, List.of("entry_route", "parent_degree", "year")).ifPresent(tables::add);
         return tables;
     }
 
@@ -58,6 +79,9 @@ final class PlanTables {
         }
         if (cube.total() == 0) {
             return Optional.empty();
+        }
+        if (!dimensions.contains("seb")) {
+            return Optional.of(of(name, cube));
         }
         Map<String, String> groups = new LinkedHashMap<>();
         Seb.CLASSIFIABLE.forEach(s -> groups.put(s.level(), s.level()));

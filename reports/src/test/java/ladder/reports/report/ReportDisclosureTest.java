@@ -22,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Disclosure control across the whole report, on a pool with many small cells (800 rows over 6
- * employers and 3 years): no count of people under 10 is published in any CSV or HTML table, the
- * report's one plan protects every count it withholds, and each section's tables follow that plan.
+ * employers and 3 years) and on the sample pool: no count of people under 10 is published in any
+ * CSV or HTML table, the report's plan protects every count it withholds when all its count tables
+ * are put together, and each section's tables follow that plan.
  */
 class ReportDisclosureTest {
     /** The columns that count people (or events of people) in the report's tables. */
@@ -36,6 +37,7 @@ class ReportDisclosureTest {
     static Path dir;
     static Path pool;
     static Path report;
+    static Path sampleReport;
 
     @BeforeAll
     static void writeTheReport() {
@@ -46,6 +48,10 @@ class ReportDisclosureTest {
         report = dir.resolve("report");
         EvidenceReportTest.Run r = EvidenceReportTest.run("report", "--data", pool.toString(), "--out", report.toString());
         assertEquals(0, r.status(), r.err());
+        sampleReport = dir.resolve("sample-report");
+        EvidenceReportTest.Run sample = EvidenceReportTest.run("report", "--data", EvidenceReportTest.SAMPLE, "--out",
+                sampleReport.toString());
+        assertEquals(0, sample.status(), sample.err());
     }
 
     private static boolean isPeople(String column) {
@@ -102,13 +108,46 @@ class ReportDisclosureTest {
 
     @Test
     void noCsvPublishesACountUnderTen() throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(report.resolve("tables"))) {
-            files = s.sorted().toList();
+        for (Path written : List.of(report, sampleReport)) {
+            List<Path> files;
+            try (Stream<Path> s = Files.list(written.resolve("tables"))) {
+                files = s.sorted().toList();
+            }
+            assertTrue(files.size() > 40, "only " + files.size() + " tables");
+            for (Path f : files) {
+                assertNoSmallCount(written.getFileName() + "/" + f.getFileName(), csv(f));
+            }
         }
-        assertTrue(files.size() > 40, "only " + files.size() + " tables");
-        for (Path f : files) {
-            assertNoSmallCount(f.getFileName().toString(), csv(f));
+    }
+
+    /**
+     * All the plan's count tables at once, as a reader who puts every table of the report together
+     * sees them (one system of linear relations, whatever parts the plan was decided in): no
+     * withheld count can be worked out exactly or narrowed to a range under 1 wide, and every count
+     * under 10 is withheld.
+     */
+    @Test
+    void allTheReportsCountTablesTogetherRevealNoWithheldCount() {
+        for (String data : List.of(pool.toString(), EvidenceReportTest.SAMPLE)) {
+            List<ladder.models.disclosure.CountTable> tables = PlanTables.of(Ladder.load(data).cubes());
+            Disclosure plan = new Disclosure(tables);
+            assertTrue(tables.size() >= 8, "the plan's tables: " + tables.stream().map(ladder.models.disclosure.CountTable::name).toList());
+            ladder.models.disclosure.SuppressionAudit joint = SuppressionPlan.audit(tables, Disclosure.THRESHOLD,
+                    plan::withheld);
+            assertTrue(joint.sound(), data + ": a withheld count can be worked back from the tables together: "
+                    + joint.entries().stream().filter(e -> e.determined() || e.width() < 1 - 1e-7).toList());
+            for (ladder.models.disclosure.CountTable t : tables) {
+                long[] counts = t.counts();
+                for (int cell = 0; cell < counts.length; cell++) {
+                    // Interior cells are row-major, the last dimension fastest.
+                    String[] labels = new String[t.dimensions().size()];
+                    for (int d = labels.length - 1, rest = cell; d >= 0; rest /= t.levels().get(d).size(), d--) {
+                        labels[d] = t.levels().get(d).get(rest % t.levels().get(d).size());
+                    }
+                    assertTrue(counts[cell] >= Disclosure.THRESHOLD || plan.withheld(t.name(), List.of(labels)),
+                            data + ": " + t.name() + " publishes " + counts[cell] + " at " + List.of(labels));
+                }
+            }
         }
     }
 
@@ -163,6 +202,21 @@ class ReportDisclosureTest {
         }
         for (List<String> row : rows("progression-promotion-cells")) {
             assertFollows(plan.withheld(PlanTables.PROMOTION, total, row.get(0), "1"), row.get(1).isEmpty(), row);
+        }
+        for (List<String> row : rows("getting-in-routes-composition")) {
+            assertFollows(plan.withheld(PlanTables.ROUTES, row.get(0), row.get(1), total), row.get(2).isEmpty(), row);
+            withheld += row.get(2).isEmpty() ? 1 : 0;
+        }
+        for (List<String> row : rows("getting-in-training-take_up")) {
+            String grade = row.get(0).equals("all") ? total : row.get(0);
+            assertFollows(plan.withheld(PlanTables.TRAINING, grade, row.get(1), total), row.get(2).isEmpty(), row);
+            assertFollows(plan.withheld(PlanTables.TRAINING, grade, row.get(1), "1"), row.get(3).isEmpty(), row);
+        }
+        for (List<String> row : rows("supplementary-free_school_meals-periods")) {
+            assertFollows(plan.withheld(PlanTables.MEALS, "yes", row.get(0)), row.get(2).isEmpty(), row);
+        }
+        for (List<String> row : rows("supplementary-first_in_family-periods")) {
+            assertFollows(plan.withheld(PlanTables.DEGREE, row.get(0), "no", row.get(1)), row.get(3).isEmpty(), row);
         }
         assertTrue(published > 0 && withheld > 0, "the small pool should have published and withheld counts");
     }
