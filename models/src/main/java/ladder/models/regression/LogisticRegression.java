@@ -225,8 +225,9 @@ public final class LogisticRegression {
             } else if (extreme > 0) {
                 warnings.add("fitted probabilities numerically 0 or 1 occurred in " + extreme + " rows (R's warning)"
                         + (separation.checked() ? ", although Konis' check found no separation"
-                                : "; the separation check was not run (over " + Separation.MAX_PATTERNS
-                                        + " distinct designs), so some estimates may be diverging"));
+                                : "; the separation check was not completed (over " + Separation.MAX_PATTERNS
+                                        + " distinct designs, or its linear program unfinished after 100,000"
+                                        + " iterations), so some estimates may be diverging"));
             }
             if (!converged) {
                 warnings.add("IRLS did not converge in " + iterations + " iterations (tolerance " + spec.tolerance

@@ -29,7 +29,9 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
  * (s<sub>i</sub> = +1 for all events, -1 for none) has optimum 0 exactly when no such direction
  * exists. Its solution's non-zero components name the coefficients that diverge (towards
  * +&infin; where b<sub>j</sub> &gt; 0). Rows with the same design are merged first; with more than
- * {@value #MAX_PATTERNS} distinct designs the LP is not run.
+ * {@value #MAX_PATTERNS} distinct designs the LP is not run, and an LP that the simplex (Bland's
+ * rule, which cannot cycle but may be slow on degenerate problems) does not finish in 100,000
+ * iterations leaves the design unchecked too, as the fit then says.
  */
 final class Separation {
 
@@ -118,9 +120,14 @@ final class Separation {
             constraints.add(new LinearConstraint(unit, Relationship.LEQ, 1));
             constraints.add(new LinearConstraint(unit, Relationship.GEQ, -1));
         }
-        PointValuePair optimum = new SimplexSolver().optimize(new MaxIter(100_000),
-                new LinearObjectiveFunction(objective, 0), new LinearConstraintSet(constraints), GoalType.MAXIMIZE,
-                new NonNegativeConstraint(false), PivotSelectionRule.BLAND);
+        PointValuePair optimum;
+        try {
+            optimum = new SimplexSolver().optimize(new MaxIter(100_000),
+                    new LinearObjectiveFunction(objective, 0), new LinearConstraintSet(constraints), GoalType.MAXIMIZE,
+                    new NonNegativeConstraint(false), PivotSelectionRule.BLAND);
+        } catch (org.apache.commons.math3.exception.TooManyIterationsException e) {
+            return new Check(false, new double[0]);
+        }
         if (optimum.getValue() <= TOLERANCE) {
             return new Check(true, new double[0]);
         }
