@@ -5,7 +5,8 @@ import ladder.engine.table.Chunk;
 /**
  * The fused variant of {@link ByteGroupKeys} for blocks that need nothing but counts (every
  * measure folded into the key, no filter, one stripe): each row's counter is incremented straight
- * from its two group bytes, and its key is never written and read back.
+ * from its two group bytes and the code of its wide axis if any, and its key is never written and
+ * read back.
  */
 final class ByteGroupCounts {
     private final ByteGroupKeys keys;
@@ -25,8 +26,17 @@ final class ByteGroupCounts {
         byte[] g1 = g[1];
         int s0 = keys.strides()[0];
         int s1 = keys.strides()[1];
-        for (int i = 0; i < rows; i++) {
-            counters[(g0[i] & 0xFF) * s0 + (g1[i] & 0xFF) * s1]++;
+        short[] w = keys.wide(chunk);
+        if (w == null) {
+            for (int i = 0; i < rows; i++) {
+                counters[(g0[i] & 0xFF) * s0 + (g1[i] & 0xFF) * s1]++;
+            }
+        } else {
+            int sw = keys.wideStride();
+            int o = keys.wideOffset();
+            for (int i = 0; i < rows; i++) {
+                counters[(g0[i] & 0xFF) * s0 + (g1[i] & 0xFF) * s1 + (w[from + i] & 0xFFFF) * sw + o]++;
+            }
         }
     }
 }

@@ -16,8 +16,9 @@ import ladder.engine.table.Decimals;
  *   <li><b>how many stripes the count histogram has</b> ({@link CountHistogram}): 4 when the
  *       striped histogram fits in {@link #STRIPED_BYTES}, else 1;</li>
  *   <li><b>how each chunk's keys are computed</b>: {@link ByteGroupKeys} when every key column of the
- *       chunk is held as bytes and the axes make at most {@link ByteGroupKeys#MAX_GROUPS} groups,
- *       {@link ColumnKeys} otherwise;</li>
+ *       chunk is held as bytes, but for at most one axis of more than 256 levels held as shorts,
+ *       and the others make at most {@link ByteGroupKeys#MAX_GROUPS} groups, {@link ColumnKeys}
+ *       otherwise;</li>
  *   <li><b>whether a filtered block's keys are computed for its selected rows only</b>
  *       ({@link ColumnKeys#computeSelected}): when at most {@link #GATHER_SHARE} of its rows are
  *       selected (reading a few rows' codes costs more per row than reading all, but beats
@@ -26,7 +27,8 @@ import ladder.engine.table.Decimals;
  *       {@link LaneCounts#MAX_KEYS} keys and every measure is folded, for a chunk read by
  *       {@link ByteGroupKeys}, filtered or not (and then not by {@link ByteGroupCounts});</li>
  *   <li><b>whether keys are counted as they are computed</b> ({@link ByteGroupCounts}): for an
- *       unfiltered chunk read by {@link ByteGroupKeys}, when the axes make at most two groups,
+ *       unfiltered chunk read by {@link ByteGroupKeys}, when the axes make at most two groups of
+ *       bytes (and a wide axis or none),
  *       every measure is folded and the histogram has one stripe;</li>
  *   <li><b>how each chunk's measure values are summed</b>, by their storage: whole numbers and
  *       {@link Decimals.Hundredths} by {@link ExactSums}, {@link Decimals.Doubles} by
@@ -82,10 +84,11 @@ final class KernelPlan {
         this.stripes = options.stripes() != 0 ? options.stripes()
                 : (long) layout.keys() * 4 * Integer.BYTES <= STRIPED_BYTES ? 4 : 1;
         int[][] groups = ByteGroupKeys.groups(layout, options.groupLimit());
-        this.byteGroups = options.byteGroups() && groups.length <= ByteGroupKeys.MAX_GROUPS ? groups : null;
+        this.byteGroups = options.byteGroups() && ByteGroupKeys.fits(layout, groups) ? groups : null;
+        int narrow = byteGroups != null ? new ByteGroupKeys(layout, groups).groups() : 0;
         this.lanes = byteGroups != null && options.lanes() && layout.keys() <= LaneCounts.MAX_KEYS
                 && layout.foldedMeasures().length == cube.measures().size();
-        this.fused = byteGroups != null && options.fuse() && groups.length <= 2 && stripes == 1 && !lanes
+        this.fused = byteGroups != null && options.fuse() && narrow <= 2 && stripes == 1 && !lanes
                 && layout.foldedMeasures().length == cube.measures().size();
         this.gatherShare = options.gatherShare();
     }

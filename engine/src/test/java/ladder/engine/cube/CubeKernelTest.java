@@ -120,6 +120,107 @@ class CubeKernelTest {
         assertEquals(Set.of(false, true), lanes);
     }
 
+    /**
+     * Tables whose employer and months-in-grade codes are held as shorts ({@link ByteGroupKeys}'s
+     * wide axis): in chunks of 1000 rows, in small chunks whose first employers' codes are bytes
+     * (those chunks read by {@link ColumnKeys}), with every decimal missing, and empty or one row.
+     */
+    static Stream<Arguments> wideTables() {
+        return Stream.of(
+                Arguments.of("empty", RandomTables.employees(21, 0, 64, 0.1, 700)),
+                Arguments.of("one row", RandomTables.employees(22, 1, 64, 0.1, 700)),
+                Arguments.of("all missing", RandomTables.employees(23, 700, 64, 1.0, 700)),
+                Arguments.of("wide codes", RandomTables.employees(24, 3000, 1000, 0.1, 700)),
+                Arguments.of("bytes then shorts", RandomTables.employees(25, 3000, 100, 0.2, 700)),
+                Arguments.of("months from 10", monthsFrom10()));
+    }
+
+    /** A table whose months in grade run 10 to 600, so that the months axis has a base of 10 (its first code). */
+    private static Table monthsFrom10() {
+        int months = ladder.engine.contract.Schema.EMPLOYEES.fields().indexOf(ladder.engine.contract.Field.MONTHS_IN_GRADE);
+        List<Object[]> rows = RandomTables.rows(26, 2000, 0.1, 700, 500_000);
+        for (Object[] row : rows) {
+            row[months] = 10 + (Integer) row[months] % 591;
+        }
+        Table table = RandomTables.table(rows, 500);
+        CodeAxis axis = CodeAxis.of(table, "months_in_grade");
+        assertEquals(true, axis.base() > 0 && axis.levels().get(0).equals("10"), "months' base " + axis.base());
+        return table;
+    }
+
+    /**
+     * Shapes with an axis of more than 256 levels: time to promotion (seb x months x promoted),
+     * the Mantel-Haenszel shape (seb x promoted x employer), the wide axis alone or after four
+     * small ones, and two wide axes (left to {@link ColumnKeys}).
+     */
+    static final List<Shape> WIDE_SHAPES = List.of(
+            new Shape(List.of("seb", "months_in_grade", "promoted"), MEASURES),
+            new Shape(List.of("seb", "months_in_grade", "promoted"), List.of()),
+            new Shape(List.of("seb", "promoted", "employer_id"), FOLDABLE),
+            new Shape(List.of("seb", "promoted", "employer_id"), MEASURES),
+            new Shape(List.of("months_in_grade"), FOLDABLE),
+            new Shape(List.of("seb", "gender", "year", "disability", "employer_id", "promoted"), List.of()),
+            new Shape(List.of("employer_id", "months_in_grade"), List.of()));
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wideTables")
+    void codesHeldAsShortsMatchTheNaiveLoopFilteredOrNot(String name, Table table) {
+        Map<String, RowPredicate> filters = new java.util.LinkedHashMap<>();
+        filters.put("", (t, c, r) -> true);
+        filters.put("grade >= 4", (t, c, r) -> Integer.parseInt(label(c, t.column("grade"), r)) >= 4);
+        filters.put("hourly_pay is missing", (t, c, r) -> c.decimals(t.column("hourly_pay")).isNull(r));
+        filters.put("grade > 6", (t, c, r) -> false);
+        filters.put("employer_id in (E1, E2, E3)",
+                (t, c, r) -> List.of("E1", "E2", "E3").contains(label(c, t.column("employer_id"), r)));
+        for (Map.Entry<String, RowPredicate> f : filters.entrySet()) {
+            String text = f.getKey();
+            Filter filter = text.isEmpty() ? Filter.ALL : parse(text, table);
+            IntPredicate rows = naiveRows(table, f.getValue());
+            for (Shape s : WIDE_SHAPES) {
+                DenseCube shape = CubeKernel.dense(table, Filter.ALL, s.dimensions(), s.measures(), 1);
+                Naive expected = naive(table, shape, rows);
+                for (KernelPlan.Options options : VARIANTS) {
+                    for (int threads = 1; threads <= 4; threads++) {
+                        expected.assertMatches(CubeKernel.dense(table, filter, empty(shape), threads, options),
+                                name + " " + s + " where " + text + " " + options + " threads=" + threads);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void anAxisHeldAsShortsIsKeyedByByteGroupsAndCountedFused() {
+        Table table = RandomTables.employees(24, 3000, 1000, 0.1, 700);
+        Chunk chunk = table.chunks().get(1);
+        assertEquals(true, chunk.codes(table.column("employer_id")) instanceof Codes.Shorts);
+        assertEquals(true, chunk.codes(table.column("months_in_grade")) instanceof Codes.Shorts);
+        for (List<String> dims : List.of(List.of("seb", "promoted", "employer_id"), List.of("seb", "months_in_grade",
+                "promoted"), List.of("months_in_grade"))) {
+            KernelPlan plan = KernelPlan.choose(empty(CubeKernel.dense(table, Filter.ALL, dims, List.of(), 1)),
+                    KernelPlan.Options.AUTO);
+            CellKeys keys = plan.scan(empty(CubeKernel.dense(table, Filter.ALL, dims, List.of(), 1))).keysFor(chunk);
+            assertEquals(true, keys instanceof ByteGroupKeys, dims.toString());
+            // Months alone make 601 keys, few enough for four count stripes, and striped counts are not fused.
+            assertEquals(dims.size() > 1, plan.fuses(keys, null), dims.toString());
+        }
+        DenseCube model = CubeKernel.dense(table, Filter.ALL, List.of("seb", "gender", "ethnicity", "grade", "year",
+                "employer_id"), FOLDABLE, 1);
+        CellKeys modelKeys = KernelPlan.choose(empty(model), KernelPlan.Options.AUTO).scan(empty(model)).keysFor(chunk);
+        assertEquals(true, modelKeys instanceof ByteGroupKeys);
+        assertEquals(3, ((ByteGroupKeys) modelKeys).groups());
+        // Two wide axes, or a wide axis whose chunk holds it as bytes, are left to ColumnKeys.
+        DenseCube two = CubeKernel.dense(table, Filter.ALL, List.of("employer_id", "months_in_grade"), List.of(), 1);
+        assertEquals(true, KernelPlan.choose(empty(two), KernelPlan.Options.AUTO).scan(empty(two)).keysFor(chunk)
+                instanceof ColumnKeys);
+        Table mixed = RandomTables.employees(25, 3000, 100, 0.2, 700);
+        DenseCube b = CubeKernel.dense(mixed, Filter.ALL, List.of("seb", "promoted", "employer_id"), List.of(), 1);
+        CubeScan scan = KernelPlan.choose(empty(b), KernelPlan.Options.AUTO).scan(empty(b));
+        assertEquals(true, mixed.chunks().get(0).codes(mixed.column("employer_id")) instanceof Codes.Bytes);
+        assertEquals(true, scan.keysFor(mixed.chunks().get(0)) instanceof ColumnKeys);
+        assertEquals(true, scan.keysFor(mixed.chunks().get(29)) instanceof ByteGroupKeys);
+    }
+
     @Test
     void codesHeldAsIntsMatchTheNaiveLoop() {
         // Over 65,536 distinct person ids: the second chunk holds their codes as ints.
