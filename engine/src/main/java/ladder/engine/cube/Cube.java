@@ -143,15 +143,28 @@ public final class Cube {
         return dimensions.stream().anyMatch(d -> d.named(name));
     }
 
+    /** Whether a measure is named {@code name}, as {@link #measure} matches it. */
+    public boolean hasMeasure(String name) {
+        return position(name) >= 0;
+    }
+
     /** The position of the measure named {@code name}, or a {@link LadderException}. */
     public int measure(String name) {
-        for (int m = 0; m < measures.size(); m++) {
-            if (measures.get(m).name().equalsIgnoreCase(name.strip())) {
-                return m;
-            }
+        int m = position(name);
+        if (m >= 0) {
+            return m;
         }
         throw new LadderException("the cube has no measure '" + name.strip() + "'; it has "
                 + (measures.isEmpty() ? "none" : measures.stream().map(Measure::name).collect(Collectors.joining(", "))));
+    }
+
+    private int position(String measure) {
+        for (int m = 0; m < measures.size(); m++) {
+            if (measures.get(m).name().equalsIgnoreCase(measure.strip())) {
+                return m;
+            }
+        }
+        return -1;
     }
 
     private String names() {

@@ -325,12 +325,18 @@ final class SparseKernel {
     }
 
     /**
-     * The cube of the dense counters of each run. The counters are read twice, with the key's
-     * digits kept as an odometer rather than divided out: once for the raw values each dimension
-     * has rows at (its levels), then in the order of the levels, so the cells come out in cube
-     * order.
+     * The cube of the dense counters of each run. The runs' counters are added once into one count
+     * per key, which is then read twice, with the key's digits kept as an odometer rather than
+     * divided out: once for the raw values each dimension has rows at (its levels), then in the
+     * order of the levels, so the cells come out in cube order.
      */
     private Cube cube(List<CountHistogram> runs) {
+        long[] total = new long[(int) possibleKeys];
+        for (CountHistogram run : runs) {
+            for (int k = 0; k < total.length; k++) {
+                total[k] += run.total(k);
+            }
+        }
         int n = dims.length;
         boolean[][] seen = new boolean[n][];
         for (int d = 0; d < n; d++) {
@@ -338,7 +344,7 @@ final class SparseKernel {
         }
         int[] digit = new int[n];
         for (int k = 0; k < possibleKeys; k++) {
-            if (total(runs, k) > 0) {
+            if (total[k] > 0) {
                 for (int d = 0; d < n; d++) {
                     seen[d][digit[d]] = true;
                 }
@@ -371,7 +377,7 @@ final class SparseKernel {
             for (int d = 0; d < n && key >= 0; d++) {
                 key = rawAt[d][at[d]] < 0 ? -1 : key + rawAt[d][at[d]] * stride[d];
             }
-            long rows = key < 0 ? 0 : total(runs, (int) key);
+            long rows = key < 0 ? 0 : total[(int) key];
             if (rows > 0) {
                 cells.add(at, rows);
             }
@@ -382,14 +388,6 @@ final class SparseKernel {
             more = d >= 0;
         }
         return cells.build(dimensions, CubeKernel.measures(measures), filter.text(), Cube.Provenance.NONE);
-    }
-
-    private static long total(List<CountHistogram> runs, int key) {
-        long n = 0;
-        for (CountHistogram run : runs) {
-            n += run.total(key);
-        }
-        return n;
     }
 
     /**

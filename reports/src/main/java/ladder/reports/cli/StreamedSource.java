@@ -70,7 +70,7 @@ final class StreamedSource implements CubeSource {
         }
         for (Cube cube : built) {
             if (dimensions.stream().allMatch(cube::hasDimension)
-                    && measures.stream().allMatch(m -> cube.measures().stream().anyMatch(c -> c.name().equals(m)))) {
+                    && measures.stream().allMatch(cube::hasMeasure)) {
                 return CubeSource.of(cube).cube(dimensions, measures);
             }
         }
