@@ -12,9 +12,11 @@ import java.nio.channels.FileChannel;
 import java.util.ArrayDeque;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import ladder.engine.LadderException;
 import ladder.engine.contract.Schema;
@@ -135,7 +137,7 @@ final class CsvLoad {
         for (int i = 0; i < inFlight; i++) {
             free.add(newBlock(header.columns()));
         }
-        ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
+        ThreadPoolExecutor workers = (ThreadPoolExecutor) Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "ladder-csv");
             thread.setDaemon(true);
             return thread;
@@ -151,7 +153,7 @@ final class CsvLoad {
                             next == header.end())));
                     next = Math.min(size, next + blockBytes);
                 }
-                CsvBlock block = await(pending.poll());
+                CsvBlock block = await(pending.poll(), workers);
                 if (block.start() != position) {
                     block.parse(position, block.limit());
                 }
@@ -224,9 +226,26 @@ final class CsvLoad {
         return new CsvBlock(channel, size, schema, header, new FieldDecoder(schema, validator.builder()));
     }
 
-    private static CsvBlock await(Future<CsvBlock> parsed) throws IOException {
+    /**
+     * The block {@code parsed} on one of {@code workers}. A worker that runs out of memory between
+     * taking a task and running it dies, and the task it took never completes: so a wait that finds,
+     * twice a second apart, nothing running and nothing queued ends as running out of memory would,
+     * instead of waiting for ever.
+     */
+    private static CsvBlock await(Future<CsvBlock> parsed, ThreadPoolExecutor workers) throws IOException {
         try {
-            return parsed.get();
+            int idle = 0;
+            while (true) {
+                try {
+                    return parsed.get(1, TimeUnit.SECONDS);
+                } catch (TimeoutException e) {
+                    boolean lost = !parsed.isDone() && workers.getActiveCount() == 0 && workers.getQueue().isEmpty();
+                    idle = lost ? idle + 1 : 0;
+                    if (idle == 2) {
+                        throw new OutOfMemoryError("a CSV parsing thread ended without parsing its block");
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LadderException("interrupted while loading", e);
