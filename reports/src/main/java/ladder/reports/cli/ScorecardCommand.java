@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "scorecard", mixinStandardHelpOptions = true,
         description = "The Social Mobility Commission's scorecard for each employer (or one): response rate against "
-                + "the 70% target, which SEB questions are collected for applicants, new hires, apprentices and the "
+                + "the 70%% target, which SEB questions are collected for applicants, new hires, apprentices and the "
                 + "workforce, the spread against 34/24/42, and progress towards a target share with the year the "
                 + "trend reaches it; each KPI rated red/amber/green by the rules printed with it.")
 final class ScorecardCommand extends AnalysisCommand {
