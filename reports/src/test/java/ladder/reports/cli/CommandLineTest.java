@@ -62,6 +62,26 @@ class CommandLineTest {
         assertEquals(1, strict.status());
     }
 
+    /** Every command's help renders as written: no description that picocli cannot format (a bare per cent sign). */
+    @Test
+    void everyCommandsHelpRendersWithoutAWarning() {
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try {
+            for (String command : List.of("validate", "describe", "composition", "odds", "model", "survival", "trend",
+                    "ceiling", "intersect", "pay", "maihda", "funnel", "routes", "training", "after-training",
+                    "employer", "scorecard", "cube", "generate", "report", "import")) {
+                Run help = run(command, "--help");
+                assertEquals(0, help.status(), command + ": " + help.err());
+                assertTrue(help.out().contains("Usage: ladder " + command), command + ": " + help.out());
+            }
+        } finally {
+            System.setErr(original);
+        }
+        assertEquals("", warnings.toString(StandardCharsets.UTF_8));
+    }
+
     /** An applicants file where employees are read, and the reverse, is named as such in one line. */
     @Test
     void anApplicantsFileWhereEmployeesAreReadIsNamedAsSuch() {
