@@ -50,6 +50,18 @@ public final class CubeStream implements Consumer<Table> {
         CubeKernel.build(new TableBuilder(schema).build(), filter, dimensions, measures, threads);
     }
 
+    /**
+     * The columns the cube is built from (its dimensions, measures and the filter's), the only
+     * ones a streaming builder feeding it need store ({@link TableBuilder#streaming(Schema, int,
+     * int, java.util.Collection, Consumer)}).
+     */
+    public java.util.Set<String> columns() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(dimensions);
+        names.addAll(measures);
+        names.addAll(filter.columns());
+        return names;
+    }
+
     @Override
     public void accept(Table group) {
         if (failure != null) {

@@ -25,6 +25,29 @@ public sealed interface Filter {
     /** The filter as a user would write it. */
     String text();
 
+    /** The names of the columns the filter reads, each once. */
+    default java.util.Set<String> columns() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        List<Filter> open = new java.util.ArrayList<>(List.of(this));
+        while (!open.isEmpty()) {
+            Filter f = open.remove(open.size() - 1);
+            if (f instanceof CodeIn in) {
+                names.add(in.column().name());
+            } else if (f instanceof DecimalCompare compare) {
+                names.add(compare.column().name());
+            } else if (f instanceof DecimalMissing missing) {
+                names.add(missing.column().name());
+            } else if (f instanceof And and) {
+                open.addAll(and.terms());
+            } else if (f instanceof Or or) {
+                open.addAll(or.terms());
+            } else if (f instanceof Not not) {
+                open.add(not.inner());
+            }
+        }
+        return names;
+    }
+
     static long[] words(int rows) {
         return new long[(rows + 63) >>> 6];
     }

@@ -1,5 +1,7 @@
 package ladder.engine.io;
 
+import ladder.engine.table.TableBuilder;
+
 /**
  * Checks typed values of one thread's columns against the contract and stores them in
  * {@link ColumnarRows}: a reader's per-thread view of the fast checks ({@link FieldDecoder}).
@@ -7,10 +9,20 @@ package ladder.engine.io;
  */
 public final class ColumnDecoder {
     private final FieldDecoder decoder;
+    private final TableBuilder builder;
 
     /** A decoder of values for {@code validator}'s table, looking text up in its published dictionaries. */
     public ColumnDecoder(RowValidator validator) {
-        decoder = new FieldDecoder(validator.schema(), validator.builder());
+        builder = validator.builder();
+        decoder = new FieldDecoder(validator.schema(), builder);
+    }
+
+    /**
+     * Whether schema column {@code column}'s values are stored ({@link TableBuilder#keeps}): if
+     * not, a reader need only check them, and may leave the batch's codes or decimals unset.
+     */
+    public boolean stores(int column) {
+        return builder.keeps(column);
     }
 
     /** Stores the text value {@code bytes[from..to)} (UTF-8, untrimmed; empty for a null) of schema column {@code column}. */

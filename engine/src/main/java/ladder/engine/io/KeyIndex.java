@@ -83,6 +83,12 @@ final class KeyIndex {
         while (keys > capacity * MAX_LOAD && capacity < MAX_CAPACITY) {
             capacity *= 2;
         }
+        if (size == 0 && slots.length < capacity) {
+            // Nothing to move: the table is made at its size at once, not doubled into it step by step.
+            slots = new long[(int) capacity];
+            shift = 32 - Integer.numberOfTrailingZeros((int) capacity);
+            return;
+        }
         while (slots.length < capacity) {
             grow();
         }

@@ -89,11 +89,15 @@ public final class Loader {
      * time (the table's chunks, if {@link TableBuilder#DEFAULT_CHUNK_ROWS}), each as a table of those rows alone
      * (see {@link TableBuilder#streaming}), on the thread that validates. What stays in memory is
      * the duplicate check: its index of keys and each accepted row's key columns (about 16 to 28
-     * bytes a row), and the text columns' dictionaries. A snapshot is read whole and handed on as
-     * one group.
+     * bytes a row), and the text columns' dictionaries. The groups hold only {@code columns} and
+     * the key's (all columns if null; see
+     * {@link TableBuilder#streaming(Schema, int, int, java.util.Collection, java.util.function.Consumer)}):
+     * the other columns' values are checked and not stored. A snapshot is read whole and handed on
+     * as one group, of every column.
      */
     public static LoadReport stream(Schema schema, List<Path> paths, Path rejectsFile, Progress progress,
-            int chunkRows, int groupChunks, java.util.function.Consumer<Table> groups) {
+            int chunkRows, int groupChunks, java.util.Collection<String> columns,
+            java.util.function.Consumer<Table> groups) {
         Path snapshot = snapshotOf(paths);
         if (snapshot != null) {
             Loaded loaded = Snapshot.read(snapshot, schema, Threads.all(), progress);
@@ -105,7 +109,8 @@ public final class Loader {
             OutputFiles.checkNotInput(rejectsFile, inputs.files(), "the rejects file");
         }
         HeapNeed.check(inputs.files(), HeapNeed.STREAMED);
-        TableBuilder builder = TableBuilder.streaming(schema, chunkRows, groupChunks, groups);
+        TableBuilder builder = columns == null ? TableBuilder.streaming(schema, chunkRows, groupChunks, groups)
+                : TableBuilder.streaming(schema, chunkRows, groupChunks, columns, groups);
         LoadReport report = readAll(schema, inputs, builder, rejectsFile, progress);
         builder.finish();
         return report;

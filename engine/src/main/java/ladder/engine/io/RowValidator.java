@@ -52,7 +52,7 @@ public final class RowValidator implements RecordSink {
     private final int employerBits;
     private final KeyIndex keys = new KeyIndex(this::keyOf);
     private final RowLines origins = new RowLines();
-    /** The text columns other than the key's, whose codes a merge looks up row by row. */
+    /** The text columns other than the key's that the builder keeps, whose codes a merge looks up row by row. */
     private final int[] otherTextColumns;
     /** Per text column, the table code of each value of the batch being merged (-1 until looked up). */
     private final int[][] tableCodes;
@@ -111,7 +111,8 @@ public final class RowValidator implements RecordSink {
             }
         }
         this.otherTextColumns = java.util.stream.IntStream.range(0, fields.length)
-                .filter(c -> tableCodes[c] != null && c != employerColumn && c != personColumn).toArray();
+                .filter(c -> tableCodes[c] != null && c != employerColumn && c != personColumn && builder.keeps(c))
+                .toArray();
     }
 
     /** Records offered so far, malformed ones included. */

@@ -16,7 +16,8 @@ import ladder.engine.contract.Seb;
  *
  * <p>A {@linkplain #streaming streaming} builder keeps no table: it hands its chunks on a group at a
  * time and keeps of each only the key columns (employer, year, person), which the duplicate check
- * reads back.
+ * reads back. It may be told which columns its groups are read for: the others are not stored in
+ * its chunks, and readers need not give their values ({@link #keeps}), only check them.
  */
 public final class TableBuilder {
     /** Default rows per chunk: large enough to amortise per-chunk work, small enough to split across cores. */
@@ -37,6 +38,8 @@ public final class TableBuilder {
     private final int groupChunks;
     /** The key columns' positions, which a streaming builder keeps of every chunk. */
     private final int[] keyColumns;
+    /** Per column, whether its values are stored: all of them but in a streaming builder told otherwise. */
+    private final boolean[] kept;
     /** A streaming builder's chunks sealed since it last handed a group on. */
     private final List<Chunk> group = new ArrayList<>();
     private boolean handedOn;
@@ -48,7 +51,7 @@ public final class TableBuilder {
     }
 
     public TableBuilder(Schema schema, int chunkRows) {
-        this(schema, chunkRows, null, 1);
+        this(schema, chunkRows, null, 1, null);
     }
 
     /**
@@ -64,10 +67,29 @@ public final class TableBuilder {
         if (groupChunks <= 0) {
             throw new IllegalArgumentException("groupChunks must be positive: " + groupChunks);
         }
-        return new TableBuilder(schema, chunkRows, java.util.Objects.requireNonNull(groups), groupChunks);
+        return new TableBuilder(schema, chunkRows, java.util.Objects.requireNonNull(groups), groupChunks, null);
     }
 
-    private TableBuilder(Schema schema, int chunkRows, java.util.function.Consumer<Table> groups, int groupChunks) {
+    /**
+     * A streaming builder (as {@link #streaming(Schema, int, int, java.util.function.Consumer)})
+     * whose groups are read only for the columns named in {@code columns} (case-insensitive): the
+     * chunks it hands on hold those and the key's columns, and no others ({@link Chunk#codes}
+     * refuses them), so that nothing is spent storing values no one reads. {@code seb} brings in
+     * the parental occupation it is derived from.
+     *
+     * @throws ladder.engine.LadderException for a name that is no column of the schema's tables
+     */
+    public static TableBuilder streaming(Schema schema, int chunkRows, int groupChunks,
+            java.util.Collection<String> columns, java.util.function.Consumer<Table> groups) {
+        if (groupChunks <= 0) {
+            throw new IllegalArgumentException("groupChunks must be positive: " + groupChunks);
+        }
+        return new TableBuilder(schema, chunkRows, java.util.Objects.requireNonNull(groups), groupChunks,
+                java.util.Objects.requireNonNull(columns));
+    }
+
+    private TableBuilder(Schema schema, int chunkRows, java.util.function.Consumer<Table> groups, int groupChunks,
+            java.util.Collection<String> keptColumns) {
         this.groups = groups;
         this.groupChunks = groupChunks;
         this.keyColumns = schema.key().stream().mapToInt(f -> schema.indexOf(f.name())).toArray();
@@ -84,6 +106,20 @@ public final class TableBuilder {
             sebOfOccupation[code] = Seb.ofParentalOccupation(code - 1).ordinal();
         }
         int n = columns.size();
+        kept = new boolean[n];
+        Arrays.fill(kept, keptColumns == null);
+        if (keptColumns != null) {
+            Table empty = new Table(schema, columns, List.of());
+            for (String name : keptColumns) {
+                kept[empty.column(name).index()] = true;
+            }
+            for (int c : keyColumns) {
+                kept[c] = true;
+            }
+            if (seb >= 0 && kept[seb]) {
+                kept[occupation] = true;
+            }
+        }
         codes = new int[n][];
         decimals = new double[n][];
         nulls = new long[n][];
@@ -103,6 +139,14 @@ public final class TableBuilder {
 
     public int chunkRows() {
         return chunkRows;
+    }
+
+    /**
+     * Whether the values of {@code column} are stored: if not, the codes or decimals given for it
+     * ({@link #appendRows}, {@link #setCode}) are never read, and a reader may leave them unset.
+     */
+    public boolean keeps(int column) {
+        return kept[column];
     }
 
     /** Rows committed so far. */
@@ -176,7 +220,7 @@ public final class TableBuilder {
 
     /** Adds the current row to the table, deriving {@code seb}. */
     public void commitRow() {
-        if (seb >= 0) {
+        if (seb >= 0 && kept[seb]) {
             codes[seb][row] = sebOfOccupation[codes[occupation][row]];
         }
         if (++row == chunkRows) {
@@ -195,13 +239,16 @@ public final class TableBuilder {
         while (from < to) {
             int n = Math.min(to - from, chunkRows - row);
             for (int c = 0; c < fields; c++) {
+                if (!kept[c]) {
+                    continue;
+                }
                 if (codes[c] != null) {
                     System.arraycopy(codes[c], from, this.codes[c], row, n);
                 } else {
                     copyDecimals(decimals[c], from, c, n);
                 }
             }
-            if (seb >= 0) {
+            if (seb >= 0 && kept[seb]) {
                 for (int r = row; r < row + n; r++) {
                     this.codes[seb][r] = sebOfOccupation[this.codes[occupation][r]];
                 }
@@ -266,6 +313,9 @@ public final class TableBuilder {
         Codes[] chunkCodes = new Codes[n];
         Decimals[] chunkDecimals = new Decimals[n];
         for (int c = 0; c < n; c++) {
+            if (!kept[c]) {
+                continue;
+            }
             if (codes[c] != null) {
                 int max = see(columns.get(c), codes[c], row);
                 chunkCodes[c] = Codes.narrowest(codes[c], row, max);

@@ -78,7 +78,7 @@ final class StreamedSource implements CubeSource {
             return load().cube(dimensions, measures);
         }
         CubeStream stream = new CubeStream(schema, filter, dimensions, measures, threads);
-        pass(stream);
+        pass(stream.columns(), stream);
         Cube cube = stream.cube();
         built.add(cube);
         return cube;
@@ -102,7 +102,7 @@ final class StreamedSource implements CubeSource {
     /** What reading the files read, accepted and rejected: from the first pass or load, reading them now if none was made. */
     LoadReport report() {
         if (report == null) {
-            pass(group -> { });
+            pass(List.of(), group -> { });
         }
         return report;
     }
@@ -113,13 +113,14 @@ final class StreamedSource implements CubeSource {
         return loaded;
     }
 
-    private void pass(Consumer<Table> groups) {
+    /** Reads the files, handing the groups, which read only {@code columns}, to {@code groups}. */
+    private void pass(java.util.Collection<String> columns, Consumer<Table> groups) {
         if (report != null) {
-            Loader.stream(schema, paths, null, progress, TableBuilder.DEFAULT_CHUNK_ROWS, GROUP_CHUNKS, groups);
+            Loader.stream(schema, paths, null, progress, TableBuilder.DEFAULT_CHUNK_ROWS, GROUP_CHUNKS, columns, groups);
             return;
         }
         report = DataOptions.rejecting(rejects, target -> Loader.stream(schema, paths, target, progress,
-                TableBuilder.DEFAULT_CHUNK_ROWS, GROUP_CHUNKS, groups), LoadReport::rejected);
+                TableBuilder.DEFAULT_CHUNK_ROWS, GROUP_CHUNKS, columns, groups), LoadReport::rejected);
     }
 
     private CubeSource load() {

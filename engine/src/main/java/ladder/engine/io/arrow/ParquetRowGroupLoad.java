@@ -362,13 +362,21 @@ final class ParquetRowGroupLoad {
             int n = values.rows();
             boolean[] nulls = values.hasNulls() ? values.nulls() : null;
             switch (values.type()) {
-                case LONG, UNSIGNED_LONG, DOUBLE, FLOAT -> {
+                case LONG, UNSIGNED_LONG, FLOAT -> {
                     long[] longs = values.longs();
                     double[] doubles = values.doubles();
                     for (int i = 0; i < n; i++) {
                         long bits = longs != null ? longs[i] : Double.doubleToRawLongBits(doubles[i]);
                         check(rows, i, nulls != null && nulls[i] ? empty(rows, i, column)
                                 : putNumber(rows, i, column, values.type(), bits));
+                    }
+                }
+                case DOUBLE -> {
+                    // The commonest plain numbers (decimals past a writer's dictionary), without a conversion or switch a row.
+                    double[] doubles = values.doubles();
+                    for (int i = 0; i < n; i++) {
+                        check(rows, i, nulls != null && nulls[i] ? empty(rows, i, column)
+                                : decoder.putDouble(rows, i, column, doubles[i]));
                     }
                 }
                 case STRING -> {
@@ -386,8 +394,13 @@ final class ParquetRowGroupLoad {
         /**
          * Rows from the column chunk's dictionary: each dictionary value, and a null, is checked
          * once a batch, and its other rows copy what was stored (a code, or a decimal's bits)
-         * straight into the batch's array. A batch that also has rows of their own value (a
-         * dictionary that overflowed into plain pages) has those checked one by one.
+         * straight into the batch's array. A dictionary no larger than the batch is checked whole
+         * first ({@link #wholeDictionaryTaken}): if every value of it is taken, and a null where
+         * the batch has one, no row needs a check of its own, and a column the table does not
+         * store costs nothing per row. Otherwise, or for a larger dictionary, rows are checked as
+         * they meet their values, so that a value no row uses breaks no row. A batch that also has
+         * rows of their own value (a dictionary that overflowed into plain pages) has those
+         * checked one by one.
          */
         private void fromDictionary(ColumnarRows rows, int column, ColumnValues values) {
             int size = values.dictionarySize();
@@ -399,7 +412,14 @@ final class ParquetRowGroupLoad {
             int[] indices = values.dictionaryIndex();
             int[] codes = rows.codes(column);
             double[] decimals = rows.decimals(column);
-            for (int i = 0, n = values.rows(); i < n; i++) {
+            int n = values.rows();
+            if (values.plainRows() == 0 && size <= n && wholeDictionaryTaken(rows, column, values, nulls != null)) {
+                if (decoder.stores(column)) {
+                    copyOutcomes(indices, nulls, size, n, codes, decimals);
+                }
+                return;
+            }
+            for (int i = 0; i < n; i++) {
                 int index = nulls != null && nulls[i] ? size : indices[i];
                 if (index < 0) {
                     check(rows, i, own(rows, i, column, values));
@@ -416,6 +436,42 @@ final class ParquetRowGroupLoad {
                     codes[i] = (int) bits;
                 } else {
                     decimals[i] = Double.longBitsToDouble(bits);
+                }
+            }
+        }
+
+        /**
+         * Checks every dictionary value, and a null if {@code withNull}, into {@link #outcomes}
+         * (stored in the batch's first row, which the caller then overwrites); whether all were taken.
+         */
+        private boolean wholeDictionaryTaken(ColumnarRows rows, int column, ColumnValues values, boolean withNull) {
+            int size = values.dictionarySize();
+            boolean all = true;
+            for (int index = 0; index <= size; index++) {
+                if (index == size && !withNull) {
+                    break;
+                }
+                boolean taken = index == size ? empty(rows, 0, column) : dictionaryValue(rows, 0, column, values, index);
+                outcomes[index] = taken ? rows.value(column, 0) : SLOW;
+                all &= taken;
+            }
+            return all;
+        }
+
+        /** Every row's stored value from {@link #outcomes}, all of which were taken: one load and store a row. */
+        private void copyOutcomes(int[] indices, boolean[] nulls, int size, int n, int[] codes, double[] decimals) {
+            long[] by = outcomes;
+            if (codes != null && nulls == null) {
+                for (int i = 0; i < n; i++) {
+                    codes[i] = (int) by[indices[i]];
+                }
+            } else if (codes != null) {
+                for (int i = 0; i < n; i++) {
+                    codes[i] = (int) by[nulls[i] ? size : indices[i]];
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    decimals[i] = Double.longBitsToDouble(by[nulls != null && nulls[i] ? size : indices[i]]);
                 }
             }
         }

@@ -24,6 +24,8 @@ import ladder.engine.filter.FilterParser;
 import ladder.engine.io.LoadReport;
 import ladder.engine.io.Loader;
 import ladder.engine.io.Progress;
+import ladder.engine.io.RejectsWriter;
+import ladder.engine.io.RowValidator;
 import ladder.engine.table.Table;
 import ladder.engine.table.TableBuilder;
 import org.apache.arrow.vector.compression.CompressionUtil;
@@ -87,8 +89,9 @@ class StreamedCubeTest {
                         refused = e;
                     }
                     CubeStream stream = new CubeStream(Schema.EMPLOYEES, filter, dims, measures, threads);
+                    // Groups of every column on odd thread counts, of only the cube's columns (as commands stream) on even.
                     LoadReport report = Loader.stream(Schema.EMPLOYEES, paths, streamedRejects, Progress.NONE, 7, 3,
-                            stream);
+                            threads % 2 == 0 ? stream.columns() : null, stream);
                     assertEquals(Files.readString(loadedRejects), Files.readString(streamedRejects), at);
                     assertEquals(withoutRejectsFile(loaded.report()), withoutRejectsFile(report), at);
                     if (refused != null) {
@@ -98,6 +101,42 @@ class StreamedCubeTest {
                         assertSameCube(expected, stream.cube(), at);
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Parquet read in batches smaller than a row group, so that a batch's dictionary holds values
+     * (broken ones among them) that none of its rows use, into a streaming builder storing only
+     * the cube's columns: the rejects and cube of loading the whole table. Each batch's dictionary
+     * is then checked whole, and its rows copied or, for a column not stored, passed over, only
+     * when every value of it is taken; a broken value no row of the batch uses must break no row.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 8, 40})
+    void parquetBatchesWithinARowGroupStreamAsTheTableLoads(int batchRows) throws IOException {
+        SplittableRandom random = new SplittableRandom(batchRows);
+        Path file = write(Kind.PARQUET, "batches", rows(random, 300), random);
+        Path loadedRejects = dir.resolve("loaded-rejects.csv");
+        Path streamedRejects = dir.resolve("streamed-rejects.csv");
+        Loader.Loaded loaded = Loader.load(Schema.EMPLOYEES, List.of(file), loadedRejects);
+        assertTrue(loaded.report().rejected() > 0, "some rows are rejected");
+        for (List<String> dims : List.of(List.of("year", "seb"), List.of("employer_id", "region", "grade"))) {
+            for (int threads = 1; threads <= 2; threads++) {
+                String at = dims + ", batches of " + batchRows + ", " + threads + " threads";
+                CubeStream stream = new CubeStream(Schema.EMPLOYEES, Filter.ALL, dims, List.of("hourly_pay"), threads);
+                TableBuilder builder = TableBuilder.streaming(Schema.EMPLOYEES, 7, 3, stream.columns(), stream);
+                try (RejectsWriter rejects = RejectsWriter.toFile(streamedRejects)) {
+                    RowValidator validator = new RowValidator(Schema.EMPLOYEES, builder, rejects);
+                    new ParquetReader(batchRows, threads).load(file, Schema.EMPLOYEES, validator, warning -> { });
+                    rejects.commit();
+                    assertEquals(loaded.report().accepted(), validator.accepted(), at);
+                    assertEquals(loaded.report().rejected(), validator.rejected(), at);
+                }
+                builder.finish();
+                assertEquals(Files.readString(loadedRejects), Files.readString(streamedRejects), at);
+                assertSameCube(CubeKernel.build(loaded.table(), Filter.ALL, dims, List.of("hourly_pay"), threads),
+                        stream.cube(), at);
             }
         }
     }
@@ -202,7 +241,7 @@ class StreamedCubeTest {
         Table table = Loader.load(Schema.EMPLOYEES, List.of(file)).table();
         for (List<String> dims : DIMENSIONS) {
             CubeStream stream = new CubeStream(Schema.EMPLOYEES, Filter.ALL, dims, List.of(), threads);
-            Loader.stream(Schema.EMPLOYEES, List.of(file), null, Progress.NONE, 7, 3, stream);
+            Loader.stream(Schema.EMPLOYEES, List.of(file), null, Progress.NONE, 7, 3, stream.columns(), stream);
             assertEquals(CubeKernel.build(table, Filter.ALL, dims, List.of(), threads), stream.cube(), dims.toString());
         }
     }
