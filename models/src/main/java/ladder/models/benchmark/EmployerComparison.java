@@ -12,6 +12,7 @@ import ladder.engine.cube.CubeSource;
 import ladder.models.disclosure.Reason;
 import ladder.models.disclosure.SmallCellSuppression;
 import ladder.models.disclosure.SuppressionPlan;
+import ladder.models.result.Chart;
 import ladder.models.result.Result;
 import ladder.models.result.ResultTable;
 import ladder.models.result.ResultTable.Kind;
@@ -248,6 +249,40 @@ public record EmployerComparison(String employer, String sector, Map<String, Lon
             b.row(row);
         }
         return b.build();
+    }
+
+    /**
+     * A comparator's value of {@code figure} as published: empty when it is undefined, or withheld
+     * by disclosure control. {@code part} is {@value #EMPLOYER}, {@value #SECTOR} or
+     * {@link SuppressionPlan#TOTAL} for the coalition.
+     */
+    Optional<KeyCounts.Value> shown(Figure figure, String part) {
+        KeyCounts.Value v = part.equals(EMPLOYER) ? figure.employer() : part.equals(SECTOR) ? figure.sector()
+                : figure.coalition();
+        return v.defined() && withheld(figure.figure(), part).isEmpty() ? Optional.of(v) : Optional.empty();
+    }
+
+    /** The coalition's value of {@code figure} as published, or null (undefined, or withheld). */
+    public Double coalition(KeyFigure figure) {
+        return shown(figures.get(figure.ordinal()), SuppressionPlan.TOTAL).map(KeyCounts.Value::estimate).orElse(null);
+    }
+
+    @Override
+    public List<Chart> charts() {
+        List<Chart> charts = new ArrayList<>();
+        for (Topic t : Topic.values()) {
+            chart(t).ifPresent(charts::add);
+        }
+        return charts;
+    }
+
+    /**
+     * The topic's figures as bars: the employer, the rest of its sector and the coalition with their
+     * intervals, and the national figure, on one scale (shares and rates; pay gaps): empty for a
+     * topic with no such figure. The odds ratios are in the tables only.
+     */
+    public Optional<Chart> chart(Topic topic) {
+        return ComparisonChart.of(this, topic);
     }
 
     /** Adds a comparator's value, interval and n (null where undefined or withheld); whether it was withheld. */
