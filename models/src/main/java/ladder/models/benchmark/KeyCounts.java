@@ -39,9 +39,8 @@ record KeyCounts(Map<KeyTable, long[]> tables, PayHistogram professionalPay, Pay
     /** The SEB groups: the three classes, then the rest. */
     static final List<String> GROUPS = List.of("professional", "intermediate", "working_class", "not_classifiable");
 
-    /** The contract's entry routes, then rows without one ({@code (missing)} in cube files). */
-    static final List<String> ROUTES = List.of("graduate_scheme", "apprenticeship", "experienced_hire", "internal",
-            "other", "not_given");
+    /** The entry routes of the figures, then every other route (or none: {@code (missing)} in cube files). */
+    static final List<String> ROUTES = List.of("graduate_scheme", "apprenticeship", "other_routes");
 
     /** Bootstrap replicates and seed of the median gap's interval, as the class pay gap's defaults. */
     static final int REPLICATES = ladder.models.pay.ClassPayGap.Question.defaults().replicates();

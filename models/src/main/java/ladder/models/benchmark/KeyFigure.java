@@ -117,13 +117,9 @@ public enum KeyFigure {
                 cells.add(List.of(KeyCounts.GROUPS.get(3)));
                 cells.add(List.of(ladder.models.disclosure.SuppressionPlan.TOTAL));
             }
-            case INDEPENDENT_SCHOOL, FREE_SCHOOL_MEALS -> {
+            case INDEPENDENT_SCHOOL, FREE_SCHOOL_MEALS, FIRST_IN_FAMILY -> {
                 cells.add(List.of(table().levels().get(0).get(0)));
                 cells.add(List.of("other_answer"));
-            }
-            case FIRST_IN_FAMILY -> {
-                cells.add(List.of("graduate_scheme", "no"));
-                cells.add(List.of("graduate_scheme", "other_answer"));
             }
             case WORKING_CLASS_SHARE_JUNIOR, WORKING_CLASS_SHARE_SENIOR -> classes.forEach(g -> cells.add(List.of(
                     KeyCounts.BANDS.get(this == WORKING_CLASS_SHARE_JUNIOR ? 0 : 1), g)));

@@ -9,7 +9,10 @@ import ladder.models.result.Answers;
  * other employers), their levels, and the cube of the pool it is read from. Every table holds every
  * row of a part (a row whose answer is outside the named levels falls in the table's catch-all
  * level), so the part totals the tables share are one quantity to the suppression plan, as are the
- * (part, seb) margins of the grade, entry route and training tables.
+ * (part, seb) margins of the grade, entry route and training tables. Levels the figures do not
+ * need are pooled (entry routes other than the graduate scheme and apprenticeships; everyone not
+ * on the graduate scheme for first in family), so that a small count there, withheld, does not
+ * make the plan withhold a figure's count to protect it.
  */
 enum KeyTable {
     SEB("seb", List.of("seb", "grade", "promoted"), List.of("seb"), List.of(KeyCounts.GROUPS)),
@@ -21,8 +24,9 @@ enum KeyTable {
     MEALS("meals", List.of("free_school_meals"), List.of("free_school_meals"), List.of(answers("yes"))),
     ROUTES("routes", List.of("seb", "entry_route"), List.of("entry_route", "seb"),
             List.of(KeyCounts.ROUTES, KeyCounts.GROUPS)),
-    DEGREE("degree", List.of("entry_route", "parent_degree"), List.of("entry_route", "parent_degree"),
-            List.of(KeyCounts.ROUTES, answers("no"))),
+    /** Graduate-scheme hires by parent_degree answer, then everyone else in one level. */
+    DEGREE("degree", List.of("entry_route", "parent_degree"), List.of("first_in_family"),
+            List.of(List.of("no", "other_answer", "no_answer", "not_graduate_scheme"))),
     TRAINING("training", List.of("seb", "training"), List.of("seb", "training"),
             List.of(KeyCounts.GROUPS, List.of("1", "0"))),
     /** People with an hourly pay by class; the rest (unclassifiable, or no pay) in the last level. */
@@ -91,7 +95,7 @@ enum KeyTable {
             case SCHOOL -> answer(label(cube, cell, "school_type"), "independent");
             case MEALS -> answer(label(cube, cell, "free_school_meals"), "yes");
             case ROUTES -> 4 * route(cube, cell) + group(cube, cell);
-            case DEGREE -> 3 * route(cube, cell) + answer(label(cube, cell, "parent_degree"), "no");
+            case DEGREE -> route(cube, cell) == 0 ? answer(label(cube, cell, "parent_degree"), "no") : 3;
             case TRAINING -> 2 * group(cube, cell) + yes(cube, cell, "training");
             case PAY -> {
                 int g = group(cube, cell);

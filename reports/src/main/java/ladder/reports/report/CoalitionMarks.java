@@ -15,6 +15,7 @@ import ladder.models.result.Chart;
  * distinct, so the line's value names its figure.
  */
 final class CoalitionMarks implements UnaryOperator<Chart> {
+    private static final String SAYS = " Lines labelled coalition: the pooled coalition, this employer included.";
     private final EmployerComparison comparison;
 
     CoalitionMarks(EmployerComparison comparison) {
@@ -23,13 +24,13 @@ final class CoalitionMarks implements UnaryOperator<Chart> {
 
     @Override
     public Chart apply(Chart chart) {
-        if (chart instanceof Chart.IntervalBars b) {
-            return new Chart.IntervalBars(b.title(), b.subtitle() + " Lines labelled coalition: the pooled coalition, this employer included.", b.categoryAxis(),
-                    b.valueAxis(), b.percent(), b.categories(), b.series(), marked(b.references()));
+        if (chart instanceof Chart.IntervalBars b && marked(b.references()).size() > b.references().size()) {
+            return new Chart.IntervalBars(b.title(), b.subtitle() + SAYS, b.categoryAxis(), b.valueAxis(), b.percent(),
+                    b.categories(), b.series(), marked(b.references()));
         }
-        if (chart instanceof Chart.Lines l) {
-            return new Chart.Lines(l.title(), l.subtitle() + " Lines labelled coalition: the pooled coalition, this employer included.", l.xAxis(), l.valueAxis(),
-                    l.percent(), l.x(), l.series(), marked(l.references()));
+        if (chart instanceof Chart.Lines l && marked(l.references()).size() > l.references().size()) {
+            return new Chart.Lines(l.title(), l.subtitle() + SAYS, l.xAxis(), l.valueAxis(), l.percent(), l.x(),
+                    l.series(), marked(l.references()));
         }
         return chart;
     }
