@@ -21,11 +21,11 @@ import java.util.Map;
  * then no, the rest "prefer_not_to_say"; its graduate-scheme rows in order answer parent_degree no,
  * then yes, the rest no answer (the others no answer).
  */
-final class HandPool {
-    record Employer(String sector, Map<Character, int[]> groups, int[] questions) {
+public final class HandPool {
+    public record Employer(String sector, Map<Character, int[]> groups, int[] questions) {
     }
 
-    static final Map<String, Employer> POOL = new LinkedHashMap<>();
+    public static final Map<String, Employer> POOL = new LinkedHashMap<>();
 
     static {
         POOL.put("E1", employer("Finance", new int[] {60, 12, 14, 24, 22, 16}, new int[] {45, 10, 10, 15, 12, 0},
@@ -59,7 +59,7 @@ final class HandPool {
             + "months_in_grade,training";
 
     /** Writes {@code pool} as one employees file per employer under {@code dir}; answers dir. */
-    static Path write(Path dir, Map<String, Employer> pool) throws IOException {
+    public static Path write(Path dir, Map<String, Employer> pool) throws IOException {
         Files.createDirectories(dir);
         for (Map.Entry<String, Employer> e : pool.entrySet()) {
             StringBuilder csv = new StringBuilder(HEADER).append('\n');
