@@ -94,6 +94,10 @@ public record EmployerComparison(String employer, String sector, Map<String, Lon
         ordered.forEach(e -> sorted.put(e.getKey(), e.getValue()));
         String sector = ordered.get(0).getKey();
         PoolCounts pool = PoolCounts.of(source);
+        if (pool.missing().containsKey(KeyTable.SEB)) {
+            // The composition figures are the comparison's core; the other groups may be missing.
+            throw new LadderException(pool.missing().get(KeyTable.SEB));
+        }
         KeyCounts mine = pool.employer(id);
         KeyCounts inSector = pool.part(e -> !e.equals(id), sector::equals);
         KeyCounts rest = pool.part(e -> !e.equals(id), s -> !s.equals(sector));

@@ -43,7 +43,7 @@ record PoolCounts(Map<String, Map<String, KeyCounts>> cells, Map<KeyTable, Strin
             }
             boolean paid = e.getKey().contains("hourly_pay");
             long[] pence = paid ? PayHistogram.pence(cube.dimensions().get(cube.dimension("hourly_pay")).levels()) : null;
-            Map<List<String>, TreeMap<Long, Long>[]> values = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
+            Map<List<String>, TreeMap<Long, Long>[]> values = new LinkedHashMap<>();
             for (int c = 0; c < cube.size(); c++) {
                 long n = cube.count(c);
                 String employer = cube.label(c, 0), sector = cube.label(c, 1);

@@ -25,14 +25,19 @@ final class CoalitionMarks implements UnaryOperator<Chart> {
     @Override
     public Chart apply(Chart chart) {
         if (chart instanceof Chart.IntervalBars b && marked(b.references()).size() > b.references().size()) {
-            return new Chart.IntervalBars(b.title(), b.subtitle() + SAYS, b.categoryAxis(), b.valueAxis(), b.percent(),
+            return new Chart.IntervalBars(b.title(), says(b.subtitle()), b.categoryAxis(), b.valueAxis(), b.percent(),
                     b.categories(), b.series(), marked(b.references()));
         }
         if (chart instanceof Chart.Lines l && marked(l.references()).size() > l.references().size()) {
-            return new Chart.Lines(l.title(), l.subtitle() + SAYS, l.xAxis(), l.valueAxis(), l.percent(), l.x(),
+            return new Chart.Lines(l.title(), says(l.subtitle()), l.xAxis(), l.valueAxis(), l.percent(), l.x(),
                     l.series(), marked(l.references()));
         }
         return chart;
+    }
+
+    /** The subtitle, then what the coalition's lines are. */
+    private static String says(String subtitle) {
+        return subtitle + (subtitle.endsWith(".") ? "" : ".") + SAYS;
     }
 
     /** The references with, after each national line, the coalition's value of its figure. */

@@ -47,4 +47,15 @@ class EmployerPackOnCubesTest {
             assertTrue(onRows.lines().count() > 2, t);
         }
     }
+
+    @Test
+    void cubesWithoutTheCompositionsDimensionsAreOneLine(@TempDir Path dir) throws IOException {
+        Path data = HandPool.write(dir.resolve("data"), HandPool.POOL);
+        List<String> args = new ArrayList<>(List.of("employer", "--id", "E1", "--cubes"));
+        args.addAll(CubeFilesTest.employerCubes(data, dir, "employer_id,sector,year"));
+        CommandLineTest.Run r = CommandLineTest.run(args.toArray(String[]::new));
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().strip().startsWith("ladder: the cubes have no dimension seb, grade, promoted"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
 }
