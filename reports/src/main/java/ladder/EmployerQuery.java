@@ -4,8 +4,11 @@ import ladder.models.benchmark.EmployerComparison;
 
 /**
  * Where one employer stands: {@code pool.employer("E001")} shows each key figure for the employer
- * beside the coalition, the rest of its sector and the nation, with intervals and the employer's
- * percentile among the coalition's employers. Each method answers a refined question.
+ * (composition, the supplementary questions, the class ceiling, progression, the class pay gap,
+ * entry routes and training: {@link ladder.models.benchmark.KeyFigure}) beside the coalition, the
+ * rest of its sector and the nation, with intervals and the employer's percentile among the
+ * coalition's employers; {@code .get().table(Topic.PAY)} gives one topic's figures. Each method
+ * answers a refined question.
  */
 public final class EmployerQuery extends Question<EmployerComparison> {
     private final Pool pool;

@@ -12,6 +12,7 @@ import ladder.engine.cube.CubeSource;
 import ladder.models.disclosure.Reason;
 import ladder.models.disclosure.SmallCellSuppression;
 import ladder.models.disclosure.SuppressionPlan;
+import ladder.models.result.Chart;
 import ladder.models.result.Result;
 import ladder.models.result.ResultTable;
 import ladder.models.result.ResultTable.Kind;
@@ -21,8 +22,8 @@ import ladder.models.result.ResultTable.Kind;
  * (every employer in the selection, this one included), its sector with the employer itself left
  * out, and the national figure, each with its interval; and the employer's mid-rank percentile
  * among the coalition's employers ({@link MidRankPercentile}) where at least
- * {@value MidRankPercentile#MINIMUM_EMPLOYERS} employers have the figure. Read from one cube over
- * (employer_id, sector, seb, grade, promoted), so it runs alike on rows and on merged cube files.
+ * {@value MidRankPercentile#MINIMUM_EMPLOYERS} employers have the figure. Read from one cube
+ * per group of count tables ({@link PoolCounts}), so it runs alike on rows and on merged cube files.
  *
  * <p>The figures are over the rows of the selection, that is person-years when several years are
  * selected (a person is counted in each year they appear, and the intervals treat the rows as
@@ -44,11 +45,13 @@ import ladder.models.result.ResultTable.Kind;
  * @param figures one per {@link KeyFigure}, in its order
  * @param level the confidence level
  * @param filter the filter the rows passed ("" for none)
+ * @param missing the count tables the inputs cannot give (cube files without their columns), with why
  * @param plan the suppression plan of the counts, applied when {@code published}
  * @param published whether disclosure control applies
  */
 public record EmployerComparison(String employer, String sector, Map<String, Long> sectors, int sectorEmployers,
-        int employers, List<Figure> figures, double level, String filter, SuppressionPlan plan, boolean published)
+        int employers, List<Figure> figures, double level, String filter, Map<String, String> missing, SuppressionPlan plan,
+        boolean published)
         implements Result {
 
     static final String EMPLOYER = "employer", SECTOR = "rest of sector", OTHERS = "other employers";
@@ -70,6 +73,7 @@ public record EmployerComparison(String employer, String sector, Map<String, Lon
     public EmployerComparison {
         sectors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sectors));
         figures = List.copyOf(figures);
+        missing = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(missing));
     }
 
     /** The comparison for {@code employer} on the cubes of {@code source}. */
@@ -77,11 +81,10 @@ public record EmployerComparison(String employer, String sector, Map<String, Lon
         if (!(level > 0 && level < 1)) {
             throw new LadderException("the confidence level must be between 0 and 1, got " + level);
         }
-        Cube cube = source.cube(List.of("employer_id", "sector", "seb", "grade", "promoted"), List.of());
+        Cube cube = source.cube(List.of("employer_id", "sector"), List.of());
         String id = EmployerIds.require(cube, employer);
         Map<String, Long> sectors = new LinkedHashMap<>();
-        Cube own = cube.where("employer_id", id::equals);
-        Cube bySector = own.marginalise("sector");
+        Cube bySector = cube.where("employer_id", id::equals).marginalise("sector");
         for (int c = 0; c < bySector.size(); c++) {
             sectors.put(bySector.label(c, 0), bySector.count(c));
         }
@@ -90,35 +93,50 @@ public record EmployerComparison(String employer, String sector, Map<String, Lon
         Map<String, Long> sorted = new LinkedHashMap<>();
         ordered.forEach(e -> sorted.put(e.getKey(), e.getValue()));
         String sector = ordered.get(0).getKey();
-        Cube sectorOthers = cube.where("sector", sector::equals).where("employer_id", e -> !e.equals(id));
-        Cube others = cube.where("employer_id", e -> !e.equals(id));
-        KeyCounts mine = KeyCounts.of(own), inSector = KeyCounts.of(sectorOthers);
-        KeyCounts rest = KeyCounts.of(others.where("sector", s -> !s.equals(sector)));
-        KeyCounts coalition = KeyCounts.of(cube);
-        int sectorEmployers = sectorOthers.marginalise("employer_id").size();
+        PoolCounts pool = PoolCounts.of(source);
+        if (pool.missing().containsKey(KeyTable.SEB)) {
+            // The composition figures are the comparison's core; the other groups may be missing.
+            throw new LadderException(pool.missing().get(KeyTable.SEB));
+        }
+        KeyCounts mine = pool.employer(id);
+        KeyCounts inSector = pool.part(e -> !e.equals(id), sector::equals);
+        KeyCounts rest = pool.part(e -> !e.equals(id), s -> !s.equals(sector));
+        KeyCounts coalition = pool.part(e -> true, s -> true);
+        int sectorEmployers = inSector.employers().size();
         List<String> ids = EmployerIds.all(cube);
-        List<KeyCounts> each = ids.stream().map(e -> KeyCounts.of(cube.where("employer_id", e::equals))).toList();
+        List<KeyCounts> each = ids.stream().map(pool::employer).toList();
         List<Figure> figures = new ArrayList<>();
         for (KeyFigure f : KeyFigure.values()) {
             List<Double> values = new ArrayList<>();
             for (KeyCounts k : each) {
                 KeyCounts.Value v = k.value(f, level);
-                if (v.defined()) {
+                if (ranked(f, v)) {
                     values.add(v.estimate());
                 }
             }
             KeyCounts.Value v = mine.value(f, level);
-            Double percentile = v.defined() && values.size() >= MidRankPercentile.MINIMUM_EMPLOYERS
+            Double percentile = ranked(f, v) && values.size() >= MidRankPercentile.MINIMUM_EMPLOYERS
                     ? MidRankPercentile.of(v.estimate(), values.stream().mapToDouble(Double::doubleValue).toArray())
                     : null;
             figures.add(new Figure(f, v, coalition.value(f, level),
                     sectorEmployers == 0 ? KeyCounts.Value.NONE : inSector.value(f, level), percentile, values.size()));
         }
+        Map<String, String> missing = new LinkedHashMap<>();
+        pool.missing().forEach((t, why) -> missing.put(t.id(), why));
         return new EmployerComparison(id, sector, sorted, sectorEmployers, ids.size(), figures, level, source.filter(),
-                plan(mine, sectorEmployers == 0 ? null : inSector, rest), false);
+                missing, plan(mine, sectorEmployers == 0 ? null : inSector, rest), false);
     }
 
-    /** The plan over the parts the figures sum (a part without rows is left out). */
+    /**
+     * Whether an employer's value takes part in the ranking: it is defined and, for a pay gap, rests on
+     * at least {@value SmallCellSuppression#DEFAULT_THRESHOLD} people in each of the two groups.
+     */
+    private static boolean ranked(KeyFigure f, KeyCounts.Value v) {
+        return v.defined() && (f.topic() != Topic.PAY || java.util.Arrays.stream(v.cells())
+                .allMatch(n -> n >= SmallCellSuppression.DEFAULT_THRESHOLD));
+    }
+
+    /** The plan over the parts the figures sum (a part without rows is left out), one table per {@link KeyTable} read. */
     private static SuppressionPlan plan(KeyCounts mine, KeyCounts inSector, KeyCounts rest) {
         List<String> parts = new ArrayList<>(List.of(EMPLOYER));
         List<KeyCounts> counts = new ArrayList<>(List.of(mine));
@@ -131,22 +149,21 @@ public record EmployerComparison(String employer, String sector, Map<String, Lon
             counts.add(rest);
         }
         SuppressionPlan.Builder b = SuppressionPlan.builder(SmallCellSuppression.DEFAULT_THRESHOLD);
-        b.table("seb", List.of("part", "seb"), List.of(parts, KeyCounts.GROUPS), concat(counts, "seb"));
-        b.table("senior", List.of("part", "grade", "seb"), List.of(parts, KeyCounts.BANDS, KeyCounts.GROUPS),
-                concat(counts, "senior"));
-        b.table("promotion", List.of("part", "seb", "promoted"), List.of(parts, KeyCounts.GROUPS, List.of("1", "0")),
-                concat(counts, "promotion"));
+        for (KeyTable t : mine.tables().keySet()) {
+            List<String> dims = new ArrayList<>(List.of("part"));
+            dims.addAll(t.dimensions());
+            List<List<String>> levels = new ArrayList<>(List.of(parts));
+            levels.addAll(t.levels());
+            b.table(t.id(), dims, levels, counts.stream().flatMapToLong(k -> java.util.Arrays.stream(k.tables().get(t)))
+                    .toArray());
+        }
         return b.build();
-    }
-
-    private static long[] concat(List<KeyCounts> counts, String table) {
-        return counts.stream().flatMapToLong(k -> java.util.Arrays.stream(k.planCells().get(table))).toArray();
     }
 
     /** The same comparison with disclosure control for publication (counts under 10). */
     public EmployerComparison publishable() {
-        return new EmployerComparison(employer, sector, sectors, sectorEmployers, employers, figures, level, filter, plan,
-                true);
+        return new EmployerComparison(employer, sector, sectors, sectorEmployers, employers, figures, level, filter, missing,
+                plan, true);
     }
 
     private Optional<SuppressionPlan> disclosure() {
@@ -176,9 +193,22 @@ public record EmployerComparison(String employer, String sector, Map<String, Lon
 
     @Override
     public List<ResultTable> tables() {
+        return List.of(table("figures", "Key figures: the employer, the coalition, the rest of its sector and the nation",
+                figures));
+    }
+
+    /**
+     * The figures of one topic as a table of their own ({@link Topic#table()}), for the section of
+     * the pack that shows them; the same rows as in {@code figures}, under the same disclosure control.
+     */
+    public ResultTable table(Topic topic) {
+        return table(topic.table(), topic.title() + ": the employer beside the coalition, the rest of its sector and the"
+                + " nation", figures.stream().filter(f -> f.figure().topic() == topic).toList());
+    }
+
+    private ResultTable table(String name, String title, List<Figure> shown) {
         String pct = Math.round(level * 100) + "%";
-        ResultTable.Builder b = ResultTable.builder("figures", "Key figures: the employer, the coalition, the rest of"
-                + " its sector and the nation")
+        ResultTable.Builder b = ResultTable.builder(name, title)
                 .column("figure", Kind.LABEL, "the key figure")
                 .column("employer", Kind.NUMBER, "the employer's value")
                 .column("employer_lower", Kind.NUMBER, pct + " interval, lower")
@@ -195,8 +225,9 @@ public record EmployerComparison(String employer, String sector, Map<String, Lon
                 .column("national", Kind.NUMBER, "the national figure (SMC), a fixed constant without an interval")
                 .column("percentile", Kind.NUMBER, "the employer's mid-rank percentile among the coalition's employers")
                 .column("employers_ranked", Kind.COUNT, "employers with the figure")
-                .column("note", Kind.LABEL, "why a value is missing or withheld");
-        for (Figure f : figures) {
+                .column("note", Kind.LABEL, "why a value is missing or withheld")
+                .column("method", Kind.LABEL, "what the figure is and how it is computed");
+        for (Figure f : shown) {
             List<String> why = new ArrayList<>();
             List<Object> row = new ArrayList<>();
             row.add(f.figure().id());
@@ -213,10 +244,49 @@ public record EmployerComparison(String employer, String sector, Map<String, Lon
             if (f.percentile() == null && f.ranked() < MidRankPercentile.MINIMUM_EMPLOYERS) {
                 why.add("percentile: fewer than " + MidRankPercentile.MINIMUM_EMPLOYERS + " employers have the figure");
             }
+            String absent = missing.get(f.figure().table().id());
+            if (absent != null) {
+                why = List.of("not in these inputs: " + absent);
+            }
             row.add(why.isEmpty() ? null : String.join("; ", why));
+            row.add(f.figure().description());
             b.row(row);
         }
-        return List.of(b.build());
+        return b.build();
+    }
+
+    /**
+     * A comparator's value of {@code figure} as published: empty when it is undefined, or withheld
+     * by disclosure control. {@code part} is {@value #EMPLOYER}, {@value #SECTOR} or
+     * {@link SuppressionPlan#TOTAL} for the coalition.
+     */
+    Optional<KeyCounts.Value> shown(Figure figure, String part) {
+        KeyCounts.Value v = part.equals(EMPLOYER) ? figure.employer() : part.equals(SECTOR) ? figure.sector()
+                : figure.coalition();
+        return v.defined() && withheld(figure.figure(), part).isEmpty() ? Optional.of(v) : Optional.empty();
+    }
+
+    /** The coalition's value of {@code figure} as published, or null (undefined, or withheld). */
+    public Double coalition(KeyFigure figure) {
+        return shown(figures.get(figure.ordinal()), SuppressionPlan.TOTAL).map(KeyCounts.Value::estimate).orElse(null);
+    }
+
+    @Override
+    public List<Chart> charts() {
+        List<Chart> charts = new ArrayList<>();
+        for (Topic t : Topic.values()) {
+            chart(t).ifPresent(charts::add);
+        }
+        return charts;
+    }
+
+    /**
+     * The topic's figures as bars: the employer, the rest of its sector and the coalition with their
+     * intervals, and the national figure, on one scale (shares and rates; pay gaps): empty for a
+     * topic with no such figure. The odds ratios are in the tables only.
+     */
+    public Optional<Chart> chart(Topic topic) {
+        return ComparisonChart.of(this, topic);
     }
 
     /** Adds a comparator's value, interval and n (null where undefined or withheld); whether it was withheld. */
@@ -237,7 +307,7 @@ public record EmployerComparison(String employer, String sector, Map<String, Lon
     }
 
     private Optional<Reason> withheld(KeyFigure figure, String part) {
-        if (disclosure().isEmpty()) {
+        if (disclosure().isEmpty() || !plan.tableNames().contains(figure.table().id())) {
             return Optional.empty();
         }
         for (KeyFigure.PlanCell c : figure.restsOn(part)) {
@@ -269,9 +339,21 @@ public record EmployerComparison(String employer, String sector, Map<String, Lon
                 : "Sector: the rows of the " + sectorEmployers + " other employer(s) labelled " + sector + ".");
         notes.add("Figures are over the rows of the selection: person-years when several years are selected, treated"
                 + " as independent by the intervals; select one year (--where \"year = 2024\") for a snapshot.");
-        notes.add("Shares and rates have Wilson score intervals (R prop.test(x, n, correct = FALSE)); the odds ratio is"
-                + " the crude (a d) / (b c) of promotion with the Woolf interval exp(log OR +- z sqrt(1/a + 1/b + 1/c +"
-                + " 1/d)); the national figures (SMC: 34/24/42, the 70% response target) are constants.");
+        notes.add("Shares and rates have Wilson score intervals (R prop.test(x, n, correct = FALSE)); the crude odds ratio"
+                + " is (a d) / (b c) of promotion with the Woolf interval exp(log OR +- z sqrt(1/a + 1/b + 1/c + 1/d)),"
+                + " the odds ratio within employers the Mantel-Haenszel estimate over the part's employers (R"
+                + " mantelhaen.test(table)$estimate) with the Robins-Breslow-Greenland interval; the national figures"
+                + " (SMC: 34/24/42, the 70% response target, independent school 7.5%, free school meals 15%, first in"
+                + " family 67% of graduates) are constants.");
+        notes.add("Pay gaps are 100 (professional - working class) / professional of the hourly pay (a gap, not a ratio:"
+                + " as the class pay gap section and gender pay gap reporting give it, positive when professionals are"
+                + " paid more); the mean gap's interval is the delta method on the two independent means, the median"
+                + " gap's the percentile interval of " + KeyCounts.REPLICATES + " bootstrap replicates"
+                + " resampling the part's employers (seed " + KeyCounts.SEED + "), so none for one employer;"
+                + " people without hourly pay are left out, and an employer is ranked on a pay gap only with at least "
+                + SmallCellSuppression.DEFAULT_THRESHOLD + " people in each group.");
+        missing.forEach((table, why) -> notes.add("Not in these inputs: the figures on the " + table + " table (" + why
+                + ")."));
         notes.add("Percentile: the employer's mid-rank among the employers that have the figure, 100 (below + equal / 2)"
                 + " / N (R: 100 * (rank(v) - 0.5) / length(v)), given where at least "
                 + MidRankPercentile.MINIMUM_EMPLOYERS + " employers have it; higher means a larger value.");
@@ -279,7 +361,9 @@ public record EmployerComparison(String employer, String sector, Map<String, Lon
             notes.add("Disclosure control: the counts of the employer, the rest of its sector and the other employers"
                     + " (whose sum is the coalition) are one suppression plan; counts under "
                     + SmallCellSuppression.DEFAULT_THRESHOLD + " are withheld with enough others that none can be worked"
-                    + " back, and a figure or percentile resting on a withheld count is withheld.");
+                    + " back, and a figure or percentile resting on a withheld count is withheld; a pay gap rests on the"
+                    + " number of people with hourly pay in each of its two groups, so it needs at least "
+                    + SmallCellSuppression.DEFAULT_THRESHOLD + " in each.");
         }
         return notes;
     }

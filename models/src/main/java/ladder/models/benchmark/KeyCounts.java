@@ -1,93 +1,175 @@
 package ladder.models.benchmark;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import ladder.engine.contract.Seb;
-import ladder.engine.cube.Cube;
 import ladder.models.contingency.Estimate;
+import ladder.models.contingency.MantelHaenszel;
 import ladder.models.contingency.OddsRatio;
 import ladder.models.contingency.OddsRatioInterval;
 import ladder.models.contingency.TwoByTwo;
+import ladder.models.disclosure.SuppressionPlan;
+import ladder.models.pay.MeanGap;
+import ladder.models.pay.MeanGapMethod;
+import ladder.models.pay.MedianGapBootstrap;
+import ladder.models.pay.PayHistogram;
 import ladder.models.proportion.ConfidenceInterval;
 import ladder.models.proportion.WilsonInterval;
 
 /**
- * The counts behind an employer's key figures, for a set of rows (one employer, its sector, the
- * coalition): rows by SEB group (the three classes, then those not classifiable: excluded or
- * missing), the classifiable at grade 4 or above by class, and the promoted and not promoted by
- * SEB group. Read from a cube over (seb, grade, promoted), with the rows' other dimensions summed.
+ * The counts behind an employer's key figures for a set of rows (one employer, the rest of its
+ * sector, the coalition): the interior of each {@link KeyTable} read from the inputs, the hourly pay
+ * of professionals and the working class as exact histograms, and, for a set of several employers,
+ * each employer's own counts (the strata of the within-employer odds ratio and the clusters of the
+ * median gap's bootstrap).
  *
- * @param seb rows by group: professional, intermediate, working class, not classifiable
- * @param bands rows by grade band (grades 1-3, then 4-6) and group (as {@code seb})
- * @param promoted rows by group (as {@code seb}) and promoted (1, then 0)
+ * @param tables the interior counts of each table the inputs give (row-major, last dimension fastest)
+ * @param professionalPay the hourly pay of professionals (empty when the inputs have no hourly_pay dimension)
+ * @param workingClassPay the hourly pay of the working class
+ * @param employers each employer's counts, or empty for one employer's
  */
-record KeyCounts(long[] seb, long[][] bands, long[][] promoted) {
+record KeyCounts(Map<KeyTable, long[]> tables, PayHistogram professionalPay, PayHistogram workingClassPay,
+        List<KeyCounts> employers) {
 
-    /** The grade bands of {@link #bands}. */
+    /** The grade bands of the senior table. */
     static final List<String> BANDS = List.of("1-3", "4-6");
 
-    /** The SEB groups of {@link #seb}: the three classes, then the rest. */
+    /** The SEB groups: the three classes, then the rest. */
     static final List<String> GROUPS = List.of("professional", "intermediate", "working_class", "not_classifiable");
+
+    /** The entry routes of the figures, then every other route (or none: {@code (missing)} in cube files). */
+    static final List<String> ROUTES = List.of("graduate_scheme", "apprenticeship", "other_routes");
+
+    /** Bootstrap replicates and seed of the median gap's interval, as the class pay gap's defaults. */
+    static final int REPLICATES = ladder.models.pay.ClassPayGap.Question.defaults().replicates();
+    static final long SEED = ladder.models.pay.ClassPayGap.Question.defaults().seed();
+
+    KeyCounts {
+        EnumMap<KeyTable, long[]> copy = new EnumMap<>(KeyTable.class);
+        tables.forEach((t, c) -> copy.put(t, c.clone()));
+        tables = java.util.Collections.unmodifiableMap(copy);
+        employers = List.copyOf(employers);
+    }
 
     /** The index into {@link #GROUPS} of an seb level: the three classes, then excluded and missing together. */
     static int group(String seb) {
         return Math.min(3, Seb.LEVELS.indexOf(seb));
     }
 
-    /** The counts of {@code cube}'s rows (it has seb, grade and promoted among its dimensions). */
-    static KeyCounts of(Cube cube) {
-        long[] seb = new long[4];
-        long[][] bands = new long[2][4];
-        long[][] promoted = new long[4][2];
-        int s = cube.dimension("seb"), g = cube.dimension("grade"), p = cube.dimension("promoted");
-        for (int c = 0; c < cube.size(); c++) {
-            int group = group(cube.label(c, s));
-            long n = cube.count(c);
-            seb[group] += n;
-            bands[Integer.parseInt(cube.label(c, g)) >= 4 ? 1 : 0][group] += n;
-            promoted[group][cube.label(c, p).equals("1") ? 0 : 1] += n;
+    /** The counts of several employers' rows, summed cell by cell, with each employer's kept as a stratum. */
+    static KeyCounts sum(List<KeyCounts> employers) {
+        Map<KeyTable, long[]> tables = new EnumMap<>(KeyTable.class);
+        PayHistogram professional = PayHistogram.empty(), working = PayHistogram.empty();
+        for (KeyCounts k : employers) {
+            k.tables.forEach((t, c) -> {
+                long[] into = tables.computeIfAbsent(t, x -> new long[c.length]);
+                for (int i = 0; i < c.length; i++) {
+                    into[i] += c[i];
+                }
+            });
+            professional = professional.merge(k.professionalPay);
+            working = working.merge(k.workingClassPay);
         }
-        return new KeyCounts(seb, bands, promoted);
+        return new KeyCounts(tables, professional, working, employers);
     }
 
-    /** The sum of {@code parts}, cell by cell. */
-    static KeyCounts sum(List<KeyCounts> parts) {
-        long[] seb = new long[4];
-        long[][] bands = new long[2][4];
-        long[][] promoted = new long[4][2];
-        for (KeyCounts k : parts) {
-            for (int i = 0; i < 4; i++) {
-                seb[i] += k.seb[i];
-                bands[0][i] += k.bands[0][i];
-                bands[1][i] += k.bands[1][i];
-                promoted[i][0] += k.promoted[i][0];
-                promoted[i][1] += k.promoted[i][1];
-            }
-        }
-        return new KeyCounts(seb, bands, promoted);
-    }
-
-    long classifiable() {
-        return seb[0] + seb[1] + seb[2];
-    }
-
+    /** Rows in the counts (the total of the seb table). */
     long rows() {
-        return classifiable() + seb[3];
+        return count(KeyTable.SEB, List.of(SuppressionPlan.TOTAL));
+    }
+
+    /** The count of a cell of {@code table} ({@code Total} sums a dimension); 0 when the inputs lack the table. */
+    long count(KeyTable table, List<String> labels) {
+        long[] cells = tables.get(table);
+        if (cells == null) {
+            return 0;
+        }
+        int at = labels.indexOf(SuppressionPlan.TOTAL);
+        if (at < 0) {
+            return cells[table.index(labels)];
+        }
+        long sum = 0;
+        for (String level : table.levels().get(at)) {
+            List<String> one = new ArrayList<>(labels);
+            one.set(at, level);
+            sum += count(table, one);
+        }
+        return sum;
+    }
+
+    private long sum(KeyTable table, List<List<String>> cells) {
+        return cells.stream().mapToLong(c -> count(table, c)).sum();
     }
 
     /** The value of {@code figure} with its interval; {@link Value#NONE} when the rows cannot give it. */
     Value value(KeyFigure figure, double level) {
+        KeyTable t = figure.table();
+        if (!tables.containsKey(t)) {
+            return Value.NONE;
+        }
+        List<List<String>> cells = figure.cells();
         return switch (figure) {
-            case PROFESSIONAL_SHARE, INTERMEDIATE_SHARE, WORKING_CLASS_SHARE ->
-                    Value.share(seb[figure.ordinal()], classifiable(), level);
-            case RESPONSE_RATE -> Value.share(classifiable(), rows(), level);
-            case WORKING_CLASS_SHARE_SENIOR -> Value.share(bands[1][2], bands[1][0] + bands[1][1] + bands[1][2], level);
-            case PROMOTION_PROFESSIONAL, PROMOTION_INTERMEDIATE, PROMOTION_WORKING_CLASS -> {
-                long[] pr = promoted[figure.ordinal() - KeyFigure.PROMOTION_PROFESSIONAL.ordinal()];
-                yield Value.share(pr[0], pr[0] + pr[1], level);
+            case RESPONSE_RATE -> {
+                long rows = count(t, cells.get(1));
+                yield Value.share(rows - count(t, cells.get(0)), rows, level);
             }
-            case PROMOTION_ODDS_RATIO -> Value.oddsRatio(promoted[2], promoted[0], level);
+            case PROFESSIONAL_SHARE, INTERMEDIATE_SHARE, WORKING_CLASS_SHARE -> Value.share(
+                    count(t, cells.get(figure.ordinal() - KeyFigure.PROFESSIONAL_SHARE.ordinal())), sum(t, cells), level);
+            case PROMOTION_ODDS_RATIO -> Value.oddsRatio(counts(t, cells), level);
+            case PROMOTION_ODDS_RATIO_POOLED -> pooledOddsRatio(t, cells, level);
+            case PAY_GAP_MEDIAN, PAY_GAP_MEAN -> payGap(figure == KeyFigure.PAY_GAP_MEDIAN, level);
+            case WORKING_CLASS_SHARE_JUNIOR, WORKING_CLASS_SHARE_SENIOR, WORKING_CLASS_SHARE_GRADUATE_SCHEME,
+                    WORKING_CLASS_SHARE_APPRENTICESHIP -> Value.share(count(t, cells.get(2)), sum(t, cells), level);
+            default -> Value.share(count(t, cells.get(0)), sum(t, cells), level);
         };
+    }
+
+    private long[] counts(KeyTable t, List<List<String>> cells) {
+        return cells.stream().mapToLong(c -> count(t, c)).toArray();
+    }
+
+    /** Mantel-Haenszel over the employers (those with at least 2 people); one employer's own odds ratio. */
+    private Value pooledOddsRatio(KeyTable t, List<List<String>> cells, double level) {
+        if (employers.isEmpty()) {
+            return Value.oddsRatio(counts(t, cells), level);
+        }
+        List<TwoByTwo> strata = new ArrayList<>();
+        for (KeyCounts e : employers) {
+            long[] c = e.counts(t, cells);
+            if (c[0] + c[1] + c[2] + c[3] >= 2) {
+                strata.add(TwoByTwo.of(new double[] {c[0], c[1], c[2], c[3]}));
+            }
+        }
+        long[] all = counts(t, cells);
+        return strata.isEmpty() ? Value.undefined(all) : Value.of(MantelHaenszel.oddsRatio(strata, level), all);
+    }
+
+    /** 100 (professional - working class) / professional of the median or the mean hourly pay. */
+    private Value payGap(boolean median, double level) {
+        PayHistogram ref = professionalPay, wc = workingClassPay;
+        long[] cells = {wc.n(), ref.n()};
+        if (ref.n() == 0 || wc.n() == 0) {
+            return Value.undefined(cells);
+        }
+        Double gap = MeanGap.percent(median ? ref.median() : ref.mean(), median ? wc.median() : wc.mean());
+        if (gap == null) {
+            return Value.undefined(cells);
+        }
+        ConfidenceInterval ci = median ? medianInterval(level) : MeanGap.interval(ref, wc, MeanGapMethod.DELTA, level);
+        return ci.isDefined() ? new Value(gap, ci.lower(), ci.upper(), ref.n() + wc.n(), cells)
+                : new Value(gap, null, null, ref.n() + wc.n(), cells);
+    }
+
+    /** The employer-cluster bootstrap's percentile interval of the median gap, for two employers or more. */
+    private ConfidenceInterval medianInterval(double level) {
+        if (employers.size() < 2) {
+            return ConfidenceInterval.undefined(level);
+        }
+        List<List<PayHistogram>> clusters = employers.stream().map(e -> List.of(e.professionalPay, e.workingClassPay))
+                .toList();
+        return MedianGapBootstrap.of(clusters, REPLICATES, SEED, 1).interval(0, level);
     }
 
     /**
@@ -96,11 +178,16 @@ record KeyCounts(long[] seb, long[][] bands, long[][] promoted) {
      * @param estimate the value, or null when the rows cannot give it
      * @param lower the interval's lower end, or null
      * @param upper its upper end, or null
-     * @param n the people the value rests on (the denominator; for an odds ratio the people in its 2x2 table)
-     * @param cells the counts it rests on (event and non-event; an odds ratio's four cells)
+     * @param n the people the value rests on (the denominator; for an odds ratio the people in its 2x2 table; for a
+     *     pay gap the people with pay in the two groups)
+     * @param cells the counts it rests on (event and non-event; an odds ratio's four cells; the two groups' people)
      */
     record Value(Double estimate, Double lower, Double upper, long n, long[] cells) {
         static final Value NONE = new Value(null, null, null, 0, new long[0]);
+
+        static Value undefined(long[] cells) {
+            return new Value(null, null, null, java.util.Arrays.stream(cells).sum(), cells);
+        }
 
         /** x / n with its Wilson interval (R's prop.test(x, n, correct = FALSE)). */
         static Value share(long x, long n, double level) {
@@ -111,31 +198,21 @@ record KeyCounts(long[] seb, long[][] bands, long[][] promoted) {
             return new Value((double) x / n, ci.lower(), ci.upper(), n, new long[] {x, n - x});
         }
 
-        /** The odds ratio of promotion, exposed (promoted, not) against reference, with the Woolf interval. */
-        static Value oddsRatio(long[] exposed, long[] reference, double level) {
-            long[] cells = {exposed[0], exposed[1], reference[0], reference[1]};
-            Estimate e = OddsRatio.of(TwoByTwo.of(new double[] {cells[0], cells[1], cells[2], cells[3]}),
-                    OddsRatioInterval.WOOLF, level);
+        /** The odds ratio of cells (exposed promoted, not; reference promoted, not) with the Woolf interval. */
+        static Value oddsRatio(long[] cells, double level) {
+            return of(OddsRatio.of(TwoByTwo.of(new double[] {cells[0], cells[1], cells[2], cells[3]}),
+                    OddsRatioInterval.WOOLF, level), cells);
+        }
+
+        /** An odds ratio's estimate, defined when finite and above 0. */
+        static Value of(Estimate e, long[] cells) {
             boolean defined = e.isDefined() && Double.isFinite(e.estimate()) && e.estimate() > 0;
             return new Value(defined ? e.estimate() : null, defined ? e.lower() : null, defined ? e.upper() : null,
-                    cells[0] + cells[1] + cells[2] + cells[3], cells);
+                    java.util.Arrays.stream(cells).sum(), cells);
         }
 
         boolean defined() {
             return estimate != null;
         }
-    }
-
-    /** The counts as the interior of a suppression-plan table, in {@link KeyFigure#tables()} order. */
-    Map<String, long[]> planCells() {
-        long[] promotion = new long[8];
-        for (int i = 0; i < 4; i++) {
-            promotion[2 * i] = promoted[i][0];
-            promotion[2 * i + 1] = promoted[i][1];
-        }
-        long[] grades = new long[8];
-        System.arraycopy(bands[0], 0, grades, 0, 4);
-        System.arraycopy(bands[1], 0, grades, 4, 4);
-        return Map.of("seb", seb.clone(), "senior", grades, "promotion", promotion);
     }
 }

@@ -5,33 +5,67 @@ import java.util.List;
 import ladder.models.composition.NationalBenchmark;
 
 /**
- * The key figures of an employer's benchmark pack, each with the national figure it is read
- * against where there is one (Social Mobility Commission; {@link NationalBenchmark}) and the counts
- * (cells of the suppression plan's tables) it rests on.
+ * The key figures of an employer's benchmark pack, each with its topic (the report section it is
+ * shown in), how it is computed, the national figure it is read against where the Social Mobility
+ * Commission gives one ({@link NationalBenchmark}), and the counts (cells of the suppression plan's
+ * {@link KeyTable}s) it rests on.
  */
 public enum KeyFigure {
-    PROFESSIONAL_SHARE("share_professional", "share professional among the classifiable SEB answers (Wilson)",
-            NationalBenchmark.PROFESSIONAL),
-    INTERMEDIATE_SHARE("share_intermediate", "share intermediate among the classifiable SEB answers (Wilson)",
-            NationalBenchmark.INTERMEDIATE),
-    WORKING_CLASS_SHARE("share_working_class", "share working class among the classifiable SEB answers (Wilson)",
-            NationalBenchmark.WORKING_CLASS),
-    RESPONSE_RATE("response_rate", "classifiable SEB answers over all rows (Wilson); national: the 70% target",
+    PROFESSIONAL_SHARE("share_professional", Topic.COMPOSITION,
+            "share professional among the classifiable SEB answers (Wilson)", NationalBenchmark.PROFESSIONAL),
+    INTERMEDIATE_SHARE("share_intermediate", Topic.COMPOSITION,
+            "share intermediate among the classifiable SEB answers (Wilson)", NationalBenchmark.INTERMEDIATE),
+    WORKING_CLASS_SHARE("share_working_class", Topic.COMPOSITION,
+            "share working class among the classifiable SEB answers (Wilson)", NationalBenchmark.WORKING_CLASS),
+    RESPONSE_RATE("response_rate", Topic.COMPOSITION,
+            "classifiable SEB answers over all rows (Wilson); national: the 70% target",
             NationalBenchmark.RESPONSE_RATE_TARGET),
-    WORKING_CLASS_SHARE_SENIOR("share_working_class_grade_4_plus",
+    INDEPENDENT_SCHOOL("share_independent_school", Topic.SUPPLEMENTARY,
+            "school_type independent among those who answered (Wilson; bursary holders, outside the UK and state"
+                    + " are other answers)", NationalBenchmark.INDEPENDENT_SCHOOL),
+    FREE_SCHOOL_MEALS("share_free_school_meals", Topic.SUPPLEMENTARY,
+            "free_school_meals yes among those who answered, not applicable counting as an answer (Wilson)",
+            NationalBenchmark.FREE_SCHOOL_MEALS),
+    FIRST_IN_FAMILY("share_first_in_family_graduate_hires", Topic.SUPPLEMENTARY,
+            "parent_degree no among graduate-scheme hires who answered (Wilson); national: 67% of graduates",
+            NationalBenchmark.FIRST_GENERATION_GRADUATES),
+    WORKING_CLASS_SHARE_JUNIOR("share_working_class_grade_1_3", Topic.CEILING,
+            "share working class among the classifiable at grades 1 to 3 (Wilson)", null),
+    WORKING_CLASS_SHARE_SENIOR("share_working_class_grade_4_plus", Topic.CEILING,
             "share working class among the classifiable at grade 4 or above (Wilson)", null),
-    PROMOTION_PROFESSIONAL("promotion_rate_professional", "promoted over rows, professional (Wilson)", null),
-    PROMOTION_INTERMEDIATE("promotion_rate_intermediate", "promoted over rows, intermediate (Wilson)", null),
-    PROMOTION_WORKING_CLASS("promotion_rate_working_class", "promoted over rows, working class (Wilson)", null),
-    PROMOTION_ODDS_RATIO("promotion_odds_ratio_working_class_vs_professional",
-            "odds of promotion, working class over professional (crude, Woolf interval)", null);
+    PROMOTION_PROFESSIONAL("promotion_rate_professional", Topic.PROGRESSION,
+            "promoted over rows, professional (Wilson)", null),
+    PROMOTION_INTERMEDIATE("promotion_rate_intermediate", Topic.PROGRESSION,
+            "promoted over rows, intermediate (Wilson)", null),
+    PROMOTION_WORKING_CLASS("promotion_rate_working_class", Topic.PROGRESSION,
+            "promoted over rows, working class (Wilson)", null),
+    PROMOTION_ODDS_RATIO("promotion_odds_ratio_working_class_vs_professional", Topic.PROGRESSION,
+            "odds of promotion, working class over professional (crude, Woolf interval)", null),
+    PROMOTION_ODDS_RATIO_POOLED("promotion_odds_ratio_within_employers", Topic.PROGRESSION,
+            "odds of promotion, working class over professional, Mantel-Haenszel within employers with the"
+                    + " Robins-Breslow-Greenland interval (one employer: its own table)", null),
+    PAY_GAP_MEDIAN("pay_gap_median_working_class_vs_professional", Topic.PAY,
+            "median hourly pay gap, 100 (professional - working class) / professional (R median); interval: the"
+                    + " cluster bootstrap over employers of the pay section (none for one employer)", null),
+    PAY_GAP_MEAN("pay_gap_mean_working_class_vs_professional", Topic.PAY,
+            "mean hourly pay gap, 100 (professional - working class) / professional, delta-method interval", null),
+    WORKING_CLASS_SHARE_GRADUATE_SCHEME("share_working_class_graduate_scheme", Topic.GETTING_IN,
+            "share working class among the classifiable graduate-scheme hires (Wilson)", null),
+    WORKING_CLASS_SHARE_APPRENTICESHIP("share_working_class_apprenticeship", Topic.GETTING_IN,
+            "share working class among the classifiable apprenticeship hires (Wilson)", null),
+    TRAINING_PROFESSIONAL("training_rate_professional", Topic.GETTING_IN,
+            "took part in training over rows, professional (Wilson)", null),
+    TRAINING_WORKING_CLASS("training_rate_working_class", Topic.GETTING_IN,
+            "took part in training over rows, working class (Wilson)", null);
 
     private final String id;
+    private final Topic topic;
     private final String description;
     private final Double national;
 
-    KeyFigure(String id, String description, Double national) {
+    KeyFigure(String id, Topic topic, String description, Double national) {
         this.id = id;
+        this.topic = topic;
         this.description = description;
         this.national = national;
     }
@@ -41,6 +75,12 @@ public enum KeyFigure {
         return id;
     }
 
+    /** The section of the pack it is shown in. */
+    public Topic topic() {
+        return topic;
+    }
+
+    /** What is computed and by which method. */
     public String description() {
         return description;
     }
@@ -50,41 +90,79 @@ public enum KeyFigure {
         return national;
     }
 
+    /** The table its counts are cells of. */
+    KeyTable table() {
+        return switch (topic) {
+            case COMPOSITION -> KeyTable.SEB;
+            case SUPPLEMENTARY -> this == INDEPENDENT_SCHOOL ? KeyTable.SCHOOL
+                    : this == FREE_SCHOOL_MEALS ? KeyTable.MEALS : KeyTable.DEGREE;
+            case CEILING -> KeyTable.SENIOR;
+            case PROGRESSION -> KeyTable.PROMOTION;
+            case PAY -> KeyTable.PAY;
+            case GETTING_IN -> this == TRAINING_PROFESSIONAL || this == TRAINING_WORKING_CLASS ? KeyTable.TRAINING
+                    : KeyTable.ROUTES;
+        };
+    }
+
     /**
-     * The plan cells (table, then labels over part and the table's other dimensions) the figure
-     * rests on, for the rows of {@code part} ({@code Total} for the coalition).
+     * The cells of {@link #table()}, as labels over its dimensions ({@code Total} for a margin), the
+     * figure rests on: its numerator and denominator, or the cells they are sums of.
      */
-    List<PlanCell> restsOn(String part) {
-        List<PlanCell> cells = new ArrayList<>();
-        String total = ladder.models.disclosure.SuppressionPlan.TOTAL;
+    List<List<String>> cells() {
+        List<String> classes = KeyCounts.GROUPS.subList(0, 3);
+        List<List<String>> cells = new ArrayList<>();
         switch (this) {
-            case PROFESSIONAL_SHARE, INTERMEDIATE_SHARE, WORKING_CLASS_SHARE -> {
-                for (String g : KeyCounts.GROUPS.subList(0, 3)) {
-                    cells.add(new PlanCell("seb", List.of(part, g)));
-                }
-            }
+            case PROFESSIONAL_SHARE, INTERMEDIATE_SHARE, WORKING_CLASS_SHARE -> classes.forEach(g -> cells.add(List.of(g)));
             case RESPONSE_RATE -> {
-                cells.add(new PlanCell("seb", List.of(part, KeyCounts.GROUPS.get(3))));
-                cells.add(new PlanCell("seb", List.of(part, total)));
+                cells.add(List.of(KeyCounts.GROUPS.get(3)));
+                cells.add(List.of(ladder.models.disclosure.SuppressionPlan.TOTAL));
             }
-            case WORKING_CLASS_SHARE_SENIOR -> {
-                for (String g : KeyCounts.GROUPS.subList(0, 3)) {
-                    cells.add(new PlanCell("senior", List.of(part, KeyCounts.BANDS.get(1), g)));
-                }
+            case INDEPENDENT_SCHOOL, FREE_SCHOOL_MEALS, FIRST_IN_FAMILY -> {
+                cells.add(List.of(table().levels().get(0).get(0)));
+                cells.add(List.of("other_answer"));
             }
-            case PROMOTION_PROFESSIONAL, PROMOTION_INTERMEDIATE, PROMOTION_WORKING_CLASS -> {
-                String g = KeyCounts.GROUPS.get(ordinal() - PROMOTION_PROFESSIONAL.ordinal());
-                cells.add(new PlanCell("promotion", List.of(part, g, "1")));
-                cells.add(new PlanCell("promotion", List.of(part, g, "0")));
+            case WORKING_CLASS_SHARE_JUNIOR, WORKING_CLASS_SHARE_SENIOR -> classes.forEach(g -> cells.add(List.of(
+                    KeyCounts.BANDS.get(this == WORKING_CLASS_SHARE_JUNIOR ? 0 : 1), g)));
+            case PROMOTION_PROFESSIONAL, PROMOTION_INTERMEDIATE, PROMOTION_WORKING_CLASS, TRAINING_PROFESSIONAL,
+                    TRAINING_WORKING_CLASS -> {
+                cells.add(List.of(group(), "1"));
+                cells.add(List.of(group(), "0"));
             }
-            case PROMOTION_ODDS_RATIO -> {
+            case PROMOTION_ODDS_RATIO, PROMOTION_ODDS_RATIO_POOLED -> {
                 for (String g : List.of("working_class", "professional")) {
-                    cells.add(new PlanCell("promotion", List.of(part, g, "1")));
-                    cells.add(new PlanCell("promotion", List.of(part, g, "0")));
+                    cells.add(List.of(g, "1"));
+                    cells.add(List.of(g, "0"));
                 }
             }
+            case PAY_GAP_MEDIAN, PAY_GAP_MEAN -> {
+                cells.add(List.of("working_class"));
+                cells.add(List.of("professional"));
+            }
+            case WORKING_CLASS_SHARE_GRADUATE_SCHEME, WORKING_CLASS_SHARE_APPRENTICESHIP -> classes.forEach(g ->
+                    cells.add(List.of(this == WORKING_CLASS_SHARE_GRADUATE_SCHEME ? "graduate_scheme" : "apprenticeship",
+                            g)));
         }
         return cells;
+    }
+
+    /** The SEB group of a rate by group. */
+    private String group() {
+        return switch (this) {
+            case PROMOTION_PROFESSIONAL, TRAINING_PROFESSIONAL -> "professional";
+            case PROMOTION_INTERMEDIATE -> "intermediate";
+            default -> "working_class";
+        };
+    }
+
+    /** The plan cells (table, then labels over part and the table's dimensions) it rests on for the rows of {@code part}. */
+    List<PlanCell> restsOn(String part) {
+        List<PlanCell> out = new ArrayList<>();
+        for (List<String> c : cells()) {
+            List<String> labels = new ArrayList<>(List.of(part));
+            labels.addAll(c);
+            out.add(new PlanCell(table().id(), labels));
+        }
+        return out;
     }
 
     /** A cell of a suppression plan's table. */

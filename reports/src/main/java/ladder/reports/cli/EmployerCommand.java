@@ -8,21 +8,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "employer", mixinStandardHelpOptions = true,
-        description = "Where one employer stands: its SEB shares, response rate, working-class share at grade 4 or "
-                + "above, promotion rates by SEB and the working-class vs professional odds ratio, each beside the "
-                + "pooled coalition, its sector without it and the national benchmark, with intervals, and its "
-                + "percentile among the coalition's employers.")
+        description = "Where one employer stands: its SEB shares and response rate, the supplementary questions "
+                + "(independent school, free school meals, first in family among graduate hires), the working-class "
+                + "share by grade band, promotion rates by SEB and the working-class vs professional odds ratios "
+                + "(crude and within employers), the median and mean class pay gaps, the working-class share of "
+                + "graduate-scheme and apprenticeship hires and training rates, each beside the pooled coalition, its "
+                + "sector without it and the national benchmark, with intervals, and its percentile among the "
+                + "coalition's employers.")
 final class EmployerCommand extends AnalysisCommand {
     @Option(names = "--id", required = true, paramLabel = "EMPLOYER", description = "The employer_id, e.g. E001.")
     String id;
 
     @Mixin
     PublishOptions estimate;
-
-    @Override
-    boolean streams() {
-        return true;
-    }
 
     @Override
     Result analyse(CubeSource source) {

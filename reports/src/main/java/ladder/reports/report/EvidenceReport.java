@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import ladder.engine.LadderException;
 import ladder.engine.io.OutputFiles;
+import ladder.models.benchmark.EmployerComparison;
+import ladder.models.benchmark.Topic;
 import ladder.models.result.ResultTable;
 import ladder.reports.render.Format;
 
@@ -35,10 +37,16 @@ public final class EvidenceReport {
             new Entry("getting-in", "Getting in and getting on", GettingInSection::new),
             new Entry("regions", "Regions", RegionsSection::new));
 
-    /** An employer's pack: where it stands, then the sections on its own data. */
-    static final List<Entry> EMPLOYER_SECTIONS = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of(new Entry("standing", "Where the employer stands", EmployerSection::new)),
-            SECTIONS.stream()).toList();
+    /** The topic of the employer comparison's figures each section of an employer's pack opens with. */
+    static final java.util.Map<String, Topic> TOPICS = java.util.Map.of("composition", Topic.COMPOSITION,
+            "supplementary", Topic.SUPPLEMENTARY, "ceiling", Topic.CEILING, "progression", Topic.PROGRESSION,
+            "pay", Topic.PAY, "getting-in", Topic.GETTING_IN);
+
+    /** An employer's pack: where it stands ({@code comparison}), then the sections on its own data. */
+    static List<Entry> employerSections(Attempt comparison) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(new Entry("standing",
+                "Where the employer stands", in -> new EmployerSection(in, comparison))), SECTIONS.stream()).toList();
+    }
 
     private final ReportInputs inputs;
     private final List<Part> parts;
@@ -55,8 +63,11 @@ public final class EvidenceReport {
     public static EvidenceReport of(ReportInputs given) {
         SharedCubes cubes = new SharedCubes(given.cubes());
         ReportInputs inputs = new ReportInputs(cubes, given.account(), given.files(), given.command(), given.title(),
-                given.employer().isPresent() ? given.pool() : cubes, given.applicants(), given.employer());
-        List<Entry> entries = given.employer().isPresent() ? EMPLOYER_SECTIONS : SECTIONS;
+                given.employer().isPresent() ? new SharedCubes(given.pool()) : cubes, given.applicants(),
+                given.employer());
+        Attempt comparison = given.employer().map(id -> Attempt.of("Where " + id + " stands",
+                () -> EmployerComparison.of(inputs.pool(), id, 0.95).publishable())).orElse(null);
+        List<Entry> entries = comparison != null ? employerSections(comparison) : SECTIONS;
         List<Section> sections = new ArrayList<>();
         List<String> unavailable = new ArrayList<>();
         for (Entry e : entries) {
@@ -74,6 +85,14 @@ public final class EvidenceReport {
         List<Part> parts = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             PartWriter out = new PartWriter(entries.get(i).id(), entries.get(i).title());
+            Topic topic = TOPICS.get(entries.get(i).id());
+            if (comparison != null && comparison.result() != null) {
+                EmployerComparison standing = (EmployerComparison) comparison.result();
+                out.marks(new CoalitionMarks(standing));
+                if (topic != null) {
+                    comparisonAtTop(out, standing, topic);
+                }
+            }
             if (sections.get(i) != null) {
                 sections.get(i).publish(disclosure, out);
             } else {
@@ -83,6 +102,17 @@ public final class EvidenceReport {
         }
         parts.add(MethodsAppendix.of(parts, inputs, disclosure));
         return new EvidenceReport(inputs, parts);
+    }
+
+    /**
+     * The section's figures beside the coalition, the rest of the sector and the nation, as the
+     * employer comparison publishes them, with their chart; then the employer's own analyses.
+     */
+    private static void comparisonAtTop(PartWriter out, EmployerComparison standing, Topic topic) {
+        ResultTable t = standing.table(topic);
+        out.heading(topic.title() + ": " + standing.employer() + " beside the coalition, its sector and the nation")
+                .table(new ResultTable("comparison", t.title(), t.columns(), t.rows()));
+        standing.chart(topic).ifPresent(out::chart);
     }
 
     /** The page. */

@@ -16,6 +16,7 @@ final class PartWriter {
     private final List<Result> analyses = new ArrayList<>();
     private int charts;
     private String prefix = "";
+    private java.util.function.UnaryOperator<Chart> marks = java.util.function.UnaryOperator.identity();
 
     PartWriter(String id, String title) {
         this.id = id;
@@ -64,8 +65,14 @@ final class PartWriter {
         return this;
     }
 
+    /** Every chart written after this is drawn as {@code marks} gives it (an employer's pack marks the coalition). */
+    PartWriter marks(java.util.function.UnaryOperator<Chart> marks) {
+        this.marks = marks;
+        return this;
+    }
+
     PartWriter chart(Chart chart) {
-        html.append("<figure>").append(Svg.of(chart, id + "-chart-" + ++charts)).append("</figure>\n");
+        html.append("<figure>").append(Svg.of(marks.apply(chart), id + "-chart-" + ++charts)).append("</figure>\n");
         return this;
     }
 
@@ -105,9 +112,17 @@ final class PartWriter {
      * the analysis's own control), its charts only when that withholds nothing more.
      */
     PartWriter analysis(Result result, java.util.function.UnaryOperator<ResultTable> publish) {
+        return analysis(result, result.charts(), publish);
+    }
+
+    /** An analysis as its own disclosure control publishes it, without its charts (drawn elsewhere). */
+    PartWriter tables(Result result) {
+        return analysis(result, List.of(), java.util.function.UnaryOperator.identity());
+    }
+
+    private PartWriter analysis(Result result, List<Chart> charts, java.util.function.UnaryOperator<ResultTable> publish) {
         List<ResultTable> published = result.tables().stream().map(publish).toList();
-        heading(result.title()).rests(result).words(result.notes()).charts(result.charts(),
-                published.equals(result.tables()));
+        heading(result.title()).rests(result).words(result.notes()).charts(charts, published.equals(result.tables()));
         published.forEach(this::table);
         return this;
     }

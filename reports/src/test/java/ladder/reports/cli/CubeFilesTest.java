@@ -32,15 +32,20 @@ class CubeFilesTest {
 
     /** One cube per employer over {@code dims}, built from that employer's files only. */
     static List<String> employerCubes(Path dir, String dims) throws IOException {
+        return employerCubes(SAMPLE, dir, dims);
+    }
+
+    /** One cube per employer of the employees files in {@code data} (named employees-ID-YEAR.csv) over {@code dims}. */
+    static List<String> employerCubes(Path data, Path dir, String dims) throws IOException {
         List<String> cubes = new ArrayList<>();
         List<String> employers;
-        try (Stream<Path> files = Files.list(SAMPLE)) {
+        try (Stream<Path> files = Files.list(data)) {
             employers = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".csv"))
                     .map(n -> n.split("-")[1]).distinct().sorted().toList();
         }
         for (String employer : employers) {
             List<String> args = new ArrayList<>(List.of("cube", "--data"));
-            try (Stream<Path> files = Files.list(SAMPLE)) {
+            try (Stream<Path> files = Files.list(data)) {
                 files.filter(f -> f.getFileName().toString().contains("-" + employer + "-")).sorted()
                         .forEach(f -> args.add(f.toString()));
             }

@@ -1,0 +1,112 @@
+package ladder.models.benchmark;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import ladder.engine.LadderException;
+import ladder.engine.cube.Cube;
+import ladder.engine.cube.CubeSource;
+import ladder.models.pay.PayHistogram;
+
+/**
+ * The pool's {@link KeyCounts} per employer and sector label, read from one cube per group of
+ * {@link KeyTable}s (employer_id, sector and the tables' columns), so alike from rows and from
+ * merged cube files; a table whose columns the inputs lack (cube files built without them) is left
+ * out, and {@link #missing} says why.
+ *
+ * @param cells each employer's counts by sector label, employers and labels in level order
+ * @param missing the tables left out, with the inputs' reason
+ */
+record PoolCounts(Map<String, Map<String, KeyCounts>> cells, Map<KeyTable, String> missing) {
+
+    /** Reads the counts of every table from {@code source}. */
+    static PoolCounts of(CubeSource source) {
+        Map<String, Map<String, Map<KeyTable, long[]>>> tables = new TreeMap<>();
+        Map<String, Map<String, PayHistogram[]>> pay = new TreeMap<>();
+        Map<KeyTable, String> missing = new EnumMap<>(KeyTable.class);
+        Map<List<String>, List<KeyTable>> byCube = new LinkedHashMap<>();
+        for (KeyTable t : KeyTable.values()) {
+            byCube.computeIfAbsent(t.cube(), c -> new ArrayList<>()).add(t);
+        }
+        for (Map.Entry<List<String>, List<KeyTable>> e : byCube.entrySet()) {
+            List<String> dims = new ArrayList<>(List.of("employer_id", "sector"));
+            dims.addAll(e.getKey());
+            Cube cube;
+            try {
+                cube = source.cube(dims, List.of());
+            } catch (LadderException x) {
+                e.getValue().forEach(t -> missing.put(t, x.getMessage()));
+                continue;
+            }
+            boolean paid = e.getKey().contains("hourly_pay");
+            long[] pence = paid ? PayHistogram.pence(cube.dimensions().get(cube.dimension("hourly_pay")).levels()) : null;
+            Map<List<String>, TreeMap<Long, Long>[]> values = new LinkedHashMap<>();
+            for (int c = 0; c < cube.size(); c++) {
+                long n = cube.count(c);
+                String employer = cube.label(c, 0), sector = cube.label(c, 1);
+                Map<KeyTable, long[]> into = tables.computeIfAbsent(employer, k -> new TreeMap<>())
+                        .computeIfAbsent(sector, k -> new EnumMap<>(KeyTable.class));
+                for (KeyTable t : e.getValue()) {
+                    into.computeIfAbsent(t, k -> new long[t.size()])[t.index(cube, c, pence)] += n;
+                }
+                if (paid) {
+                    int g = KeyCounts.group(cube.label(c, cube.dimension("seb")));
+                    long p = pence[cube.level(c, cube.dimension("hourly_pay"))];
+                    if ((g == 0 || g == 2) && p >= 0) {
+                        @SuppressWarnings("unchecked")
+                        TreeMap<Long, Long>[] h = values.computeIfAbsent(List.of(employer, sector),
+                                k -> new TreeMap[] {new TreeMap<>(), new TreeMap<>()});
+                        h[g / 2].merge(p, n, Long::sum);
+                    }
+                }
+            }
+            values.forEach((key, h) -> pay.computeIfAbsent(key.get(0), k -> new TreeMap<>()).put(key.get(1),
+                    new PayHistogram[] {histogram(h[0]), histogram(h[1])}));
+        }
+        Map<String, Map<String, KeyCounts>> cells = new LinkedHashMap<>();
+        tables.forEach((employer, bySector) -> bySector.forEach((sector, t) -> {
+            PayHistogram[] h = pay.getOrDefault(employer, Map.of()).getOrDefault(sector,
+                    new PayHistogram[] {PayHistogram.empty(), PayHistogram.empty()});
+            cells.computeIfAbsent(employer, k -> new LinkedHashMap<>()).put(sector, new KeyCounts(t, h[0], h[1],
+                    List.of()));
+        }));
+        return new PoolCounts(cells, missing);
+    }
+
+    private static PayHistogram histogram(TreeMap<Long, Long> counts) {
+        return PayHistogram.of(counts.keySet().stream().mapToLong(Long::longValue).toArray(),
+                counts.values().stream().mapToLong(Long::longValue).toArray());
+    }
+
+    /** An employer's counts over all its sector labels. */
+    KeyCounts employer(String id) {
+        return stratum(new ArrayList<>(cells.get(id).values()));
+    }
+
+    /**
+     * The counts of the rows of the employers {@code include} accepts and the sector labels
+     * {@code sector} accepts, each employer kept as a stratum.
+     */
+    KeyCounts part(java.util.function.Predicate<String> include, java.util.function.Predicate<String> sector) {
+        List<KeyCounts> employers = new ArrayList<>();
+        cells.forEach((employer, bySector) -> {
+            if (include.test(employer)) {
+                List<KeyCounts> kept = bySector.entrySet().stream().filter(s -> sector.test(s.getKey()))
+                        .map(Map.Entry::getValue).toList();
+                if (!kept.isEmpty()) {
+                    employers.add(stratum(kept));
+                }
+            }
+        });
+        return KeyCounts.sum(employers);
+    }
+
+    /** One employer's cells summed, as one stratum. */
+    private static KeyCounts stratum(List<KeyCounts> cells) {
+        KeyCounts s = KeyCounts.sum(cells);
+        return new KeyCounts(s.tables(), s.professionalPay(), s.workingClassPay(), List.of());
+    }
+}

@@ -1,0 +1,101 @@
+package ladder.reports.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import ladder.Ladder;
+import ladder.models.benchmark.EmployerComparison;
+import ladder.models.disclosure.SuppressionAudit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@link HandPool} with E1's working class cut to 7 people (2 at grade 4, 2 promoted, 3 trained,
+ * 3 on the graduate scheme, 2 at the higher pay): every E1 figure that rests on them is withheld from
+ * the pack, with its percentile, and no published number gives the 7 back.
+ */
+class EmployerPackSuppressionTest {
+    @TempDir
+    static Path dir;
+    static Path data;
+    static Map<String, Map<String, String>> figures;
+
+    /** The figures whose E1 value rests on E1's working-class counts. */
+    static final List<String> ON_THE_SEVEN = List.of("share_professional", "share_intermediate", "share_working_class",
+            "share_working_class_grade_1_3", "share_working_class_grade_4_plus", "promotion_rate_working_class",
+            "promotion_odds_ratio_working_class_vs_professional", "promotion_odds_ratio_within_employers",
+            "pay_gap_median_working_class_vs_professional", "pay_gap_mean_working_class_vs_professional",
+            "share_working_class_graduate_scheme", "share_working_class_apprenticeship", "training_rate_working_class");
+
+    @BeforeAll
+    static void writeThePack() throws IOException {
+        Map<String, HandPool.Employer> pool = new LinkedHashMap<>(HandPool.POOL);
+        HandPool.Employer e1 = pool.get("E1");
+        Map<Character, int[]> groups = new LinkedHashMap<>(e1.groups());
+        groups.put('W', new int[] {7, 2, 2, 3, 3, 2});
+        pool.put("E1", new HandPool.Employer(e1.sector(), groups, e1.questions()));
+        data = HandPool.write(dir.resolve("data"), pool);
+        Path pack = dir.resolve("pack");
+        EvidenceReportTest.Run r = EvidenceReportTest.run("report", "--data", data.toString(), "--employer", "E1",
+                "--out", pack.toString());
+        assertEquals(0, r.status(), r.err());
+        figures = EmployerPackByHandTest.csv(pack.resolve("tables/standing-comparison-figures.csv"));
+    }
+
+    @Test
+    void everyFigureOnTheSevenIsWithheldWithItsPercentile() {
+        for (String f : ON_THE_SEVEN) {
+            Map<String, String> row = figures.get(f);
+            for (String column : List.of("employer", "employer_lower", "employer_upper", "employer_n", "percentile")) {
+                assertEquals("", row.get(column), f + " " + column + ": " + row);
+            }
+            assertTrue(row.get("note").contains("employer: withheld"), f + ": " + row.get("note"));
+        }
+    }
+
+    /** A published n, or -1 when withheld. */
+    private static long n(String figure, String who) {
+        String v = figures.get(figure).get(who + "_n");
+        return v.isEmpty() ? -1 : Long.parseLong(v);
+    }
+
+    @Test
+    void noPublishedNumberGivesTheSevenBack() {
+        // A reader's ways to E1's working class: a published n of a working-class figure, or the classifiable
+        // (response rate x rows, or the two grade bands' n) less professionals and intermediates (their
+        // promotion or training rates' n), or a 2x2 table's n less the professionals.
+        for (String f : ON_THE_SEVEN) {
+            assertEquals(-1, n(f, "employer"), f);
+        }
+        Map<String, String> response = figures.get("response_rate");
+        long classifiable = response.get("employer").isEmpty() ? -1
+                : Math.round(Double.parseDouble(response.get("employer")) * n("response_rate", "employer"));
+        long professional = Math.max(n("promotion_rate_professional", "employer"), n("training_rate_professional",
+                "employer"));
+        long intermediate = n("promotion_rate_intermediate", "employer");
+        assertFalse(classifiable >= 0 && professional >= 0 && intermediate >= 0,
+                "classifiable " + classifiable + " - professional " + professional + " - intermediate " + intermediate);
+        // The coalition less the rest of the sector is E1 with the other sector's employers, whose rows the pack
+        // never shows: no other employer's figures are published.
+        assertEquals(List.of("employer", "coalition", "sector"), figures.get("share_working_class").keySet().stream()
+                .filter(c -> c.endsWith("_n")).map(c -> c.substring(0, c.length() - 2)).toList());
+    }
+
+    @Test
+    void thePlanWithholdsEnoughThatNoWithheldCountIsDetermined() {
+        EmployerComparison c = Ladder.load(data.toString()).employer("E1").publishable().result();
+        SuppressionAudit audit = c.plan().audit();
+        assertTrue(audit.sound(), audit.toString());
+        SuppressionAudit.Entry seven = audit.entries().stream().filter(e -> e.table().equals("seb")
+                && e.labels().equals(List.of("employer", "working_class"))).findFirst().orElseThrow();
+        assertFalse(seven.determined());
+        assertTrue(seven.width() >= 1, "a reader narrows it to " + seven.lower() + " .. " + seven.upper());
+    }
+}
