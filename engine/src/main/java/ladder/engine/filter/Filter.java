@@ -25,6 +25,29 @@ public sealed interface Filter {
     /** The filter as a user would write it. */
     String text();
 
+    /** The columns whose values the filter reads (none for {@link #ALL}), so a source can read only those. */
+    default java.util.Set<Column> columns() {
+        java.util.Set<Column> out = new java.util.LinkedHashSet<>();
+        java.util.ArrayDeque<Filter> open = new java.util.ArrayDeque<>(List.of(this));
+        while (!open.isEmpty()) {
+            Filter f = open.pop();
+            if (f instanceof CodeIn c) {
+                out.add(c.column());
+            } else if (f instanceof DecimalCompare c) {
+                out.add(c.column());
+            } else if (f instanceof DecimalMissing c) {
+                out.add(c.column());
+            } else if (f instanceof And a) {
+                open.addAll(a.terms());
+            } else if (f instanceof Or o) {
+                open.addAll(o.terms());
+            } else if (f instanceof Not n) {
+                open.push(n.inner());
+            }
+        }
+        return out;
+    }
+
     static long[] words(int rows) {
         return new long[(rows + 63) >>> 6];
     }
