@@ -31,9 +31,10 @@ import org.apache.arrow.flatbuf.RecordBatch;
 /**
  * Reads a column file written by {@link ColumnFile} straight from the mapped file into the
  * table's heap arrays: each value is copied once, from the page cache to its chunk's array, with
- * no Arrow buffer between. The chunks are copied by several tasks ({@link #tasks}) while one more
- * computes the CRC-32C of the content in file order; {@link #parts} refuses the column unless it
- * matches the manifest's.
+ * no Arrow buffer between. Read whole, the chunks are copied by several tasks ({@link #tasks})
+ * while one more computes the CRC-32C of the content in file order; read a group of chunks at a
+ * time ({@link #start}, {@link #group}), the checksum follows the groups. Either way the column is
+ * refused unless its checksum matches the manifest's.
  *
  * <p>The file is in Arrow's IPC file format: a magic string, the messages, then a footer (a
  * flatbuffer giving each dictionary and record batch's block: where it starts, its metadata's and
@@ -45,8 +46,11 @@ import org.apache.arrow.flatbuf.RecordBatch;
  */
 final class ColumnReader {
     private static final byte[] MAGIC = "ARROW1".getBytes(StandardCharsets.US_ASCII);
-    /** The chunks one copying task reads: about 1 MB of bytes, enough that a task costs more than its scheduling. */
-    private static final int GROUP = 16;
+    /**
+     * The chunks one copying task reads, and a streamed group holds: about 1 MB of bytes, enough
+     * that a task costs more than its scheduling (and the groups of streamed files').
+     */
+    static final int GROUP = 16;
 
     /** One record batch: its rows, and where its values and (when it has nulls) its validity bitmap start in the file. */
     private record Batch(int rows, boolean nulls, long validityAt, long dataAt) {
@@ -68,9 +72,8 @@ final class ColumnReader {
     private final long[] regionStarts;
     private final Codes[] codes;
     private final Decimals[] decimals;
-    private long crc;
-    private int[] labelOffsets;
-    private byte[] labelBytes;
+    private final CRC32C sum = new CRC32C();
+    private StringPool pool;
 
     private ColumnReader(Path file, Column column, ColumnFile.Storage storage, long crc32c, long rows, String where)
             throws IOException {
@@ -145,17 +148,74 @@ final class ColumnReader {
     }
 
     /**
-     * The work of reading the column, to run on any threads, in any order: the checksum of the
-     * whole content, then the copying of each group of chunks into its arrays.
+     * The work of reading the whole column, to run on any threads, in any order: the checksum of
+     * the whole content (and the dictionary), then the copying of each group of chunks into its
+     * arrays; {@link #parts} gives the result.
      */
     List<Callable<Void>> tasks() {
         List<Callable<Void>> tasks = new ArrayList<>();
-        tasks.add(guarded(this::checksum));
-        for (int g = 0; g < regions.size(); g++) {
+        tasks.add(guarded(() -> {
+            dictionary();
+            for (int g = 0; g < groups(); g++) {
+                checksum(g);
+            }
+        }));
+        for (int g = 0; g < groups(); g++) {
             int group = g;
-            tasks.add(guarded(() -> copy(group)));
+            tasks.add(guarded(() -> {
+                for (int b = group * GROUP; b < end(group); b++) {
+                    if (codes != null) {
+                        codes[b] = codes(b);
+                    } else {
+                        decimals[b] = decimals(b);
+                    }
+                }
+            }));
         }
         return tasks;
+    }
+
+    /** The groups of {@link #GROUP} chunks (the last may hold fewer), as {@link #group} reads them. */
+    int groups() {
+        return regions.size();
+    }
+
+    int chunks() {
+        return batches.size();
+    }
+
+    /**
+     * Reads the dictionary, the first step of reading the column a group at a time: then
+     * {@link #group} of each group in order, then {@link #verify}. Answers a text column's pool
+     * (or null), not yet checked against the checksum.
+     */
+    StringPool start() {
+        call(guarded(this::dictionary));
+        return pool;
+    }
+
+    /** The chunks of group {@code g}, in order after {@link #start}; held by nothing here, so they go when their reader drops them. */
+    ColumnFile.Parts group(int g) {
+        List<Codes> c = new ArrayList<>();
+        List<Decimals> d = new ArrayList<>();
+        call(guarded(() -> {
+            checksum(g);
+            for (int b = g * GROUP; b < end(g); b++) {
+                if (codes != null) {
+                    c.add(codes(b));
+                } else {
+                    d.add(decimals(b));
+                }
+            }
+        }));
+        return new ColumnFile.Parts(c, d, pool);
+    }
+
+    /** Refuses the column unless its content, read whole by now, matches its checksum. */
+    void verify() {
+        if (sum.getValue() != crc32c) {
+            throw Manifest.refused(where, "its content does not match its checksum (corrupted)");
+        }
     }
 
     /**
@@ -163,21 +223,23 @@ final class ColumnReader {
      * content does not match its checksum, or a coded answer's dictionary is not this contract's.
      */
     ColumnFile.Parts parts() {
-        if (crc != crc32c) {
-            throw Manifest.refused(where, "its content does not match its checksum (corrupted)");
-        }
-        StringPool pool = null;
-        if (labels != null) {
-            pool = StringPool.restore(labelBytes, labelOffsets);
-            if (column.pool() == null) {
-                checkLabels(pool);
-                pool = null;
-            }
-        } else if (column.pool() != null) {
-            pool = StringPool.restore(new byte[0], new int[1]);
-        }
+        verify();
         return new ColumnFile.Parts(codes == null ? List.of() : Arrays.asList(codes),
                 decimals == null ? List.of() : Arrays.asList(decimals), pool);
+    }
+
+    private int end(int g) {
+        return Math.min(batches.size(), (g + 1) * GROUP);
+    }
+
+    private static void call(Callable<Void> task) {
+        try {
+            task.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A record batch's block, checked: one node of {@code rows} rows at most, its buffers within the block. */
@@ -264,12 +326,12 @@ final class ColumnReader {
     }
 
     /**
-     * The CRC-32C of the content in the order {@link ColumnFile#write} computed it: the
-     * dictionary's offsets and bytes, then each batch's values and, where a decimal batch has
-     * nulls, its validity. Also copies the dictionary.
+     * Starts the CRC-32C of the content, computed in the order {@link ColumnFile#write} computed
+     * it (the dictionary's offsets and bytes, then each batch's values and, where a decimal batch
+     * has nulls, its validity; {@link #checksum(int)} adds the batches), and reads the dictionary:
+     * a text column's becomes its pool; a coded answer's must be this contract's labels.
      */
-    private void checksum() {
-        CRC32C sum = new CRC32C();
+    private void dictionary() {
         if (labels != null) {
             int n = labels.count();
             int[] offsets = new int[n + 1];
@@ -284,53 +346,67 @@ final class ColumnReader {
             }
             byte[] utf8 = new byte[offsets[n]];
             dictionary.get(at, utf8);
-            labelOffsets = offsets;
-            labelBytes = utf8;
+            StringPool labelled = StringPool.restore(utf8, offsets);
+            if (column.pool() == null) {
+                checkLabels(labelled);
+            } else {
+                pool = labelled;
+            }
+        } else if (column.pool() != null) {
+            pool = StringPool.restore(new byte[0], new int[1]);
         }
-        for (int b = 0; b < batches.size(); b++) {
+    }
+
+    /** Adds the batches of group {@code g} to the checksum; the groups must come in order. */
+    private void checksum(int g) {
+        for (int b = g * GROUP; b < end(g); b++) {
             Batch batch = batches.get(b);
             sum.update(slice(b, batch.dataAt(), dataBytes(batch)));
             if (batch.nulls()) {
                 sum.update(slice(b, batch.validityAt(), validityBytes(batch)));
             }
         }
-        crc = sum.getValue();
     }
 
-    /** Copies the chunks of group {@code g} into arrays, codes in the narrowest that holds them, as the table builder seals them. */
-    private void copy(int g) {
-        for (int b = g * GROUP; b < Math.min(batches.size(), (g + 1) * GROUP); b++) {
-            Batch batch = batches.get(b);
-            ByteBuffer data = slice(b, batch.dataAt(), dataBytes(batch)).order(ByteOrder.LITTLE_ENDIAN);
-            int n = batch.rows();
-            switch (storage) {
-                case BYTES -> {
-                    byte[] out = new byte[n];
-                    data.get(out);
-                    codes[b] = new Codes.Bytes(out);
+    /** Chunk {@code b}'s codes, in the narrowest array that holds them, as the table builder seals them. */
+    private Codes codes(int b) {
+        Batch batch = batches.get(b);
+        ByteBuffer data = slice(b, batch.dataAt(), dataBytes(batch)).order(ByteOrder.LITTLE_ENDIAN);
+        int n = batch.rows();
+        switch (storage) {
+            case BYTES -> {
+                byte[] out = new byte[n];
+                data.get(out);
+                return new Codes.Bytes(out);
+            }
+            case SHORTS -> {
+                return shorts(data, n);
+            }
+            default -> {
+                int[] out = new int[n];
+                data.asIntBuffer().get(out);
+                int max = 0;
+                for (int code : out) {
+                    max = Math.max(max, code);
                 }
-                case SHORTS -> codes[b] = shorts(data, n);
-                case INTS -> {
-                    int[] out = new int[n];
-                    data.asIntBuffer().get(out);
-                    int max = 0;
-                    for (int code : out) {
-                        max = Math.max(max, code);
-                    }
-                    codes[b] = max >= 1 << 16 ? new Codes.Ints(out) : Codes.narrowest(out, n, max);
-                }
-                case HUNDREDTHS -> {
-                    int[] units = new int[n];
-                    data.asIntBuffer().get(units);
-                    decimals[b] = new Decimals.Hundredths(units, nulls(b, batch));
-                }
-                case DOUBLES -> {
-                    double[] values = new double[n];
-                    data.asDoubleBuffer().get(values);
-                    decimals[b] = Decimals.compact(values, nulls(b, batch), n);
-                }
+                return max >= 1 << 16 ? new Codes.Ints(out) : Codes.narrowest(out, n, max);
             }
         }
+    }
+
+    /** Chunk {@code b}'s decimal values with their null mask, in the form the table builder seals them. */
+    private Decimals decimals(int b) {
+        Batch batch = batches.get(b);
+        ByteBuffer data = slice(b, batch.dataAt(), dataBytes(batch)).order(ByteOrder.LITTLE_ENDIAN);
+        int n = batch.rows();
+        if (storage == ColumnFile.Storage.HUNDREDTHS) {
+            int[] units = new int[n];
+            data.asIntBuffer().get(units);
+            return new Decimals.Hundredths(units, nulls(b, batch));
+        }
+        double[] values = new double[n];
+        data.asDoubleBuffer().get(values);
+        return Decimals.compact(values, nulls(b, batch), n);
     }
 
     private static Codes shorts(ByteBuffer data, int n) {

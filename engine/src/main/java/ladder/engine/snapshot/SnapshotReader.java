@@ -133,7 +133,62 @@ public final class SnapshotReader {
         if (!wanted.isEmpty()) {
             readColumns(wanted);
         }
-        return assemble();
+        return assemble(read);
+    }
+
+    /**
+     * Hands the columns named in {@code names} to {@code groups} a group of chunks at a time
+     * ({@value ColumnReader#GROUP} chunks of 65,536 rows, as {@link Loader#stream} hands them), each as
+     * a table holding those columns alone, read from the files whatever was read before: a cube
+     * is built in memory that follows the group, and each group's arrays go once its cube is built
+     * (kept, a pool's columns would be copied by every young collection). Each column's checksum is
+     * checked after its last group: a stream whose column is refused ends in the refusal, so
+     * whatever was built from it must be dropped. With no column named, the smallest is read, for
+     * the rows.
+     */
+    public void stream(Collection<String> names, java.util.function.Consumer<Table> groups) {
+        List<Column> wanted = new ArrayList<>();
+        for (String name : names) {
+            String n = name.strip().toLowerCase(Locale.ROOT);
+            columns.stream().filter(c -> c.name().equals(n) && !wanted.contains(c)).forEach(wanted::add);
+        }
+        if (wanted.isEmpty()) {
+            wanted.add(columns.stream().min(java.util.Comparator.comparingLong(c -> entry(c).bytes())).orElseThrow());
+        }
+        progress.expectBytes(Math.max(0, progress.totalBytes()) + wanted.stream().mapToLong(c -> entry(c).bytes()).sum());
+        List<ColumnReader> readers = new ArrayList<>();
+        for (Column c : wanted) {
+            readers.add(reader(c));
+        }
+        for (int i = 0; i < wanted.size(); i++) {
+            ColumnReader reader = readers.get(i);
+            if (reader.chunks() != readers.get(0).chunks()) {
+                throw Manifest.refused(folder.resolve(entry(wanted.get(i)).file()).toString(), "it holds "
+                        + reader.chunks() + " chunks where " + wanted.get(0).name() + " holds " + readers.get(0).chunks());
+            }
+            reader.start();
+        }
+        int count = readers.get(0).groups();
+        for (int g = 0; g < Math.max(1, count); g++) {
+            ColumnFile.Parts[] parts = new ColumnFile.Parts[columns.size()];
+            for (int i = 0; i < wanted.size(); i++) {
+                parts[wanted.get(i).index()] = count == 0 ? readers.get(i).parts() : readers.get(i).group(g);
+            }
+            groups.accept(assemble(parts));
+        }
+        for (int i = 0; i < wanted.size(); i++) {
+            readers.get(i).verify();
+            progress.fileDone(entry(wanted.get(i)).bytes());
+        }
+    }
+
+    private ColumnReader reader(Column c) {
+        Path file = folder.resolve(entry(c).file());
+        try {
+            return ColumnReader.open(file, c, entry(c).storage(), entry(c).crc32c(), manifest.rows(), file.toString());
+        } catch (IOException e) {
+            throw Manifest.refused(file.toString(), "it cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     /** Reads the {@code wanted} columns: each file's chunks copied by several tasks and checksummed by one, on {@link #threads} threads. */
@@ -143,15 +198,9 @@ public final class SnapshotReader {
         List<ColumnReader> readers = new ArrayList<>();
         List<java.util.concurrent.Callable<Void>> tasks = new ArrayList<>();
         for (Column c : wanted) {
-            Path file = folder.resolve(entry(c).file());
-            try {
-                ColumnReader reader = ColumnReader.open(file, c, entry(c).storage(), entry(c).crc32c(), manifest.rows(),
-                        file.toString());
-                readers.add(reader);
-                tasks.addAll(reader.tasks());
-            } catch (IOException e) {
-                throw Manifest.refused(file.toString(), "it cannot be read (" + e.getClass().getSimpleName() + ")");
-            }
+            ColumnReader reader = reader(c);
+            readers.add(reader);
+            tasks.addAll(reader.tasks());
         }
         try {
             Snapshot.run(tasks, threads);
@@ -169,15 +218,17 @@ public final class SnapshotReader {
         return manifest.columns().get(c.index());
     }
 
-    /** The table of the columns read so far; every column's rows were checked against the manifest's as it was read. */
-    private Table assemble() {
+    /** The table of the columns whose {@code read} parts are given; every column's rows were checked against the manifest's as it was read. */
+    private Table assemble(ColumnFile.Parts[] read) {
         int n = columns.size();
         BitSet held = new BitSet(n);
         int chunks = 0;
+        Column first = null;
         for (Column c : columns) {
             if (read[c.index()] != null) {
                 held.set(c.index());
-                chunks = size(read[c.index()]);
+                first = first == null ? c : first;
+                chunks = size(read[first.index()]);
             }
         }
         StringPool[] pools = new StringPool[n];
@@ -188,7 +239,6 @@ public final class SnapshotReader {
             Codes[] codes = new Codes[n];
             Decimals[] decimals = new Decimals[n];
             int rows = -1;
-            Column first = null;
             for (Column c : columns) {
                 ColumnFile.Parts p = read[c.index()];
                 if (p == null) {
@@ -205,7 +255,6 @@ public final class SnapshotReader {
                             "its chunk " + (k + 1) + " holds " + here + " rows where " + first.name() + "'s holds " + rows);
                 }
                 rows = here;
-                first = first == null ? c : first;
             }
             out.add(new Chunk(rows, codes, decimals));
         }

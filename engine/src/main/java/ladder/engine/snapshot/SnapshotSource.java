@@ -7,6 +7,7 @@ import ladder.engine.LadderException;
 import ladder.engine.cube.Cube;
 import ladder.engine.cube.CubeKernel;
 import ladder.engine.cube.CubeSource;
+import ladder.engine.cube.CubeStream;
 import ladder.engine.filter.Filter;
 import ladder.engine.filter.FilterParser;
 import ladder.engine.table.Column;
@@ -15,9 +16,11 @@ import ladder.engine.table.TableBuilder;
 
 /**
  * The rows of a snapshot for a question: each cube is built by the kernel straight from the
- * columns it needs (its dimensions, its measures and the filter's columns), read from the
- * snapshot when first needed; no row is validated or checked for duplicates again, since the
- * import did both. An analysis of rows ({@link #rows}) reads every column.
+ * columns it needs (its dimensions, its measures and the filter's columns), streamed from the
+ * snapshot a group of chunks at a time ({@link SnapshotReader#stream}, {@link CubeStream}), so
+ * that it holds the cube and one group, never the columns; no row is validated or checked for
+ * duplicates again, since the import did both. An analysis of rows ({@link #rows}) reads every
+ * column, and the cubes asked for after it are built from them.
  *
  * <p>A filter that names only codes and amounts is compiled against an empty table of the schema,
  * which serves every table of it; one that names a text value ({@code employer_id = 'E1'}) needs
@@ -44,14 +47,17 @@ public final class SnapshotSource implements CubeSource {
 
     @Override
     public Cube cube(List<String> dimensions, List<String> measures) {
-        if (codedFilter == null) {
-            Rows rows = all();
+        Rows loaded = loadedRows();
+        if (codedFilter == null || loaded != null) {
+            Rows rows = loaded != null ? loaded : all();
             return CubeKernel.build(rows.table(), rows.filter(), dimensions, measures, threads);
         }
         List<String> needed = new ArrayList<>(dimensions);
         needed.addAll(measures);
         codedFilter.columns().stream().map(Column::name).forEach(needed::add);
-        return CubeKernel.build(snapshot.table(needed), codedFilter, dimensions, measures, threads);
+        CubeStream stream = new CubeStream(snapshot.schema(), codedFilter, dimensions, measures, threads);
+        snapshot.stream(needed, stream);
+        return stream.cube();
     }
 
     @Override
@@ -67,6 +73,10 @@ public final class SnapshotSource implements CubeSource {
     @Override
     public Optional<Rows> rows() {
         return Optional.of(all());
+    }
+
+    private synchronized Rows loadedRows() {
+        return all;
     }
 
     /** Every column, and the filter compiled against them. */
