@@ -58,7 +58,7 @@ public final class CubeStream implements Consumer<Table> {
     public java.util.Set<String> columns() {
         java.util.Set<String> names = new java.util.LinkedHashSet<>(dimensions);
         names.addAll(measures);
-        names.addAll(filter.columns());
+        filter.columns().forEach(c -> names.add(c.name()));
         return names;
     }
 

@@ -25,27 +25,27 @@ public sealed interface Filter {
     /** The filter as a user would write it. */
     String text();
 
-    /** The names of the columns the filter reads, each once. */
-    default java.util.Set<String> columns() {
-        java.util.Set<String> names = new java.util.LinkedHashSet<>();
-        List<Filter> open = new java.util.ArrayList<>(List.of(this));
+    /** The columns whose values the filter reads (none for {@link #ALL}), so a source can read only those. */
+    default java.util.Set<Column> columns() {
+        java.util.Set<Column> out = new java.util.LinkedHashSet<>();
+        java.util.ArrayDeque<Filter> open = new java.util.ArrayDeque<>(List.of(this));
         while (!open.isEmpty()) {
-            Filter f = open.remove(open.size() - 1);
-            if (f instanceof CodeIn in) {
-                names.add(in.column().name());
-            } else if (f instanceof DecimalCompare compare) {
-                names.add(compare.column().name());
-            } else if (f instanceof DecimalMissing missing) {
-                names.add(missing.column().name());
-            } else if (f instanceof And and) {
-                open.addAll(and.terms());
-            } else if (f instanceof Or or) {
-                open.addAll(or.terms());
-            } else if (f instanceof Not not) {
-                open.add(not.inner());
+            Filter f = open.pop();
+            if (f instanceof CodeIn c) {
+                out.add(c.column());
+            } else if (f instanceof DecimalCompare c) {
+                out.add(c.column());
+            } else if (f instanceof DecimalMissing c) {
+                out.add(c.column());
+            } else if (f instanceof And a) {
+                open.addAll(a.terms());
+            } else if (f instanceof Or o) {
+                open.addAll(o.terms());
+            } else if (f instanceof Not n) {
+                open.push(n.inner());
             }
         }
-        return names;
+        return out;
     }
 
     static long[] words(int rows) {

@@ -7,7 +7,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32C;
@@ -28,14 +27,11 @@ import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.dictionary.Dictionary;
 import org.apache.arrow.vector.dictionary.DictionaryProvider;
-import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.ArrowFileWriter;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
-import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
-import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * One column of a table as an Arrow IPC file: one record batch per chunk, holding the chunk's
@@ -50,7 +46,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * hundredths; missing values are null. Any Arrow reader can open the file.
  *
  * <p>The CRC-32C of the content (the dictionary's offsets and bytes, each batch's values and, where
- * a batch has nulls, its validity) is computed as the file is written and checked as it is read.
+ * a batch has nulls, its validity) is computed as the file is written, and checked by
+ * {@link ColumnReader} when the column is read.
  */
 final class ColumnFile {
 
@@ -120,47 +117,6 @@ final class ColumnFile {
         return crc.getValue();
     }
 
-    /**
-     * Reads the file of {@code column} stored as {@code storage}, checking its content against
-     * {@code crc32c}; {@code where} names it in a refusal.
-     */
-    static Parts read(Path file, Column column, Storage storage, long crc32c, BufferAllocator allocator, String where)
-            throws IOException {
-        CRC32C crc = new CRC32C();
-        List<Codes> codes = new ArrayList<>();
-        List<Decimals> decimals = new ArrayList<>();
-        StringPool pool = null;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-                ArrowFileReader reader = new ArrowFileReader(channel, allocator)) {
-            VectorSchemaRoot root = reader.getVectorSchemaRoot();
-            if (root.getFieldVectors().size() != 1) {
-                throw Manifest.refused(where, "it does not hold one column");
-            }
-            FieldVector values = root.getVector(0);
-            if (!storage.decimal() && !reader.getRecordBlocks().isEmpty()) {
-                pool = dictionary(reader.getDictionaryVectors(), values, column, crc, where);
-            } else if (column.pool() != null) {
-                pool = StringPool.restore(new byte[0], new int[1]);
-            }
-            while (reader.loadNextBatch()) {
-                int n = root.getRowCount();
-                if (!(values instanceof BaseFixedWidthVector fixed) || fixed.getTypeWidth() != storage.width) {
-                    throw Manifest.refused(where, "its values are not stored as its manifest says");
-                }
-                checksum(crc, fixed, storage, n);
-                if (storage.decimal()) {
-                    decimals.add(decimals(fixed, storage, n));
-                } else {
-                    codes.add(codes(fixed.getDataBuffer(), storage, n));
-                }
-            }
-        }
-        if (crc.getValue() != crc32c) {
-            throw Manifest.refused(where, "its content does not match its checksum (corrupted)");
-        }
-        return new Parts(codes, decimals, pool);
-    }
-
     private static ArrowType.Int indexType(Storage storage) {
         return switch (storage) {
             case BYTES -> new ArrowType.Int(8, false);
@@ -200,39 +156,6 @@ final class ColumnFile {
         }
         labels.setValueCount(n);
         return labels;
-    }
-
-    /**
-     * The dictionary of {@code values}, checked: a text column's becomes its pool; any other
-     * column's must be the labels this Ladder gives its codes, so that the codes mean the same.
-     */
-    private static StringPool dictionary(Map<Long, Dictionary> dictionaries, FieldVector values, Column column,
-            CRC32C crc, String where) {
-        DictionaryEncoding encoding = values.getField().getDictionary();
-        Dictionary dictionary = encoding == null ? null : dictionaries.get(encoding.getId());
-        if (dictionary == null || !(dictionary.getVector() instanceof VarCharVector labels)) {
-            throw Manifest.refused(where, "its codes have no string dictionary");
-        }
-        checksum(crc, labels);
-        int n = labels.getValueCount();
-        int[] offsets = new int[n + 1];
-        if (n > 0) {
-            labels.getOffsetBuffer().nioBuffer(0, 4 * (n + 1)).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(offsets);
-        }
-        byte[] utf8 = new byte[offsets[n]];
-        labels.getDataBuffer().getBytes(0, utf8);
-        StringPool pool = StringPool.restore(utf8, offsets);
-        if (column.pool() != null) {
-            return pool;
-        }
-        boolean same = n == column.cardinality();
-        for (int code = 0; same && code < n; code++) {
-            same = pool.get(code).equals(column.label(code));
-        }
-        if (!same) {
-            throw Manifest.refused(where, "its dictionary is not the codes of " + column.name() + " in this data contract");
-        }
-        return null;
     }
 
     /** Copies a chunk's codes or values into {@code vector}, nulls as the validity bitmap. */
@@ -290,68 +213,6 @@ final class ColumnFile {
 
     private static ByteBuffer view(ArrowBuf buffer, int width, int n) {
         return buffer.nioBuffer(0, width * n).order(ByteOrder.LITTLE_ENDIAN);
-    }
-
-    /** A chunk's codes, in the narrowest array that holds them, as the table builder seals them. */
-    private static Codes codes(ArrowBuf data, Storage storage, int n) {
-        switch (storage) {
-            case BYTES -> {
-                byte[] out = new byte[n];
-                data.getBytes(0, out);
-                return new Codes.Bytes(out);
-            }
-            case SHORTS -> {
-                short[] out = new short[n];
-                view(data, 2, n).asShortBuffer().get(out);
-                int max = 0;
-                for (short s : out) {
-                    max = Math.max(max, s & 0xFFFF);
-                }
-                if (max >= 1 << 8) {
-                    return new Codes.Shorts(out);
-                }
-                byte[] narrow = new byte[n];
-                for (int r = 0; r < n; r++) {
-                    narrow[r] = (byte) out[r];
-                }
-                return new Codes.Bytes(narrow);
-            }
-            default -> {
-                int[] out = new int[n];
-                view(data, 4, n).asIntBuffer().get(out);
-                int max = 0;
-                for (int code : out) {
-                    max = Math.max(max, code);
-                }
-                return max >= 1 << 16 ? new Codes.Ints(out) : Codes.narrowest(out, n, max);
-            }
-        }
-    }
-
-    /** A chunk's decimal values with their null mask, in the form the table builder seals them. */
-    private static Decimals decimals(BaseFixedWidthVector vector, Storage storage, int n) {
-        long[] nulls = null;
-        if (vector.getNullCount() > 0) {
-            nulls = new long[(n + 63) >>> 6];
-            ArrowBuf validity = vector.getValidityBuffer();
-            int validityBytes = (n + 7) >>> 3;
-            for (int w = 0; w < nulls.length; w++) {
-                long valid = 0;
-                for (int b = 0; b < 8 && 8 * w + b < validityBytes; b++) {
-                    valid |= (validity.getByte(8L * w + b) & 0xFFL) << (8 * b);
-                }
-                int inWord = Math.min(64, n - 64 * w);
-                nulls[w] = ~valid & (inWord == 64 ? -1L : (1L << inWord) - 1);
-            }
-        }
-        if (storage == Storage.HUNDREDTHS) {
-            int[] units = new int[n];
-            view(vector.getDataBuffer(), 4, n).asIntBuffer().get(units);
-            return new Decimals.Hundredths(units, nulls);
-        }
-        double[] values = new double[n];
-        view(vector.getDataBuffer(), 8, n).asDoubleBuffer().get(values);
-        return Decimals.compact(values, nulls, n);
     }
 
     private static void checksum(CRC32C crc, VarCharVector labels) {

@@ -28,11 +28,14 @@ public final class Table {
      * A table of {@code schema} put back together from its parts, as a snapshot holds them: its
      * chunks, each text column's dictionary ({@code pools[c]}, {@code null} for other columns) and
      * each column's range of codes present ({@code minCodes[c]..maxCodes[c]}, -1 for an empty table).
+     * Only the columns in {@code held} are restored: a question that needs a few columns reads only
+     * those, and the others are left empty, as {@link Column#of} makes them, their chunks' arrays null.
      */
-    public static Table restore(Schema schema, List<Chunk> chunks, StringPool[] pools, int[] minCodes, int[] maxCodes) {
+    public static Table restore(Schema schema, List<Chunk> chunks, StringPool[] pools, int[] minCodes, int[] maxCodes,
+            java.util.BitSet held) {
         List<Column> columns = new java.util.ArrayList<>();
         for (Column c : Column.of(schema)) {
-            columns.add(c.restored(pools[c.index()], minCodes[c.index()], maxCodes[c.index()]));
+            columns.add(held.get(c.index()) ? c.restored(pools[c.index()], minCodes[c.index()], maxCodes[c.index()]) : c);
         }
         return new Table(schema, columns, chunks);
     }

@@ -76,23 +76,27 @@ public record LoadOutcome(Table table, LoadReport report, String rejects) {
             Chunk a = actual.chunks().get(k);
             assertEquals(e.rows(), a.rows(), where);
             for (int c = 0; c < expected.columns().size(); c++) {
-                String column = where + ", chunk " + k + ", column " + expected.columns().get(c).name();
-                Codes ec = e.codes()[c];
-                Codes ac = a.codes()[c];
-                if (ec != null) {
-                    assertEquals(ec.getClass(), ac.getClass(), column);
-                    for (int r = 0; r < ec.size(); r++) {
-                        assertEquals(ec.get(r), ac.get(r), column);
-                    }
-                } else {
-                    Decimals ed = e.decimals()[c];
-                    Decimals ad = a.decimals()[c];
-                    assertEquals(ed.getClass(), ad.getClass(), column);
-                    assertArrayEquals(ed.nulls(), ad.nulls(), column);
-                    for (int r = 0; r < ed.size(); r++) {
-                        assertEquals(Double.doubleToRawLongBits(ed.get(r)), Double.doubleToRawLongBits(ad.get(r)), column);
-                    }
-                }
+                assertSameColumn(e, a, c, where + ", chunk " + k + ", column " + expected.columns().get(c).name());
+            }
+        }
+    }
+
+    /** Column {@code c} of chunk {@code a} holds the codes or values (and nulls) of {@code e}'s, in the same form. */
+    public static void assertSameColumn(Chunk e, Chunk a, int c, String column) {
+        Codes ec = e.codes()[c];
+        Codes ac = a.codes()[c];
+        if (ec != null) {
+            assertEquals(ec.getClass(), ac.getClass(), column);
+            for (int r = 0; r < ec.size(); r++) {
+                assertEquals(ec.get(r), ac.get(r), column);
+            }
+        } else {
+            Decimals ed = e.decimals()[c];
+            Decimals ad = a.decimals()[c];
+            assertEquals(ed.getClass(), ad.getClass(), column);
+            assertArrayEquals(ed.nulls(), ad.nulls(), column);
+            for (int r = 0; r < ed.size(); r++) {
+                assertEquals(Double.doubleToRawLongBits(ed.get(r)), Double.doubleToRawLongBits(ad.get(r)), column);
             }
         }
     }

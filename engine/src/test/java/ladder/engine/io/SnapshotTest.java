@@ -15,7 +15,14 @@ import java.nio.file.Path;
 import java.util.List;
 import ladder.engine.LadderException;
 import ladder.engine.contract.Schema;
+import ladder.engine.cube.Cube;
+import ladder.engine.cube.CubeKernel;
+import ladder.engine.filter.FilterParser;
 import ladder.engine.snapshot.Snapshot;
+import ladder.engine.snapshot.SnapshotReader;
+import ladder.engine.snapshot.SnapshotSource;
+import ladder.engine.table.Column;
+import ladder.engine.table.Table;
 import ladder.engine.table.Codes;
 import ladder.engine.table.Decimals;
 import org.junit.jupiter.api.Test;
@@ -77,6 +84,71 @@ class SnapshotTest {
         Loader.Loaded viaLoader = Loader.load(Schema.EMPLOYEES, List.of(snapshot), null);
         LoadOutcome.assertSameTable(load.table(), viaLoader.table(), "through Loader");
         assertEquals(snapshot, viaLoader.snapshot());
+    }
+
+    /**
+     * A question of a few columns reads those alone, the same as a whole read gives them, and
+     * never opens the others: a column damaged in place (its size kept) stops nothing that does
+     * not read it, and is refused in one line when it is read. Cubes built from the columns read
+     * equal those built from the whole table, filtered on a code or an amount or not.
+     */
+    @Test
+    void aQuestionOfSomeColumnsReadsThoseAloneAndTheSameAsAWholeRead() throws IOException {
+        LoadOutcome load = mixedLoad();
+        Path snapshot = imported(load);
+        Path bonus = snapshot.resolve("bonus.arrow");
+        byte[] bytes = Files.readAllBytes(bonus);
+        for (int i = bytes.length / 4; i < 3 * bytes.length / 4; i++) {
+            bytes[i] ^= 0x5A;
+        }
+        Files.write(bonus, bytes);
+
+        SnapshotReader reader = SnapshotReader.open(snapshot, Schema.EMPLOYEES, 2, Progress.NONE);
+        Table some = reader.table(List.of("year", "SEB", "hourly_pay", "employer_id"));
+        Table whole = load.table();
+        assertEquals(whole.rows(), some.rows());
+        for (String name : List.of("year", "seb", "hourly_pay", "employer_id")) {
+            Column e = whole.column(name);
+            Column a = some.column(name);
+            assertEquals(e.minCode(), a.minCode(), name);
+            assertEquals(e.maxCode(), a.maxCode(), name);
+            if (!e.isDecimal()) {
+                assertEquals(e.labels(0, e.cardinality() - 1), a.labels(0, a.cardinality() - 1), name);
+            }
+            for (int k = 0; k < whole.chunks().size(); k++) {
+                LoadOutcome.assertSameColumn(whole.chunks().get(k), some.chunks().get(k), e.index(), name + " chunk " + k);
+            }
+        }
+        assertNull(some.chunks().get(0).codes()[whole.column("grade").index()], "a column not asked for is not read");
+        assertNull(some.chunks().get(0).decimals()[whole.column("bonus").index()], "nor the damaged one");
+
+        for (String where : List.of("", "year >= 2022", "grade >= 4", "hourly_pay is missing or hourly_pay > 30")) {
+            Cube expected = CubeKernel.build(whole, FilterParser.parse(where, whole), List.of("year", "seb"),
+                    List.of("hourly_pay"), 2);
+            SnapshotSource source = new SnapshotSource(SnapshotReader.open(snapshot, Schema.EMPLOYEES, 2, Progress.NONE),
+                    where, 2);
+            assertEquals(expected, source.cube(List.of("year", "seb"), List.of("hourly_pay")), "where " + where);
+        }
+
+        LadderException e = assertThrows(LadderException.class, () -> reader.table(List.of("bonus")));
+        assertTrue(e.getMessage().startsWith(bonus + ": not a readable Ladder snapshot: "), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        e = assertThrows(LadderException.class, () -> Snapshot.read(snapshot, Schema.EMPLOYEES, 2));
+        assertTrue(e.getMessage().startsWith(bonus + ": not a readable Ladder snapshot: "), e.getMessage());
+    }
+
+    /** A truncated column file is refused when the snapshot is opened, before any column is read, whichever the question needs. */
+    @Test
+    void aTruncatedColumnIsRefusedOnOpeningWhateverIsRead() throws IOException {
+        Path snapshot = imported(mixedLoad());
+        Path bonus = snapshot.resolve("bonus.arrow");
+        try (RandomAccessFile f = new RandomAccessFile(bonus.toFile(), "rw")) {
+            f.setLength(f.length() - 1);
+        }
+        LadderException e = assertThrows(LadderException.class,
+                () -> SnapshotReader.open(snapshot, Schema.EMPLOYEES, 1, Progress.NONE));
+        assertTrue(e.getMessage().startsWith(bonus + ": not a readable Ladder snapshot: "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(truncated)"), e.getMessage());
     }
 
     @Test

@@ -18,6 +18,8 @@ import ladder.engine.filter.Filter;
 import ladder.engine.filter.FilterParser;
 import ladder.engine.io.Loader;
 import ladder.engine.io.Progress;
+import ladder.engine.snapshot.SnapshotReader;
+import ladder.engine.snapshot.SnapshotSource;
 import ladder.models.result.Result;
 import ladder.reports.CubesSummary;
 import ladder.reports.LoadSummary;
@@ -115,9 +117,21 @@ final class DataOptions {
             return source;
         }
 
+        /**
+         * A snapshot's rows: each cube reads the columns it needs; the account is the import's, and
+         * the table (for analyses of rows) is every column, read when asked.
+         */
+        static Opened snapshot(SnapshotSource rows) {
+            SnapshotReader snapshot = rows.snapshot();
+            LoadSummary summary = new LoadSummary(snapshot.report());
+            return new Opened(rows, () -> summary, () -> DataOptions.line(summary, snapshot.folder(), snapshot.rows()),
+                    () -> snapshot.report().rejected(),
+                    () -> new Loader.Loaded(rows.rows().orElseThrow().table(), snapshot.report(), snapshot.folder()));
+        }
+
         /** Whether the rows are read as the analysis asks for its cube, rather than already loaded. */
         boolean streamed() {
-            return source instanceof StreamedSource;
+            return source instanceof StreamedSource || source instanceof SnapshotSource;
         }
 
         Result account() {
@@ -149,8 +163,9 @@ final class DataOptions {
     /**
      * Opens the input as {@link #open(Schema, Progress)} does, streaming the rows
      * ({@link StreamedSource}) when the command asks for it ({@code streams}: it needs one cube)
-     * or {@code --stream} does, unless {@code --load} does not; a snapshot, and a filter on text
-     * values (which are known only once read, even with {@code --stream}), are loaded.
+     * or {@code --stream} does, unless {@code --load} does not; a filter on text values (which are
+     * known only once read, even with {@code --stream}) is loaded. A snapshot is read column by
+     * column as the cubes need them ({@link SnapshotSource}), or whole with {@code --load}.
      */
     Opened open(Schema table, Progress progress, boolean streams) throws IOException {
         if (stream && load) {
@@ -177,7 +192,13 @@ final class DataOptions {
         }
         List<Path> paths = input.data.stream().map(Path::of).toList();
         Path rejectsFile = rejects == null ? null : Path.of(rejects);
-        if ((stream || streams && !load) && Loader.snapshotOf(paths) == null) {
+        Path snapshot = Loader.snapshotOf(paths);
+        if (snapshot != null && !load) {
+            refuseRejects(snapshot, rejectsFile);
+            return Opened.snapshot(new SnapshotSource(SnapshotReader.open(snapshot, table, cores, progress), where,
+                    cores));
+        }
+        if ((stream || streams && !load) && snapshot == null) {
             Filter filter = streamable(table);
             if (filter != null) {
                 ladder.engine.io.InputFiles.expand(paths);
@@ -206,9 +227,12 @@ final class DataOptions {
 
     /** The account of a load in one line (and its warnings): what was read, or the snapshot and what its import read. */
     static String line(Loader.Loaded loaded) {
-        String line = new LoadSummary(loaded.report()).line();
-        return loaded.snapshot() == null ? line
-                : String.format("Snapshot %s: %,d rows; imported: %s", loaded.snapshot(), loaded.table().rows(), line);
+        return line(new LoadSummary(loaded.report()), loaded.snapshot(), loaded.table().rows());
+    }
+
+    private static String line(LoadSummary summary, Path snapshot, long rows) {
+        return snapshot == null ? summary.line()
+                : String.format("Snapshot %s: %,d rows; imported: %s", snapshot, rows, summary.line());
     }
 
     /** Loads {@code paths} as {@link #load(Schema, List, Path, Path, Progress)} does, by default rejecting to {@link #DEFAULT_REJECTS}. */
@@ -225,14 +249,18 @@ final class DataOptions {
             throws IOException {
         Path snapshot = Loader.snapshotOf(paths);
         if (snapshot != null) {
-            if (rejects != null) {
-                throw new LadderException("--rejects: " + snapshot + " is a snapshot, whose rows were validated when"
-                        + " it was imported (its rejected rows went to the rejects file of ladder import)");
-            }
+            refuseRejects(snapshot, rejects);
             return Loader.load(schema, paths, null, progress);
         }
         return rejecting(rejects, byDefault, target -> Loader.load(schema, paths, target, progress),
                 loaded -> loaded.report().rejected());
+    }
+
+    private static void refuseRejects(Path snapshot, Path rejects) {
+        if (rejects != null) {
+            throw new LadderException("--rejects: " + snapshot + " is a snapshot, whose rows were validated when"
+                    + " it was imported (its rejected rows went to the rejects file of ladder import)");
+        }
     }
 
     /** Runs {@code read} with the rejects file {@code rejects}, by default {@link #DEFAULT_REJECTS}, left only if a row was rejected. */

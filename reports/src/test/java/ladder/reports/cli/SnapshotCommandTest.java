@@ -98,6 +98,58 @@ class SnapshotCommandTest {
         assertTrue(truncated.out().isEmpty());
     }
 
+    /**
+     * A command reads only the columns its cubes need, and prints what it prints when the whole
+     * snapshot is loaded first ({@code --load}), filtered on codes, amounts or a text value.
+     */
+    @Test
+    void readingOnlyTheColumnsNeededGivesWhatAWholeLoadGives() {
+        for (List<String> analysis : List.of(
+                List.of("composition", "--by", "year,grade"),
+                List.of("composition", "--by", "sector", "--where", "hourly_pay > 20 and not gender = woman"),
+                List.of("odds", "--outcome", "grade>=4", "--strata", "employer_id", "--where", "year = 2024"),
+                List.of("odds", "--outcome", "promoted", "--where", "employer_id in ('E001', 'E002')"),
+                List.of("trend", "--by", "sector"),
+                List.of("pay", "--by", "gender", "--replicates", "99"))) {
+            List<String> loaded = new java.util.ArrayList<>(analysis);
+            loaded.add("--load");
+            Run some = CommandLineTest.run(args(analysis, pool.toString(), "json"));
+            Run whole = CommandLineTest.run(args(loaded, pool.toString(), "json"));
+            assertEquals(0, some.status(), some.err());
+            assertEquals(0, whole.status(), whole.err());
+            assertEquals(whole.out(), some.out(), String.join(" ", analysis));
+        }
+    }
+
+    /**
+     * A column damaged in place (its size kept) does not stop a command that does not read it, nor
+     * slow it (it is never opened); a command that reads it, and {@code validate}, which reads
+     * every column, refuse the snapshot in one line naming the file.
+     */
+    @Test
+    void aDamagedColumnIsRefusedOnlyByWhatReadsIt() throws IOException {
+        Path copy = dir.resolve("bonus-damaged.ladder");
+        CommandLineTest.run("import", "--data", SAMPLE, "--out", copy.toString());
+        Path bonus = copy.resolve("bonus.arrow");
+        byte[] bytes = Files.readAllBytes(bonus);
+        for (int i = bytes.length / 4; i < 3 * bytes.length / 4; i++) {
+            bytes[i] ^= 0x5A;
+        }
+        Files.write(bonus, bytes);
+        Run composition = CommandLineTest.run("composition", "--by", "year", "--data", copy.toString());
+        assertEquals(0, composition.status(), composition.err());
+        assertEquals(CommandLineTest.run("composition", "--by", "year", "--data", pool.toString()).out(),
+                composition.out());
+        for (List<String> reading : List.of(List.of("validate"), List.of("composition", "--by", "year", "--load"))) {
+            List<String> command = new java.util.ArrayList<>(reading);
+            command.addAll(List.of("--data", copy.toString()));
+            Run refused = CommandLineTest.run(command.toArray(String[]::new));
+            assertEquals(2, refused.status(), String.join(" ", command) + ": " + refused.err());
+            assertTrue(refused.err().startsWith("ladder: " + bonus + ": not a readable Ladder snapshot: "), refused.err());
+            assertEquals(1, refused.err().lines().count(), refused.err());
+        }
+    }
+
     @Test
     void aSnapshotTakesNoRejectsFileAndStrictCountsItsImport() {
         Run rejects = CommandLineTest.run("composition", "--data", pool.toString(), "--rejects", dir.resolve("r.csv").toString());
