@@ -89,8 +89,11 @@ final class CountHistogram {
         }
     }
 
-    /** Counts every one of {@code rows} rows of a chunk from {@code from}, by {@code fused} (one stripe only). */
-    void add(ByteGroupCounts fused, Chunk chunk, int from, int rows, DenseCube cube) {
+    /**
+     * Counts the {@code rows} rows of a chunk from {@code from} that pass {@code mask}
+     * ({@code null}: all), by {@code fused} (one stripe only).
+     */
+    void add(ByteGroupCounts fused, Chunk chunk, int from, int rows, long[] mask, DenseCube cube) {
         if (stripes != 1) {
             throw new IllegalStateException("fused counting into " + stripes + " stripes");
         }
@@ -98,7 +101,7 @@ final class CountHistogram {
             spillInto(cube);
         }
         sinceSpill += rows;
-        fused.count(chunk, from, rows, counts);
+        fused.count(chunk, from, rows, mask, counts);
     }
 
     /** Whether a counter could overflow by {@code rows} more rows. */

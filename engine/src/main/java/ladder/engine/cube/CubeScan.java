@@ -52,16 +52,20 @@ final class CubeScan {
     /** Adds the rows of {@code chunk} that pass {@code mask} ({@code null}: every row). */
     void add(Chunk chunk, long[] mask) {
         CellKeys cellKeys = keysFor(chunk);
-        boolean fused = plan.fuses(cellKeys, mask);
+        boolean fused = plan.fuses(cellKeys);
         boolean lanes = plan.countsInLanes(cellKeys);
         for (int from = 0; from < chunk.rows(); from += CellKeys.BLOCK) {
             int rows = Math.min(CellKeys.BLOCK, chunk.rows() - from);
-            if (fused) {
-                counts.add(byteCounts, chunk, from, rows, cube);
+            if (fused && mask == null) {
+                counts.add(byteCounts, chunk, from, rows, null, cube);
                 continue;
             }
             int selected = mask == null ? rows : Selection.count(mask, from, rows);
             if (selected == 0) {
+                continue;
+            }
+            if (fused) {
+                counts.add(byteCounts, chunk, from, rows, mask, cube);
                 continue;
             }
             if (lanes) {

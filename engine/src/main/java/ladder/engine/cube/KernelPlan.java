@@ -26,10 +26,10 @@ import ladder.engine.table.Decimals;
  *   <li><b>whether keys are counted in registers</b> ({@link LaneCounts}): when there are at most
  *       {@link LaneCounts#MAX_KEYS} keys and every measure is folded, for a chunk read by
  *       {@link ByteGroupKeys}, filtered or not (and then not by {@link ByteGroupCounts});</li>
- *   <li><b>whether keys are counted as they are computed</b> ({@link ByteGroupCounts}): for an
- *       unfiltered chunk read by {@link ByteGroupKeys}, when the axes make at most two groups of
- *       bytes (and a wide axis or none),
- *       every measure is folded and the histogram has one stripe;</li>
+ *   <li><b>whether keys are counted as they are computed</b> ({@link ByteGroupCounts}): for a
+ *       chunk read by {@link ByteGroupKeys}, filtered or not (a filtered block's selected rows read
+ *       at their positions, its other rows not), when the axes make at most two groups of bytes
+ *       (and a wide axis or none), every measure is folded and the histogram has one stripe;</li>
  *   <li><b>how each chunk's measure values are summed</b>, by their storage: whole numbers and
  *       {@link Decimals.Hundredths} by {@link ExactSums}, {@link Decimals.Doubles} by
  *       {@link DoubleSums}.</li>
@@ -143,12 +143,9 @@ final class KernelPlan {
         return bytes != null && bytes.readable(chunk) ? bytes : columns;
     }
 
-    /**
-     * Whether the rows of a chunk whose keys {@code keys} computes and that {@code mask} selects
-     * are counted by {@link ByteGroupCounts}.
-     */
-    boolean fuses(CellKeys keys, long[] mask) {
-        return fused && mask == null && keys instanceof ByteGroupKeys;
+    /** Whether the rows of a chunk whose keys {@code keys} computes are counted by {@link ByteGroupCounts}. */
+    boolean fuses(CellKeys keys) {
+        return fused && keys instanceof ByteGroupKeys;
     }
 
     /** Whether a filtered block of {@code rows} rows, {@code selected} of them selected, has its selected rows' keys computed alone. */

@@ -74,6 +74,10 @@ public sealed interface Filter {
             Codes codes = chunk.codes(column);
             // Branch-free, a mask word at a time: a mispredicted branch per row would cost more than the rest of the loop.
             if (codes instanceof Codes.Bytes b) {
+                int[] run = run();
+                if (run != null) {
+                    return Masks.bytesBetween(b.values(), chunk.rows(), run[0], run[1], run[2] == 1);
+                }
                 long[] bit = bits(256);
                 byte[] v = b.values();
                 return Masks.of(chunk.rows(), (from, to) -> {
@@ -105,6 +109,37 @@ public sealed interface Filter {
                 }
                 return m;
             });
+        }
+
+        /**
+         * Of the byte codes 0 to 255, {@code {lo, hi, 0}} if those accepted are {@code lo .. hi},
+         * {@code {lo, hi, 1}} if those refused are (as for {@code >=}, {@code <}, {@code !=}, or
+         * an {@code in} list of neighbouring codes), else {@code null}.
+         */
+        private int[] run() {
+            int[] edges = new int[2];
+            int changes = 0;
+            for (int code = 1; code < 256; code++) {
+                if (accepts(code) != accepts(code - 1)) {
+                    if (changes == 2) {
+                        return null;
+                    }
+                    edges[changes++] = code;
+                }
+            }
+            boolean first = accepts(0);
+            if (changes == 0) {
+                // All or none: none is everything refused.
+                return new int[] {0, 255, first ? 0 : 1};
+            }
+            if (changes == 1) {
+                return first ? new int[] {0, edges[0] - 1, 0} : new int[] {edges[0], 255, 0};
+            }
+            return new int[] {edges[0], edges[1] - 1, first ? 1 : 0};
+        }
+
+        private boolean accepts(int code) {
+            return code < accepted.length && accepted[code];
         }
 
         /** {@code 1} at each accepted code below {@code codes}, {@code 0} elsewhere. */
