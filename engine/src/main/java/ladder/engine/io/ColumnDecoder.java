@@ -10,19 +10,24 @@ import ladder.engine.table.TableBuilder;
 public final class ColumnDecoder {
     private final FieldDecoder decoder;
     private final TableBuilder builder;
+    /** The key's columns, whose values the duplicate check reads whether or not they are stored. */
+    private final boolean[] key;
 
     /** A decoder of values for {@code validator}'s table, looking text up in its published dictionaries. */
     public ColumnDecoder(RowValidator validator) {
         builder = validator.builder();
         decoder = new FieldDecoder(validator.schema(), builder);
+        key = new boolean[validator.schema().fields().size()];
+        validator.schema().key().forEach(field -> key[validator.schema().indexOf(field.name())] = true);
     }
 
     /**
-     * Whether schema column {@code column}'s values are stored ({@link TableBuilder#keeps}): if
-     * not, a reader need only check them, and may leave the batch's codes or decimals unset.
+     * Whether schema column {@code column}'s values are stored ({@link TableBuilder#keeps}) or are
+     * the key's, which the duplicate check reads: if not, a reader need only check them, and may
+     * leave the batch's codes or decimals unset.
      */
     public boolean stores(int column) {
-        return builder.keeps(column);
+        return key[column] || builder.keeps(column);
     }
 
     /** Stores the text value {@code bytes[from..to)} (UTF-8, untrimmed; empty for a null) of schema column {@code column}. */

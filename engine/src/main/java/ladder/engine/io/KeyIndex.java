@@ -19,6 +19,11 @@ final class KeyIndex {
     /** Reads the key of a row already in the index. */
     interface Rows {
         long keyOf(long row);
+
+        /** Whether row {@code row}'s key is {@code key}: for keys that are more than their {@code long}, more than that it agrees. */
+        default boolean holds(long row, long key) {
+            return keyOf(row) == key;
+        }
     }
 
     private final Rows rows;
@@ -40,10 +45,17 @@ final class KeyIndex {
 
     /** Maps {@code key} to {@code row} unless it is mapped already; returns the earlier row, or -1. */
     long putIfAbsent(long key, long row) {
+        return putIfAbsent(hash(key), key, row);
+    }
+
+    /**
+     * Maps {@code key}, whose 32-bit hash is {@code hash}, to {@code row} unless it is mapped
+     * already ({@link Rows#holds}); returns the earlier row, or -1.
+     */
+    long putIfAbsent(int hash, long key, long row) {
         if (row < 0 || row > MAX_ROWS) {
             throw new IllegalArgumentException("row " + row + " is outside 0.." + MAX_ROWS);
         }
-        int hash = hash(key);
         int mask = slots.length - 1;
         for (int slot = hash >>> shift; ; slot = (slot + 1) & mask) {
             long entry = slots[slot];
@@ -56,7 +68,7 @@ final class KeyIndex {
             }
             if ((int) (entry >>> 32) == hash) {
                 long earlier = (entry & 0xFFFF_FFFFL) - 1;
-                if (rows.keyOf(earlier) == key) {
+                if (rows.holds(earlier, key)) {
                     return earlier;
                 }
             }
@@ -73,6 +85,16 @@ final class KeyIndex {
         long sum = 0;
         for (int i = from; i < to; i++) {
             sum += table[hash(keys[i]) >>> shift];
+        }
+        touched = sum;
+    }
+
+    /** As {@link #touch(long[], int, int)}, for keys given by their hashes. */
+    void touch(int[] hashes, int from, int to) {
+        long[] table = slots;
+        long sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += table[hashes[i] >>> shift];
         }
         touched = sum;
     }
@@ -114,7 +136,7 @@ final class KeyIndex {
     }
 
     /** The top 32 bits of MurmurHash3's 64-bit finaliser, so that packed keys spread evenly. */
-    private static int hash(long key) {
+    static int hash(long key) {
         long h = key;
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;

@@ -88,9 +88,10 @@ public final class Loader {
      * to {@code groups} as they are read, {@code groupChunks} chunks of {@code chunkRows} rows at a
      * time (the table's chunks, if {@link TableBuilder#DEFAULT_CHUNK_ROWS}), each as a table of those rows alone
      * (see {@link TableBuilder#streaming}), on the thread that validates. What stays in memory is
-     * the duplicate check: its index of keys and each accepted row's key columns (about 16 to 28
-     * bytes a row), and the text columns' dictionaries. The groups hold only {@code columns} and
-     * the key's (all columns if null; see
+     * the duplicate check: its index of keys and each accepted row's key (about 16 to 28 bytes a
+     * row; a person {@code columns} does not name is kept as its bytes, not interned: see
+     * {@link RowValidator}), and the text columns' dictionaries. The groups hold only
+     * {@code columns} and the key's but the person's (all columns if null; see
      * {@link TableBuilder#streaming(Schema, int, int, java.util.Collection, java.util.function.Consumer)}):
      * the other columns' values are checked and not stored. A snapshot is read whole and handed on
      * as one group, of every column.

@@ -1,5 +1,6 @@
 package ladder.engine.io;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.function.Consumer;
 import ladder.engine.LadderException;
 import ladder.engine.contract.Field;
 import ladder.engine.contract.Schema;
+import ladder.engine.table.StringPool;
 import ladder.engine.table.TableBuilder;
 
 /**
@@ -25,7 +27,10 @@ import ladder.engine.table.TableBuilder;
  * person): the first occurrence is kept and each later one rejected, naming the file and line of
  * the first. Keys are packed into a {@code long} from the text columns' dictionary codes and kept
  * in a {@link KeyIndex} (8 bytes a slot), the first occurrence's file and line in
- * {@link RowLines}.
+ * {@link RowLines}. Where the builder does not store the person ({@link TableBuilder#keeps}, a
+ * streamed pass that does not read it), person texts are not interned only to be coded: the key is
+ * the employer's code and the year with the person's bytes, in a {@link TextKeyIndex}, hashed from
+ * the hash the reader computed with the bytes.
  *
  * <p>Readers that parse off this thread hand whole {@link RowBatch}es to {@link #merge}, in file
  * order; a batch's rows end exactly as they would have one by one through {@link #record}.
@@ -50,14 +55,18 @@ public final class RowValidator implements RecordSink {
     private final int personColumn;
     private final int yearBits;
     private final int employerBits;
-    private final KeyIndex keys = new KeyIndex(this::keyOf);
+    /** Whether person texts are interned and keys packed from codes ({@link #keys}), or keyed by their bytes ({@link #textKeys}). */
+    private final boolean codesPersons;
+    private final KeyIndex keys;
+    private final TextKeyIndex textKeys;
     private final RowLines origins = new RowLines();
     /** The text columns other than the key's that the builder keeps, whose codes a merge looks up row by row. */
     private final int[] otherTextColumns;
     /** Per text column, the table code of each value of the batch being merged (-1 until looked up). */
     private final int[][] tableCodes;
-    /** The packed keys of the run being merged. */
+    /** The packed keys of the run being merged (without the person where {@link #textKeys} checks them) and their hashes. */
     private long[] runKeys = new long[1024];
+    private int[] runHashes = new int[1024];
     /** The batch's dictionary codes and hashes of key values about to be interned ({@link #internAhead}). */
     private int[] pendingLocals = new int[1024];
     private int[] pendingHashes = new int[1024];
@@ -104,6 +113,9 @@ public final class RowValidator implements RecordSink {
         Field year = key.get(1);
         this.yearBits = 32 - Integer.numberOfLeadingZeros(year.max() - year.min());
         this.employerBits = Long.SIZE - PERSON_BITS - yearBits;
+        this.codesPersons = builder.keeps(personColumn);
+        this.keys = codesPersons ? new KeyIndex(this::keyOf) : null;
+        this.textKeys = codesPersons ? null : new TextKeyIndex(this::keyOf);
         this.tableCodes = new int[fields.length][];
         for (int c = 0; c < fields.length; c++) {
             if (fields[c].kind() == Field.Kind.TEXT) {
@@ -165,7 +177,11 @@ public final class RowValidator implements RecordSink {
      * estimate a file's rows announces, so that the check does not grow step by step.
      */
     public void expectRows(long rows) {
-        keys.reserve(keys.size() + rows);
+        if (codesPersons) {
+            keys.reserve(keys.size() + rows);
+        } else {
+            textKeys.reserve(textKeys.size() + rows);
+        }
         progress.expectRows(rows);
     }
 
@@ -234,22 +250,32 @@ public final class RowValidator implements RecordSink {
         int[] years = batch.codes[yearColumn];
         if (runKeys.length < to - from) {
             runKeys = new long[Math.max(to - from, 2 * runKeys.length)];
+            runHashes = new int[runKeys.length];
         }
         internAhead(batch, employerColumn, from, to);
-        internAhead(batch, personColumn, from, to);
-        for (int i = from; i < to; i++) {
-            employers[i] = tableCode(batch, employerColumn, employers[i]);
-            persons[i] = tableCode(batch, personColumn, persons[i]);
-            runKeys[i - from] = pack(employers[i], years[i], persons[i]);
+        if (codesPersons) {
+            internAhead(batch, personColumn, from, to);
+            for (int i = from; i < to; i++) {
+                employers[i] = tableCode(batch, employerColumn, employers[i]);
+                persons[i] = tableCode(batch, personColumn, persons[i]);
+                runKeys[i - from] = pack(employers[i], years[i], persons[i]);
+            }
+        } else {
+            textKeyRun(batch, from, to);
         }
         pending = batch;
         pendingFrom = from;
         for (int i = from; i < to; i++) {
             if ((i - from) % TOUCHED == 0) {
-                keys.touch(runKeys, i - from, Math.min(to - from, i - from + TOUCHED));
+                int end = Math.min(to - from, i - from + TOUCHED);
+                if (codesPersons) {
+                    keys.touch(runKeys, i - from, end);
+                } else {
+                    textKeys.touch(runHashes, i - from, end);
+                }
             }
             long row = builder.rows() + (i - pendingFrom);
-            if (keys.putIfAbsent(runKeys[i - from], row) >= 0) {
+            if (firstOccurrence(batch, from, i, row) >= 0) {
                 builder.appendRows(batch.codes, batch.decimals, pendingFrom, i);
                 pendingFrom = i + 1;
                 batch.replay(i, file, firstLine + batch.lines[i], this);
@@ -264,6 +290,39 @@ public final class RowValidator implements RecordSink {
         }
         builder.appendRows(batch.codes, batch.decimals, pendingFrom, to);
         pending = null;
+    }
+
+    /**
+     * Where persons are keyed by their bytes ({@link #textKeys}), the run's keys without the
+     * person and their hashes: a person's value is in the batch's dictionary (the table's has none
+     * to find it in) with the hash the reader computed, so the key's hash needs no pass over the
+     * bytes, and nothing is interned.
+     */
+    private void textKeyRun(RowBatch batch, int from, int to) {
+        int[] employers = batch.codes[employerColumn];
+        int[] persons = batch.codes[personColumn];
+        int[] years = batch.codes[yearColumn];
+        LocalDictionary people = batch.dictionaries[personColumn];
+        for (int i = from; i < to; i++) {
+            if (persons[i] >= 0) {
+                throw new IllegalStateException("a person coded " + persons[i] + " by a table that interns no person");
+            }
+            employers[i] = tableCode(batch, employerColumn, employers[i]);
+            long prefix = pack(employers[i], years[i], 0);
+            runKeys[i - from] = prefix;
+            runHashes[i - from] = textKeys.hash(prefix, people.hash(~persons[i]));
+        }
+    }
+
+    /** Maps row {@code i} of the run from {@code from} of {@code batch} as {@code row} unless its key is mapped; returns the earlier row, or -1. */
+    private long firstOccurrence(RowBatch batch, int from, int i, long row) {
+        if (codesPersons) {
+            return keys.putIfAbsent(runKeys[i - from], row);
+        }
+        LocalDictionary people = batch.dictionaries[personColumn];
+        int person = ~batch.codes[personColumn][i];
+        return textKeys.putIfAbsent(runKeys[i - from], people.arena(), people.from(person), people.to(person),
+                runHashes[i - from], row);
     }
 
     /**
@@ -443,8 +502,16 @@ public final class RowValidator implements RecordSink {
      */
     private long registerKey() {
         codes[employerColumn] = builder.intern(employerColumn, values[employerColumn]);
-        codes[personColumn] = builder.intern(personColumn, values[personColumn]);
         int year = codes[yearColumn] - fields[yearColumn].min();
+        if (!codesPersons) {
+            // The person is not stored: its code is never read, and its key is its bytes, as a merge's.
+            codes[personColumn] = 0;
+            byte[] person = values[personColumn].getBytes(StandardCharsets.UTF_8);
+            long prefix = pack(codes[employerColumn], year, 0);
+            return textKeys.putIfAbsent(prefix, person, 0, person.length,
+                    textKeys.hash(prefix, StringPool.hash(person, 0, person.length)), builder.rows());
+        }
+        codes[personColumn] = builder.intern(personColumn, values[personColumn]);
         return keys.putIfAbsent(pack(codes[employerColumn], year, codes[personColumn]), builder.rows());
     }
 
@@ -458,18 +525,19 @@ public final class RowValidator implements RecordSink {
     }
 
     /**
-     * The key of an accepted row, for {@link KeyIndex} to tell keys whose hashes agree apart: from
-     * the table, or from the batch being merged if the row is not appended yet.
+     * The key of an accepted row, for {@link KeyIndex} to tell keys whose hashes agree apart (for
+     * {@link TextKeyIndex}, without the person, whose bytes it keeps itself): from the table, or
+     * from the batch being merged if the row is not appended yet.
      */
     private long keyOf(long row) {
         long appended = builder.rows();
         if (row >= appended) {
             int i = pendingFrom + (int) (row - appended);
             return pack(pending.codes[employerColumn][i], pending.codes[yearColumn][i],
-                    pending.codes[personColumn][i]);
+                    codesPersons ? pending.codes[personColumn][i] : 0);
         }
         return pack(builder.codeAt(employerColumn, row), builder.codeAt(yearColumn, row),
-                builder.codeAt(personColumn, row));
+                codesPersons ? builder.codeAt(personColumn, row) : 0);
     }
 
     private String duplicateRule(long firstRow) {

@@ -17,7 +17,8 @@ import ladder.engine.contract.Seb;
  * <p>A {@linkplain #streaming streaming} builder keeps no table: it hands its chunks on a group at a
  * time and keeps of each only the key columns (employer, year, person), which the duplicate check
  * reads back. It may be told which columns its groups are read for: the others are not stored in
- * its chunks, and readers need not give their values ({@link #keeps}), only check them.
+ * its chunks, and readers need not give their values ({@link #keeps}), only check them; nor is the
+ * key's last column (the person) unless it is named.
  */
 public final class TableBuilder {
     /** Default rows per chunk: large enough to amortise per-chunk work, small enough to split across cores. */
@@ -73,7 +74,7 @@ public final class TableBuilder {
     /**
      * A streaming builder (as {@link #streaming(Schema, int, int, java.util.function.Consumer)})
      * whose groups are read only for the columns named in {@code columns} (case-insensitive): the
-     * chunks it hands on hold those and the key's columns, and no others ({@link Chunk#codes}
+     * chunks it hands on hold those and the key's columns but its last (the person, unless named), and no others ({@link Chunk#codes}
      * refuses them), so that nothing is spent storing values no one reads. {@code seb} brings in
      * the parental occupation it is derived from.
      *
@@ -113,8 +114,10 @@ public final class TableBuilder {
             for (String name : keptColumns) {
                 kept[empty.column(name).index()] = true;
             }
-            for (int c : keyColumns) {
-                kept[c] = true;
+            // The key's but its last (the person's), which the duplicate check reads back; it keys a
+            // person no one reads by the bytes instead (ladder.engine.io.RowValidator), interning none.
+            for (int k = 0; k < keyColumns.length - 1; k++) {
+                kept[keyColumns[k]] = true;
             }
             if (seb >= 0 && kept[seb]) {
                 kept[occupation] = true;

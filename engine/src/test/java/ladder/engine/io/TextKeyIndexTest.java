@@ -1,0 +1,73 @@
+package ladder.engine.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import ladder.engine.table.StringPool;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The index of (prefix, text) keys agrees with {@link HashMap#putIfAbsent} on random keys, through
+ * many resizes and store blocks, with its own hash and with weak ones that make most or all keys'
+ * hashes agree, so that only the stored bytes tell them apart.
+ */
+class TextKeyIndexTest {
+
+    /** 0: the index's hash; 1: only 3 bits of the text's hash; 2: every key the same hash. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2})
+    void agreesWithHashMap(int weakness) {
+        TextKeyIndex.Hash hash = weakness == 0 ? TextKeyIndex.MIXED
+                : weakness == 1 ? (prefix, textHash) -> textHash & 7 : (prefix, textHash) -> 42;
+        int keys = weakness == 2 ? 3_000 : 200_000;
+        Random random = new Random(11 + weakness);
+        List<Long> prefixOfRow = new ArrayList<>();
+        TextKeyIndex index = new TextKeyIndex(row -> prefixOfRow.get((int) row), hash);
+        Map<List<Object>, Long> reference = new HashMap<>();
+        for (int i = 0; i < keys; i++) {
+            // Few prefixes and many repeats; texts of every length, some sharing their first 8 bytes.
+            long prefix = (long) random.nextInt(5) << 35 | random.nextInt(4);
+            String text = random.nextInt(3) == 0 ? "person-" + random.nextInt(keys / 4) : "p" + random.nextInt(keys);
+            byte[] bytes = ("<" + text + ">").getBytes(StandardCharsets.UTF_8);
+            int from = 1;
+            int to = bytes.length - 1;
+            Long earlier = reference.putIfAbsent(List.of(prefix, text), (long) prefixOfRow.size());
+            int keyHash = index.hash(prefix, StringPool.hash(bytes, from, to));
+            assertEquals(earlier == null ? -1 : earlier,
+                    index.putIfAbsent(prefix, bytes, from, to, keyHash, prefixOfRow.size()), prefix + " " + text);
+            if (earlier == null) {
+                prefixOfRow.add(prefix);
+            }
+        }
+        assertEquals(reference.size(), index.size());
+        if (weakness == 0) {
+            assertEquals(true, index.size() > 2 * TextKeyIndex.BLOCK_ROWS, "the test spans several store blocks");
+        }
+    }
+
+    @Test
+    void theSameTextUnderAnotherPrefixIsAnotherKey() {
+        List<Long> prefixOfRow = List.of(1L, 2L);
+        TextKeyIndex index = new TextKeyIndex(row -> prefixOfRow.get((int) row), (prefix, textHash) -> 0);
+        byte[] p = "P1".getBytes(StandardCharsets.UTF_8);
+        assertEquals(-1, index.putIfAbsent(1, p, 0, 2, 0, 0));
+        assertEquals(-1, index.putIfAbsent(2, p, 0, 2, 0, 1));
+        assertEquals(1, index.putIfAbsent(2, p, 0, 2, 0, 2));
+        assertEquals(0, index.putIfAbsent(1, p, 0, 2, 0, 2));
+        assertEquals(-1, index.putIfAbsent(1, p, 0, 1, 0, 2), "a text that is a prefix of another is another");
+    }
+
+    @Test
+    void rowsComeInOrder() {
+        TextKeyIndex index = new TextKeyIndex(row -> 0);
+        assertThrows(IllegalArgumentException.class, () -> index.putIfAbsent(0, new byte[1], 0, 1, 0, 1));
+    }
+}
