@@ -3,11 +3,11 @@ package ladder.models.disclosure;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import ladder.engine.LadderException;
 
 /**
@@ -33,16 +33,20 @@ final class LinearRelations {
     final int[] fixedDimensions;
     /** For each variable, the first table and published cell it appears as. */
     final List<Map.Entry<String, Integer>> firstCell;
+    /** The dimensions of all the tables, in order of first appearance, and each one's levels. */
+    final List<String> dimensions;
+    final List<List<String>> levels;
+    /** The tables, and for each the index in {@link #dimensions} of each of its dimensions. */
+    final List<CountTable> tables;
+    final List<int[]> dimensionsOf;
+    /** The variable of each cell, by its level in every dimension ({@link #TOTAL} for one it does not fix). */
+    private final Map<List<Integer>, Integer> variableAt;
+
+    /** The level index of a dimension a cell does not fix. */
+    static final int TOTAL = -1;
 
     LinearRelations(List<CountTable> tables) {
-        Map<String, List<String>> levelsOfDimension = new HashMap<>();
-        Map<String, Integer> indexOfKey = new HashMap<>();
-        List<Long> values = new ArrayList<>();
-        List<Integer> fixed = new ArrayList<>();
-        List<Map.Entry<String, Integer>> first = new ArrayList<>();
-        Map<String, int[]> variableOf = new HashMap<>();
-        Set<String> relationKeys = new LinkedHashSet<>();
-        List<int[]> relations = new ArrayList<>();
+        Map<String, List<String>> levelsOfDimension = new LinkedHashMap<>();
         for (CountTable t : tables) {
             for (int d = 0; d < t.dimensions().size(); d++) {
                 List<String> previous = levelsOfDimension.putIfAbsent(t.dimensions().get(d), t.levels().get(d));
@@ -52,14 +56,28 @@ final class LinearRelations {
                             + ": tables published from one pool must share their levels");
                 }
             }
+        }
+        this.dimensions = List.copyOf(levelsOfDimension.keySet());
+        this.levels = List.copyOf(levelsOfDimension.values());
+        Map<List<Integer>, Integer> variableAt = new HashMap<>();
+        List<int[]> dimensionsOf = new ArrayList<>();
+        List<Long> values = new ArrayList<>();
+        List<Integer> fixed = new ArrayList<>();
+        List<Map.Entry<String, Integer>> first = new ArrayList<>();
+        Map<String, int[]> variableOf = new HashMap<>();
+        Set<String> relationKeys = new LinkedHashSet<>();
+        List<int[]> relations = new ArrayList<>();
+        for (CountTable t : tables) {
+            int[] dims = t.dimensions().stream().mapToInt(dimensions::indexOf).toArray();
+            dimensionsOf.add(dims);
             long[] published = margins(t);
             int[] vars = new int[published.length];
             for (int cell = 0; cell < published.length; cell++) {
-                String key = key(t, cell);
-                Integer v = indexOfKey.get(key);
+                List<Integer> key = at(t, dims, cell);
+                Integer v = variableAt.get(key);
                 if (v == null) {
                     v = values.size();
-                    indexOfKey.put(key, v);
+                    variableAt.put(key, v);
                     values.add(published[cell]);
                     fixed.add((int) t.labels(cell).stream().filter(l -> !l.equals(SuppressionPlan.TOTAL)).count());
                     first.add(Map.entry(t.name(), cell));
@@ -98,6 +116,9 @@ final class LinearRelations {
         this.relations = List.copyOf(relations);
         this.variableOf = Map.copyOf(variableOf);
         this.firstCell = List.copyOf(first);
+        this.tables = List.copyOf(tables);
+        this.dimensionsOf = List.copyOf(dimensionsOf);
+        this.variableAt = variableAt;
         List<List<Integer>> of = new ArrayList<>();
         for (int v = 0; v < this.values.length; v++) {
             of.add(new ArrayList<>());
@@ -114,6 +135,22 @@ final class LinearRelations {
 
     int size() {
         return values.length;
+    }
+
+    /** The variable of the cell at {@code level} (one entry per dimension, {@link #TOTAL} where it fixes none), or -1 when no table publishes it. */
+    int variableAt(List<Integer> level) {
+        return variableAt.getOrDefault(level, -1);
+    }
+
+    /** The level of every dimension at published cell {@code cell} of a table with global dimensions {@code dims}. */
+    List<Integer> at(CountTable t, int[] dims, int cell) {
+        Integer[] level = new Integer[dimensions.size()];
+        java.util.Arrays.fill(level, TOTAL);
+        int[] p = t.position(cell);
+        for (int d = 0; d < p.length; d++) {
+            level[dims[d]] = p[d] == t.levels().get(d).size() ? TOTAL : p[d];
+        }
+        return List.of(level);
     }
 
     /** The coefficient of variable index {@code k} of a relation: +1 for the margin, -1 for a part. */
@@ -145,19 +182,5 @@ final class LinearRelations {
             }
         }
         return published;
-    }
-
-    /** A cell's identity in the pool: the dimensions it fixes, by name, and their levels. */
-    private static String key(CountTable t, int cell) {
-        TreeMap<String, String> fixed = new TreeMap<>();
-        List<String> labels = t.labels(cell);
-        for (int d = 0; d < labels.size(); d++) {
-            if (!labels.get(d).equals(SuppressionPlan.TOTAL)) {
-                fixed.put(t.dimensions().get(d), labels.get(d));
-            }
-        }
-        StringBuilder key = new StringBuilder();
-        fixed.forEach((dim, level) -> key.append(dim).append('\u0000').append(level).append('\u0001'));
-        return key.toString();
     }
 }

@@ -1,12 +1,10 @@
 package ladder.models.disclosure;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.IntStream;
 import ladder.engine.LadderException;
 import ladder.models.result.ResultTable;
 import ladder.models.result.ResultTable.Kind;
@@ -24,16 +22,21 @@ import ladder.models.result.ResultTable.Kind;
  *       {@link SmallCellSuppression} does and as "counts under 10 suppressed" reads: a published
  *       zero says that nobody in a group has a trait; statistical offices often publish zeros as
  *       not sensitive, which the option allows).</li>
- *   <li>Secondary suppression then withholds more counts, greedily, until every withheld cell is
- *       protected: for a withheld cell that is not, it withholds a published count of one of that
- *       cell's relations, preferring interior cells and small counts (see {@link #complement}), and
- *       repeats. A cell is protected when (a) it is not determined by any linear combination of
- *       the published relations ({@link ExactElimination}, exact integer elimination), and (b)
- *       the range a reader can narrow it to by linear programming with non-negative counts
- *       ({@link IntervalBounds}) is at least {@link Builder#minimumWidth} wide (default 1: the
- *       range is never a single value and spans at least two whole numbers).</li>
+ *   <li>Secondary suppression then withholds more counts until every withheld cell is protected,
+ *       proven by a {@link Hypercube} witness: a change of the withheld counts (+1 and -1 on the
+ *       corners of a hypercube of levels, carried into the finer tables the cell is a margin of)
+ *       that leaves every published count and margin of every table as it is, so that the cell
+ *       takes two values at least {@link Builder#minimumWidth} apart (default 1) with the
+ *       published counts and non-negative counts. For each unprotected cell the cheapest witness
+ *       is taken (the fewest and smallest published counts to withhold), and protects every cell
+ *       it touches. A witness proves both checks of the audit: the cell is not determined by any
+ *       linear combination of the published relations ({@link ExactElimination}), and its
+ *       linear-programming range ({@link IntervalBounds}) is wide enough; {@link #audit()} runs
+ *       those checks independently.</li>
  * </ol>
- * Greedy choice does not minimise the number withheld (an optimal pattern is NP-hard in general;
+ * The cost of a plan grows with the number of withheld cells times the hypercubes tried for each,
+ * not with the size of the whole system. Greedy choice does not minimise the number withheld (an
+ * optimal pattern is NP-hard in general;
  * sdcTable and tau-Argus solve it by integer programming). Rates, shares and means that rest on a
  * withheld count are withheld too: {@link #derivedReason}.
  */
@@ -48,6 +51,7 @@ public final class SuppressionPlan {
     private final Map<String, CountTable> tables;
     private final LinearRelations system;
     private final Reason[] reasons;
+    private int witnesses;
 
     private SuppressionPlan(long threshold, boolean suppressZeros, double minimumWidth, List<CountTable> tables) {
         this.threshold = threshold;
@@ -116,119 +120,56 @@ public final class SuppressionPlan {
         }
     }
 
-    /** Primary, then greedy secondary suppression until every withheld cell is protected. */
+    /**
+     * Primary, then secondary suppression: each withheld cell not yet protected takes the
+     * cheapest {@link Hypercube} witness, whose published cells are withheld too; a witness
+     * protects every cell it touches, and stays a witness as more are withheld, so each cell is
+     * looked at once.
+     */
     private Reason[] protect() {
         int n = system.size();
         Reason[] reasons = new Reason[n];
         boolean[] withheld = new boolean[n];
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
         for (int v = 0; v < n; v++) {
             long value = system.values[v];
             if (value < threshold && (value > 0 || suppressZeros)) {
                 withheld[v] = true;
                 reasons[v] = Reason.PRIMARY;
+                queue.add(v);
             }
         }
-        // Withholding more only widens what a reader cannot pin down (a fixed value becomes free), so
-        // a cell once protected stays protected and is not checked again.
+        Hypercube search = new Hypercube(system);
         boolean[] safe = new boolean[n];
-        while (true) {
-            int exposed = firstExposed(withheld, safe);
-            if (exposed < 0) {
-                return reasons;
+        while (!queue.isEmpty()) {
+            int x = queue.poll();
+            if (safe[x]) {
+                continue;
             }
-            int chosen = complement(withheld, exposed);
-            withheld[chosen] = true;
-            reasons[chosen] = Reason.SECONDARY;
-        }
-    }
-
-    /** A withheld variable that is not protected, or -1; marks those found protected in {@code safe}. */
-    private int firstExposed(boolean[] withheld, boolean[] safe) {
-        // A relation with one withheld term gives it away directly; mending those first keeps the
-        // choice local (the rule of thumb of SmallCellSuppression), before the subtler leaks.
-        for (int[] relation : system.relations) {
-            int alone = -1, count = 0;
-            for (int v : relation) {
-                if (withheld[v]) {
-                    alone = v;
-                    count++;
-                }
+            Hypercube.Witness w = search.cheapest(x, withheld, minimumWidth);
+            if (!search.balances(w)) {
+                throw new IllegalStateException("a witness for cell " + x + " does not balance the relations");
             }
-            if (count == 1) {
-                return alone;
-            }
-        }
-        boolean[] determined = ExactElimination.determined(system, withheld);
-        for (int v = 0; v < withheld.length; v++) {
-            if (determined[v]) {
-                return v;
-            }
-        }
-        for (int v = 0; v < withheld.length; v++) {
-            if (withheld[v] && !safe[v]) {
-                if (!wideEnough(IntervalBounds.of(system, withheld, v))) {
-                    return v;
-                }
+            witnesses++;
+            for (int v : w.variables()) {
                 safe[v] = true;
-            }
-        }
-        return -1;
-    }
-
-    private boolean protects(boolean[] withheld, int cell) {
-        return !ExactElimination.determined(system, withheld)[cell]
-                && wideEnough(IntervalBounds.of(system, withheld, cell));
-    }
-
-    private boolean wideEnough(double[] bounds) {
-        // The simplex works in floating point: allow for its tolerance on whole-number bounds.
-        return bounds[1] - bounds[0] >= minimumWidth - 1e-7;
-    }
-
-    /**
-     * The published variable to withhold next to protect {@code exposed}. Candidates are the
-     * published counts that share a relation with it, tried in this order: those of a relation in
-     * which it is the only withheld count (the relations that give it away directly), then finer
-     * cells before margins (an interior cell rather than a total), then smaller counts. The first
-     * candidate that protects the cell by itself is taken, else the first in that order.
-     */
-    private int complement(boolean[] withheld, int exposed) {
-        List<Integer> candidates = new ArrayList<>();
-        java.util.Set<Integer> direct = new java.util.HashSet<>();
-        for (int r : system.relationsOf.get(exposed)) {
-            int[] relation = system.relations.get(r);
-            boolean alone = java.util.Arrays.stream(relation).filter(v -> withheld[v]).count() == 1;
-            for (int v : relation) {
                 if (!withheld[v]) {
-                    if (!candidates.contains(v)) {
-                        candidates.add(v);
-                    }
-                    if (alone) {
-                        direct.add(v);
-                    }
+                    withheld[v] = true;
+                    reasons[v] = Reason.SECONDARY;
                 }
             }
         }
-        if (candidates.isEmpty()) {
-            // Every relation of the cell is withheld throughout: widen to any published count.
-            IntStream.range(0, withheld.length).filter(v -> !withheld[v]).forEach(candidates::add);
-        }
-        if (candidates.isEmpty()) {
-            throw new IllegalStateException("every count is withheld and cell " + exposed + " is still exposed");
-        }
-        candidates.sort(Comparator.comparingInt((Integer v) -> direct.contains(v) ? 0 : 1)
-                .thenComparingInt(v -> -system.fixedDimensions[v])
-                .thenComparingLong(v -> system.values[v])
-                .thenComparingInt(v -> v));
-        for (int c : candidates) {
-            withheld[c] = true;
-            boolean enough = protects(withheld, exposed);
-            withheld[c] = false;
-            if (enough) {
-                return c;
-            }
-        }
-        return candidates.get(0);
+        return reasons;
+    }
+
+    /** The number of witnesses the plan took (each a proof that the cells it touches are protected). */
+    public int witnesses() {
+        return witnesses;
+    }
+
+    /** The number of distinct published quantities (cells and margins, a shared margin once) the plan decides. */
+    public int size() {
+        return system.size();
     }
 
     /** The threshold: counts under it are withheld. */
@@ -303,17 +244,7 @@ public final class SuppressionPlan {
     /** Re-checks every withheld cell: exact determination and linear-programming range. */
     public SuppressionAudit audit() {
         boolean[] withheld = withheld();
-        boolean[] determined = ExactElimination.determined(system, withheld);
-        List<SuppressionAudit.Entry> entries = new ArrayList<>();
-        for (int v = 0; v < withheld.length; v++) {
-            if (withheld[v]) {
-                Map.Entry<String, Integer> where = system.firstCell.get(v);
-                double[] bounds = IntervalBounds.of(system, withheld, v);
-                entries.add(new SuppressionAudit.Entry(where.getKey(), tables.get(where.getKey()).labels(where.getValue()),
-                        reasons[v], determined[v], bounds[0], bounds[1]));
-            }
-        }
-        return new SuppressionAudit(threshold, suppressZeros, minimumWidth, entries);
+        return check(system, withheld, v -> reasons[v], minimumWidth, suppressZeros, threshold);
     }
 
     /**
@@ -332,19 +263,62 @@ public final class SuppressionPlan {
                 unknown[vars[cell]] |= withheld.test(t.name(), t.labels(cell));
             }
         }
-        boolean[] determined = ExactElimination.determined(system, unknown);
+        return check(system, unknown, v -> system.values[v] < threshold ? Reason.PRIMARY : Reason.SECONDARY, 1, true,
+                threshold);
+    }
+
+    /**
+     * Exact elimination and linear-programming range of each unknown, one linked group at a time:
+     * unknowns that share no relation with an unknown of another group are bounded by their own
+     * group's relations alone (the others' are known numbers to them), so each group is solved on
+     * its own, at a cost that follows the group rather than the whole publication.
+     */
+    private static SuppressionAudit check(LinearRelations system, boolean[] unknown,
+            java.util.function.IntFunction<Reason> reason, double minimumWidth, boolean zeros, long threshold) {
         List<SuppressionAudit.Entry> entries = new ArrayList<>();
-        for (int v = 0; v < unknown.length; v++) {
-            if (unknown[v]) {
-                Map.Entry<String, Integer> where = system.firstCell.get(v);
-                CountTable t = tables.stream().filter(x -> x.name().equals(where.getKey())).findFirst().orElseThrow();
-                double[] bounds = IntervalBounds.of(system, unknown, v);
-                entries.add(new SuppressionAudit.Entry(where.getKey(), t.labels(where.getValue()),
-                        system.values[v] < threshold ? Reason.PRIMARY : Reason.SECONDARY, determined[v], bounds[0],
-                        bounds[1]));
+        for (boolean[] group : groups(system, unknown)) {
+            boolean[] determined = ExactElimination.determined(system, group);
+            for (int v = 0; v < group.length; v++) {
+                if (group[v]) {
+                    Map.Entry<String, Integer> where = system.firstCell.get(v);
+                    CountTable t = system.tables.stream().filter(x -> x.name().equals(where.getKey())).findFirst()
+                            .orElseThrow();
+                    double[] bounds = IntervalBounds.of(system, group, v);
+                    entries.add(new SuppressionAudit.Entry(where.getKey(), t.labels(where.getValue()), reason.apply(v),
+                            determined[v], bounds[0], bounds[1]));
+                }
             }
         }
-        return new SuppressionAudit(threshold, true, 1, entries);
+        return new SuppressionAudit(threshold, zeros, minimumWidth, entries);
+    }
+
+    /** The unknowns split into groups linked by relations (two unknowns in one relation are in one group). */
+    private static List<boolean[]> groups(LinearRelations system, boolean[] unknown) {
+        int[] group = new int[unknown.length];
+        java.util.Arrays.fill(group, -1);
+        List<boolean[]> groups = new ArrayList<>();
+        for (int start = 0; start < unknown.length; start++) {
+            if (!unknown[start] || group[start] >= 0) {
+                continue;
+            }
+            boolean[] members = new boolean[unknown.length];
+            java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>(List.of(start));
+            group[start] = groups.size();
+            while (!todo.isEmpty()) {
+                int v = todo.poll();
+                members[v] = true;
+                for (int r : system.relationsOf.get(v)) {
+                    for (int w : system.relations.get(r)) {
+                        if (unknown[w] && group[w] < 0) {
+                            group[w] = groups.size();
+                            todo.add(w);
+                        }
+                    }
+                }
+            }
+            groups.add(members);
+        }
+        return groups;
     }
 
     boolean[] withheld() {

@@ -106,14 +106,14 @@ class SuppressionPlanTest {
                 .table("b", List.of("seb"), List.of(levels("s", 2)), new long[] {20, 31}).build());
     }
 
-    /** Seeded random tables: 2-d, 3-d, and pairs sharing margins, with zeros withheld and published. */
+    /** Seeded random tables: 2-d, 3-d, pairs sharing margins, and a table that is a margin of another, with zeros withheld and published. */
     @TestFactory
     Stream<DynamicTest> noWithheldCellCanBeRecovered() {
         Random random = new Random(20240512L);
         List<DynamicTest> tests = new ArrayList<>();
-        for (int trial = 0; trial < 45; trial++) {
+        for (int trial = 0; trial < 60; trial++) {
             boolean zeros = trial % 2 == 0;
-            int kind = trial % 3;
+            int kind = trial % 4;
             SuppressionPlan.Builder builder = SuppressionPlan.builder(10);
             if (!zeros) {
                 builder.publishZeros();
@@ -128,6 +128,17 @@ class SuppressionPlanTest {
                 builder.table("t", List.of("a", "b", "c"), List.of(levels("a", r), levels("b", c), levels("c", l)),
                         counts(random, r * c * l, 0.3));
                 name = "3-d " + r + "x" + c + "x" + l;
+            } else if (kind == 3) {
+                // a x b is a margin of a x b x c, which is published too (grade x seb and grade x seb x training).
+                int r = 2 + random.nextInt(3), c = 2 + random.nextInt(2), l = 2 + random.nextInt(2);
+                long[] pool = counts(random, r * c * l, 0.3);
+                long[] ab = new long[r * c];
+                for (int i = 0; i < pool.length; i++) {
+                    ab[i / l] += pool[i];
+                }
+                builder.table("ab", List.of("a", "b"), List.of(levels("a", r), levels("b", c)), ab)
+                        .table("abc", List.of("a", "b", "c"), List.of(levels("a", r), levels("b", c), levels("c", l)), pool);
+                name = "nested " + r + "x" + c + " in " + r + "x" + c + "x" + l;
             } else {
                 // A pool a x b x c published as a x b and a x c: they share the a margin and the total.
                 int r = 2 + random.nextInt(3), c = 2 + random.nextInt(3), l = 2 + random.nextInt(3);
