@@ -1,6 +1,5 @@
 package ladder.engine.snapshot;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import ladder.engine.LadderException;
@@ -10,7 +9,6 @@ import ladder.engine.cube.CubeSource;
 import ladder.engine.cube.CubeStream;
 import ladder.engine.filter.Filter;
 import ladder.engine.filter.FilterParser;
-import ladder.engine.table.Column;
 import ladder.engine.table.Table;
 import ladder.engine.table.TableBuilder;
 
@@ -52,11 +50,8 @@ public final class SnapshotSource implements CubeSource {
             Rows rows = loaded != null ? loaded : all();
             return CubeKernel.build(rows.table(), rows.filter(), dimensions, measures, threads);
         }
-        List<String> needed = new ArrayList<>(dimensions);
-        needed.addAll(measures);
-        codedFilter.columns().stream().map(Column::name).forEach(needed::add);
         CubeStream stream = new CubeStream(snapshot.schema(), codedFilter, dimensions, measures, threads);
-        snapshot.stream(needed, stream);
+        snapshot.stream(stream.columns(), stream);
         return stream.cube();
     }
 
