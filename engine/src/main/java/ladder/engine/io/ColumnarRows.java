@@ -86,7 +86,7 @@ public final class ColumnarRows extends RowBatch {
     }
 
     @Override
-    void replay(int row, String file, long line, RowValidator target) {
+    protected void replay(int row, String file, long line, RowValidator target) {
         textRow.offer(row, line, target);
     }
 }

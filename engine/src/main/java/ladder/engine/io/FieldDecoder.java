@@ -24,7 +24,7 @@ import ladder.engine.table.TableBuilder;
  * looked up there, and otherwise coded in the batch's dictionary for the merge. One instance per thread: matchers
  * remember answers, and the last values are those of the caller's current buffer and batch.
  */
-final class FieldDecoder {
+public final class FieldDecoder {
     /** 10^k for k = 0..22, each exact as a double. */
     private static final double[] POWERS_OF_TEN = new double[23];
     /** How many published values after the last one found a text value is compared with. */
@@ -74,7 +74,7 @@ final class FieldDecoder {
      * A decoder of {@code schema}'s values whose text values are checked against {@code table}'s
      * published dictionaries ({@link TableBuilder#publishedEquals}).
      */
-    FieldDecoder(Schema schema, TableBuilder table) {
+    public FieldDecoder(Schema schema, TableBuilder table) {
         this.table = table;
         fields = schema.fields().toArray(Field[]::new);
         idColumn = schema.indexOf(schema.key().get(schema.key().size() - 1).name());
@@ -97,7 +97,7 @@ final class FieldDecoder {
      * {@code row} of {@code batch}; false, leaving the row unfinished, if the row must take the
      * exact path instead.
      */
-    boolean decode(RowBatch batch, int row, int c, byte[] bytes, int from, int to) {
+    public boolean decode(RowBatch batch, int row, int c, byte[] bytes, int from, int to) {
         while (from < to && isAsciiWhitespace(bytes[from])) {
             from++;
         }
@@ -155,12 +155,12 @@ final class FieldDecoder {
     }
 
     /** Forgets the last values: the caller's buffer or batch is about to change. */
-    void forgetLastValues() {
+    public void forgetLastValues() {
         lastBytes = null;
     }
 
     /** Whether a value the contract does not know can be passed over: no NUL and nothing but ASCII. */
-    static boolean isPlainAscii(byte[] bytes, int from, int to) {
+    public static boolean isPlainAscii(byte[] bytes, int from, int to) {
         for (int i = from; i < to; i++) {
             if (bytes[i] <= 0) {
                 return false;
@@ -170,7 +170,7 @@ final class FieldDecoder {
     }
 
     /** The ASCII characters {@link String#strip()} removes: tab, LF, VT, FF, CR, FS, GS, RS, US, space. */
-    static boolean isAsciiWhitespace(byte b) {
+    public static boolean isAsciiWhitespace(byte b) {
         return b == ' ' || (b >= '\t' && b <= '\r') || (b >= 0x1C && b <= 0x1F);
     }
 

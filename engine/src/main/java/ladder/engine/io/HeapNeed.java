@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import ladder.engine.LadderException;
+import ladder.engine.io.csv.CsvReader;
 
 /**
  * Whether reading some files will fit in this Java's heap, said before the reading starts, so that

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import ladder.engine.Excerpt;
 import ladder.engine.LadderException;
+import ladder.engine.io.csv.CsvReader;
 
 /**
  * The files a load reads, from the files and folders a user named.

@@ -8,6 +8,7 @@ import ladder.engine.Threads;
 import ladder.engine.io.arrow.ArrowIpcReader;
 import ladder.engine.io.arrow.ParquetReader;
 import ladder.engine.contract.Schema;
+import ladder.engine.io.csv.CsvReader;
 import ladder.engine.snapshot.Snapshot;
 import ladder.engine.table.Table;
 import ladder.engine.table.TableBuilder;

@@ -18,7 +18,7 @@ import ladder.engine.contract.Schema;
  * then {@linkplain #replay replays} it through the reader's exact, text-based path, which accepts
  * it or words its rejection. Batches are reused: {@link #clear()} empties one.
  */
-abstract class RowBatch {
+public abstract class RowBatch {
     private static final int INITIAL_ROWS = 1024;
 
     final int[][] codes;
@@ -29,7 +29,7 @@ abstract class RowBatch {
     private boolean[] slow;
     private int rows;
 
-    RowBatch(Schema schema) {
+    protected RowBatch(Schema schema) {
         this(schema, INITIAL_ROWS);
     }
 
@@ -55,7 +55,7 @@ abstract class RowBatch {
     }
 
     /** The number of rows held. */
-    final int rows() {
+    public final int rows() {
         return rows;
     }
 
@@ -65,7 +65,7 @@ abstract class RowBatch {
     }
 
     /** Starts a new row at {@code line} (relative, see {@link #lines}); returns its index. */
-    final int addRow(long line) {
+    protected final int addRow(long line) {
         if (rows == lines.length) {
             grow(rows * 2);
         }
@@ -75,11 +75,11 @@ abstract class RowBatch {
     }
 
     /** Drops the last row added (a blank line, or a record to be read again from more bytes). */
-    final void dropLastRow() {
+    protected final void dropLastRow() {
         rows--;
     }
 
-    final void markSlow(int row) {
+    protected final void markSlow(int row) {
         slow[row] = true;
     }
 
@@ -97,7 +97,7 @@ abstract class RowBatch {
     }
 
     /** Empties the batch for reuse, keeping its arrays. */
-    void clear() {
+    protected void clear() {
         rows = 0;
         for (LocalDictionary dictionary : dictionaries) {
             if (dictionary != null) {
@@ -110,7 +110,7 @@ abstract class RowBatch {
      * Hands row {@code row}, which starts at {@code line} of {@code file}, to {@code validator}
      * through the reader's exact path, as a reader that knows no batches would.
      */
-    abstract void replay(int row, String file, long line, RowValidator validator);
+    protected abstract void replay(int row, String file, long line, RowValidator validator);
 
     /** Grows the per-row arrays to hold {@code capacity} rows. */
     void grow(int capacity) {

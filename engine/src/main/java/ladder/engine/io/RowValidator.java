@@ -196,7 +196,7 @@ public final class RowValidator implements RecordSink {
     }
 
     /** The table being filled, for readers that look its dictionaries up while parsing. */
-    TableBuilder builder() {
+    public TableBuilder builder() {
         return builder;
     }
 
@@ -207,7 +207,7 @@ public final class RowValidator implements RecordSink {
      * run at a time ({@link #mergeRun}). Publishes the dictionaries afterwards, so that readers
      * find the values this batch added.
      */
-    void merge(RowBatch batch, String file, long firstLine) {
+    public void merge(RowBatch batch, String file, long firstLine) {
         int fileIndex = fileIndex(file);
         for (int c = 0; c < fields.length; c++) {
             if (tableCodes[c] != null) {
@@ -412,7 +412,7 @@ public final class RowValidator implements RecordSink {
     }
 
     /** Whether {@code value} holds a NUL or U+FFFD, the character a decoder puts for bytes that are not UTF-8. */
-    static boolean isInvalidText(String value) {
+    public static boolean isInvalidText(String value) {
         return value.indexOf('\u0000') >= 0 || value.indexOf('\uFFFD') >= 0;
     }
 

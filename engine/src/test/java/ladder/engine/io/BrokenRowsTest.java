@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import ladder.engine.contract.Field;
 import ladder.engine.contract.Schema;
+import ladder.engine.io.csv.CsvReader;
 import ladder.engine.table.Chunk;
 import ladder.engine.table.Column;
 import ladder.engine.table.Table;

@@ -17,8 +17,8 @@ import ladder.engine.contract.Schema;
  * Builds CSV files of the {@code employees} table byte by byte for tests, counting the physical
  * line on which each record starts.
  */
-final class EmployeeCsv {
-    static final String HEADER = String.join(",", Schema.EMPLOYEES.fields().stream().map(Field::name).toList());
+public final class EmployeeCsv {
+    public static final String HEADER = String.join(",", Schema.EMPLOYEES.fields().stream().map(Field::name).toList());
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final String newline;
@@ -30,7 +30,7 @@ final class EmployeeCsv {
     }
 
     /** The values of a valid record of person {@code person} of employer E1 in 2022, by column name. */
-    static Map<String, String> valid(String person) {
+    public static Map<String, String> valid(String person) {
         Map<String, String> row = new LinkedHashMap<>();
         row.put("employer_id", "E1");
         row.put("year", "2022");
@@ -56,7 +56,7 @@ final class EmployeeCsv {
     }
 
     /** A valid record of {@code person}, with {@code changes} (column, text as written, ...) applied. */
-    static String row(String person, String... changes) {
+    public static String row(String person, String... changes) {
         Map<String, String> row = valid(person);
         for (int i = 0; i < changes.length; i += 2) {
             if (row.put(changes[i], changes[i + 1]) == null) {
@@ -121,7 +121,7 @@ final class EmployeeCsv {
     }
 
     /** A file of the header and valid records of {@code persons}, LF line endings. */
-    static Path validFile(Path file, String... persons) {
+    public static Path validFile(Path file, String... persons) {
         EmployeeCsv csv = new EmployeeCsv("\n");
         csv.line(HEADER);
         for (String person : persons) {
@@ -131,7 +131,7 @@ final class EmployeeCsv {
     }
 
     /** The rejected-rows file's records (header excluded), each as its six fields. */
-    static List<List<String>> readRejects(Path rejects) {
+    public static List<List<String>> readRejects(Path rejects) {
         List<List<String>> out = new ArrayList<>();
         try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder().ofCsvRecord(rejects)) {
             reader.forEach(r -> out.add(r.getFields()));

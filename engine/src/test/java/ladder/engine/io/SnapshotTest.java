@@ -18,6 +18,7 @@ import ladder.engine.contract.Schema;
 import ladder.engine.cube.Cube;
 import ladder.engine.cube.CubeKernel;
 import ladder.engine.filter.FilterParser;
+import ladder.engine.io.csv.CsvReader;
 import ladder.engine.snapshot.Snapshot;
 import ladder.engine.snapshot.SnapshotReader;
 import ladder.engine.snapshot.SnapshotSource;

@@ -1,4 +1,4 @@
-package ladder.engine.io;
+package ladder.engine.io.csv;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -21,11 +21,11 @@ import java.util.Arrays;
  * <p>A record is held whole in one buffer, so its fields and text are cut from it without copying
  * characters twice; a record's fields and text are valid until the next call of {@link #next()}.
  */
-final class CsvTokeniser {
-    static final String TEXT_AFTER_QUOTE = "text after closing quote";
-    static final String OPEN_QUOTE = "quote left open at end of file";
+public final class CsvTokeniser {
+    public static final String TEXT_AFTER_QUOTE = "text after closing quote";
+    public static final String OPEN_QUOTE = "quote left open at end of file";
     static final int MAX_RECORD_CHARS = 1 << 20;
-    static final String TOO_LONG = "record too long: longer than " + MAX_RECORD_CHARS + " characters";
+    public static final String TOO_LONG = "record too long: longer than " + MAX_RECORD_CHARS + " characters";
 
     /** Characters of an over-long record kept to show where it starts. */
     private static final int SHOWN_PREFIX = 200;

@@ -1,4 +1,4 @@
-package ladder.engine.io;
+package ladder.engine.io.csv;
 
 /**
  * The opening bytes ("magic numbers") of files that are not UTF-8 text, each with the reason a

@@ -1,4 +1,4 @@
-package ladder.engine.io;
+package ladder.engine.io.csv;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -17,6 +17,10 @@ import java.util.List;
 import java.util.function.Consumer;
 import ladder.engine.LadderException;
 import ladder.engine.contract.Schema;
+import ladder.engine.io.Loader;
+import ladder.engine.io.RecordSink;
+import ladder.engine.io.RowValidator;
+import ladder.engine.io.SourceReader;
 
 /**
  * Reads a contract table from a CSV file ({@code .csv}, any case) as the data contract's reading
@@ -35,7 +39,7 @@ import ladder.engine.contract.Schema;
  */
 public final class CsvReader implements SourceReader {
     /** The column named in a rejection that concerns the whole record rather than one value. */
-    static final String WHOLE_RECORD = "(record)";
+    public static final String WHOLE_RECORD = "(record)";
     /** Bytes per block of a parallel load: large enough to amortise a block, small enough to balance threads. */
     static final int BLOCK_BYTES = 1 << 22;
 

@@ -1,4 +1,4 @@
-package ladder.engine.io;
+package ladder.engine.io.csv;
 
 import static ladder.engine.io.EmployeeCsv.HEADER;
 import static ladder.engine.io.EmployeeCsv.row;
@@ -22,6 +22,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import ladder.engine.LadderException;
 import ladder.engine.contract.Schema;
+import ladder.engine.io.EmployeeCsv;
+import ladder.engine.io.Loader;
+import ladder.engine.io.RecordSink;
+import ladder.engine.io.Rejection;
+import ladder.engine.io.RowValidator;
 import ladder.engine.table.Column;
 import ladder.engine.table.Table;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package ladder.engine.io;
+package ladder.engine.io.csv;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import ladder.engine.Excerpt;
 import ladder.engine.contract.Schema;
+import ladder.engine.io.RowValidator;
+import ladder.engine.io.WrongTableException;
 
 /**
  * A CSV file's header row bound to a contract table: for each column of the file, the position

@@ -1,4 +1,4 @@
-package ladder.engine.io;
+package ladder.engine.io.csv;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -20,6 +20,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import ladder.engine.LadderException;
 import ladder.engine.contract.Schema;
+import ladder.engine.io.FieldDecoder;
+import ladder.engine.io.RowValidator;
 
 /**
  * One CSV file loaded into a {@link RowValidator}'s table on several threads, with exactly the

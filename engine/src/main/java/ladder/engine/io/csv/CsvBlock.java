@@ -1,4 +1,4 @@
-package ladder.engine.io;
+package ladder.engine.io.csv;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -8,6 +8,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.Arrays;
 import ladder.engine.contract.Schema;
+import ladder.engine.io.FieldDecoder;
+import ladder.engine.io.RowBatch;
+import ladder.engine.io.RowValidator;
 
 /**
  * The records of one byte range of a CSV file, split into fields and decoded into column form
@@ -330,7 +333,7 @@ final class CsvBlock extends RowBatch {
     }
 
     @Override
-    void replay(int row, String name, long line, RowValidator validator) {
+    protected void replay(int row, String name, long line, RowValidator validator) {
         int from = recordStarts[row];
         InputStreamReader text = new InputStreamReader(
                 new ByteArrayInputStream(buffer, from, recordEnds[row] - from), CsvReader.replacingDecoder());
