@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import ladder.engine.contract.Field;
 import ladder.engine.contract.Schema;
+import ladder.engine.contract.ValueRules;
 import ladder.engine.table.StringPool;
 import ladder.engine.table.TableBuilder;
 
@@ -98,10 +99,10 @@ public final class FieldDecoder {
      * exact path instead.
      */
     public boolean decode(RowBatch batch, int row, int c, byte[] bytes, int from, int to) {
-        while (from < to && isAsciiWhitespace(bytes[from])) {
+        while (from < to && ValueRules.isAsciiWhitespace(bytes[from])) {
             from++;
         }
-        while (to > from && isAsciiWhitespace(bytes[to - 1])) {
+        while (to > from && ValueRules.isAsciiWhitespace(bytes[to - 1])) {
             to--;
         }
         Field field = fields[c];
@@ -169,11 +170,6 @@ public final class FieldDecoder {
         return true;
     }
 
-    /** The ASCII characters {@link String#strip()} removes: tab, LF, VT, FF, CR, FS, GS, RS, US, space. */
-    public static boolean isAsciiWhitespace(byte b) {
-        return b == ' ' || (b >= '\t' && b <= '\r') || (b >= 0x1C && b <= 0x1F);
-    }
-
     private boolean text(RowBatch batch, int row, int c, byte[] bytes, int from, int to) {
         if (bytes == lastBytes && to - from == lastTo[c] - lastFrom[c]
                 && Arrays.equals(bytes, from, to, bytes, lastFrom[c], lastTo[c])) {
@@ -188,7 +184,7 @@ public final class FieldDecoder {
             }
             bits |= b;
         }
-        if (bits < 0 && !isCleanUtf8(bytes, from, to)) {
+        if (bits < 0 && !ValueRules.isCleanUtf8(bytes, from, to)) {
             return false;
         }
         int code = guess(c, bytes, from, to);
@@ -258,6 +254,7 @@ public final class FieldDecoder {
         return true;
     }
 
+    /** {@link ValueRules#wholeNumber}'s grammar, on bytes; past ten digits the exact path decides. */
     private static boolean wholeNumber(RowBatch batch, int row, int c, Field field, byte[] bytes, int from, int to) {
         boolean negative = bytes[from] == '-';
         int i = negative || bytes[from] == '+' ? from + 1 : from;
@@ -280,7 +277,7 @@ public final class FieldDecoder {
         return true;
     }
 
-    /** {@code [+-]?(digits[.digits?]|.digits)([eE][+-]?digits)?}, as the validator reads decimals. */
+    /** {@link ValueRules#isPlainDecimal}'s grammar, on bytes. */
     private static boolean decimal(RowBatch batch, int row, int c, Field field, byte[] bytes, int from, int to) {
         boolean negative = bytes[from] == '-';
         int i = negative || bytes[from] == '+' ? from + 1 : from;
@@ -334,54 +331,5 @@ public final class FieldDecoder {
 
     private static boolean isDigit(byte b) {
         return b >= '0' && b <= '9';
-    }
-
-    /**
-     * Whether {@code bytes[from..to)} is well-formed UTF-8 (no overlong forms, surrogates or code
-     * points past U+10FFFF) and holds no U+FFFD, which the validator takes for a decoding failure.
-     */
-    static boolean isCleanUtf8(byte[] bytes, int from, int to) {
-        int i = from;
-        while (i < to) {
-            int b = bytes[i] & 0xFF;
-            if (b < 0x80) {
-                i++;
-                continue;
-            }
-            int length;
-            int low = 0x80;
-            int high = 0xBF;
-            if (b >= 0xC2 && b <= 0xDF) {
-                length = 2;
-            } else if (b >= 0xE0 && b <= 0xEF) {
-                length = 3;
-                low = b == 0xE0 ? 0xA0 : 0x80;
-                high = b == 0xED ? 0x9F : 0xBF;
-            } else if (b >= 0xF0 && b <= 0xF4) {
-                length = 4;
-                low = b == 0xF0 ? 0x90 : 0x80;
-                high = b == 0xF4 ? 0x8F : 0xBF;
-            } else {
-                return false;
-            }
-            if (i + length > to) {
-                return false;
-            }
-            int second = bytes[i + 1] & 0xFF;
-            if (second < low || second > high) {
-                return false;
-            }
-            for (int k = 2; k < length; k++) {
-                int next = bytes[i + k] & 0xFF;
-                if (next < 0x80 || next > 0xBF) {
-                    return false;
-                }
-            }
-            if (b == 0xEF && second == 0xBF && (bytes[i + 2] & 0xFF) == 0xBD) {
-                return false;
-            }
-            i += length;
-        }
-        return true;
     }
 }

@@ -8,6 +8,8 @@ import java.util.function.Consumer;
 import ladder.engine.LadderException;
 import ladder.engine.contract.Field;
 import ladder.engine.contract.Schema;
+import ladder.engine.contract.ValueRules;
+import ladder.engine.contract.ValueRules.Broken;
 import ladder.engine.table.StringPool;
 import ladder.engine.table.TableBuilder;
 
@@ -16,11 +18,12 @@ import ladder.engine.table.TableBuilder;
  * hands it to the rejected rows, so that read = accepted + rejected always.
  *
  * <p>Each value is trimmed (a value of only whitespace is empty) and checked against its
- * {@link Field}: text non-empty; a code or answer wording of the field's codebook, or empty where
- * the field is optional; a whole number in plain ASCII digits within the field's range; a finite
- * decimal in plain ASCII notation (an exponent allowed), {@code > 0} or {@code >= 0} as the field
- * says, or empty. A NUL or U+FFFD (what the reader decodes invalid UTF-8 to) in any value breaks
- * the rule {@value #INVALID_TEXT}. Every broken rule of a record is reported in one
+ * {@link Field} by the contract's {@link ValueRules}: text non-empty; a code or answer wording
+ * of the field's codebook, or empty where the field is optional; a whole number in plain ASCII
+ * digits within the field's range; a finite decimal in plain ASCII notation (an exponent
+ * allowed), {@code > 0} or {@code >= 0} as the field says, or empty. A NUL or U+FFFD (what the
+ * reader decodes invalid UTF-8 to) in any value breaks the rule
+ * {@value ValueRules#INVALID_TEXT}. Every broken rule of a record is reported in one
  * {@link Rejection}.
  *
  * <p>A record that passes is then checked for a repeat of the schema's key (employer, year,
@@ -36,8 +39,8 @@ import ladder.engine.table.TableBuilder;
  * order; a batch's rows end exactly as they would have one by one through {@link #record}.
  */
 public final class RowValidator implements RecordSink {
-    /** The rule broken by a value holding a NUL byte or bytes that are not UTF-8. */
-    public static final String INVALID_TEXT = "invalid UTF-8 or NUL byte";
+    /** The contract's {@link ValueRules#INVALID_TEXT}, which the readers' tests name from here. */
+    public static final String INVALID_TEXT = ValueRules.INVALID_TEXT;
 
     private static final int PERSON_BITS = 31;
     /** Keys whose index slots are read ahead at once: enough misses to overlap, few enough to stay in cache. */
@@ -148,7 +151,7 @@ public final class RowValidator implements RecordSink {
         List<Integer> broken = null;
         List<String> rules = null;
         for (int c = 0; c < fields.length; c++) {
-            String value = record[c] == null ? "" : record[c].strip();
+            String value = record[c] == null ? "" : ValueRules.trim(record[c]);
             values[c] = value;
             String rule = check(c, value);
             if (rule != null) {
@@ -391,13 +394,13 @@ public final class RowValidator implements RecordSink {
      * {@link #commit()}; returns the rule it breaks, or {@code null}.
      */
     private String check(int c, String value) {
-        if (isInvalidText(value)) {
-            return INVALID_TEXT;
+        if (ValueRules.isInvalidText(value)) {
+            return ValueRules.INVALID_TEXT;
         }
         Field field = fields[c];
         if (value.isEmpty()) {
             if (!field.optional()) {
-                return "missing value: " + field.rule();
+                return Broken.MISSING.of(field);
             }
             codes[c] = 0;
             decimals[c] = Double.NaN;
@@ -411,85 +414,37 @@ public final class RowValidator implements RecordSink {
         };
     }
 
-    /** Whether {@code value} holds a NUL or U+FFFD, the character a decoder puts for bytes that are not UTF-8. */
-    public static boolean isInvalidText(String value) {
-        return value.indexOf('\u0000') >= 0 || value.indexOf('\uFFFD') >= 0;
-    }
-
     private String checkCode(int c, Field field, String value) {
         int index = field.codebook().indexOf(value);
         if (index < 0) {
-            return "unknown code: " + field.rule();
+            return Broken.UNKNOWN_CODE.of(field);
         }
         codes[c] = index + 1;
         return null;
     }
 
     private String checkInt(int c, Field field, String value) {
-        int first = skipSign(value, 0);
-        if (first == value.length() || first + countDigits(value, first) != value.length()) {
-            return "not a whole number: " + field.rule();
+        long number = ValueRules.wholeNumber(value);
+        if (number == ValueRules.NOT_WHOLE) {
+            return Broken.NOT_WHOLE_NUMBER.of(field);
         }
-        long magnitude = 0;
-        for (int i = first; i < value.length(); i++) {
-            // Saturate rather than overflow: any magnitude past int range is out of range anyway.
-            magnitude = Math.min(magnitude * 10 + (value.charAt(i) - '0'), 1L << 32);
-        }
-        long number = value.charAt(0) == '-' ? -magnitude : magnitude;
         if (!field.inRange(number)) {
-            return "out of range: " + field.rule();
+            return Broken.OUT_OF_RANGE.of(field);
         }
         codes[c] = (int) number;
         return null;
     }
 
     private String checkDecimal(int c, Field field, String value) {
-        if (!isPlainDecimal(value)) {
-            return "not a number: " + field.rule();
+        if (!ValueRules.isPlainDecimal(value)) {
+            return Broken.NOT_NUMBER.of(field);
         }
         double number = Double.parseDouble(value);
         if (!field.inRange(number)) {
-            return "out of range: " + field.rule();
+            return Broken.OUT_OF_RANGE.of(field);
         }
         decimals[c] = number;
         return null;
-    }
-
-    /** Whether {@code s} is {@code [+-]?(digits[.digits?]|.digits)([eE][+-]?digits)?} in ASCII digits. */
-    private static boolean isPlainDecimal(String s) {
-        int i = skipSign(s, 0);
-        int whole = countDigits(s, i);
-        i += whole;
-        int fraction = 0;
-        if (i < s.length() && s.charAt(i) == '.') {
-            fraction = countDigits(s, ++i);
-            i += fraction;
-        }
-        if (whole + fraction == 0) {
-            return false;
-        }
-        if (i < s.length() && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-            i = skipSign(s, i + 1);
-            int exponent = countDigits(s, i);
-            if (exponent == 0) {
-                return false;
-            }
-            i += exponent;
-        }
-        return i == s.length();
-    }
-
-    private static int skipSign(String s, int i) {
-        return i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-') ? i + 1 : i;
-    }
-
-    /** The number of ASCII digits at {@code s[i..]}. */
-    private static int countDigits(String s, int i) {
-        int j = i;
-        while (j < s.length() && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
-            j++;
-        }
-        return j - i;
     }
 
     /**

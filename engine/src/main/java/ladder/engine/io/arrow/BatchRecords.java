@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import ladder.engine.Excerpt;
 import ladder.engine.contract.Field;
 import ladder.engine.contract.Schema;
+import ladder.engine.contract.ValueRules;
 import ladder.engine.io.ColumnDecoder;
 import ladder.engine.io.ColumnarRows;
 import ladder.engine.io.RecordSink;
@@ -221,7 +222,7 @@ final class BatchRecords {
             }
         } catch (InvalidUtf8 e) {
             sink.malformed(source.name(), row, columns.get(c).field().name(), e.text,
-                    "must be valid UTF-8 text", null);
+                    ValueRules.INVALID_STRING, null);
             return;
         } catch (RuntimeException e) {
             throw source.unreadable(e);

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.Arrays;
 import ladder.engine.contract.Schema;
+import ladder.engine.contract.ValueRules;
 import ladder.engine.io.FieldDecoder;
 import ladder.engine.io.RowBatch;
 import ladder.engine.io.RowValidator;
@@ -324,7 +325,7 @@ final class CsvBlock extends RowBatch {
             byte c = buffer[i];
             if (c < 0) {
                 unsure = true;
-            } else if (!FieldDecoder.isAsciiWhitespace(c)) {
+            } else if (!ValueRules.isAsciiWhitespace(c)) {
                 return false;
             }
         }

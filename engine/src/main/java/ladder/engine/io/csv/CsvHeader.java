@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import ladder.engine.Excerpt;
 import ladder.engine.contract.Schema;
-import ladder.engine.io.RowValidator;
+import ladder.engine.contract.ValueRules;
 import ladder.engine.io.WrongTableException;
 
 /**
@@ -46,7 +46,7 @@ final class CsvHeader {
         String[] names = new String[row.fieldCount()];
         for (int i = 0; i < names.length; i++) {
             names[i] = row.field(i).strip();
-            if (RowValidator.isInvalidText(names[i])) {
+            if (ValueRules.isInvalidText(names[i])) {
                 throw CsvReader.refusal(file, "not UTF-8 text: the header row holds NUL bytes or invalid UTF-8");
             }
         }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import ladder.engine.LadderException;
 import ladder.engine.contract.Schema;
+import ladder.engine.contract.ValueRules;
 import ladder.engine.io.Loader;
 import ladder.engine.io.RecordSink;
 import ladder.engine.io.RowValidator;
@@ -167,8 +168,8 @@ public final class CsvReader implements SourceReader {
             String value = records.field(i);
             if (header.field(i) >= 0) {
                 values[header.field(i)] = value;
-            } else if (RowValidator.isInvalidText(value)) {
-                sink.malformed(name, line, header.name(i), value, RowValidator.INVALID_TEXT, records.raw());
+            } else if (ValueRules.isInvalidText(value)) {
+                sink.malformed(name, line, header.name(i), value, ValueRules.INVALID_TEXT, records.raw());
                 return;
             }
         }
