@@ -15,10 +15,12 @@ import java.util.Map;
  */
 public final class Codebook {
     private final List<String> codes;
+    private final Map<String, String> labels;
     private final Map<String, Integer> lookup = new HashMap<>();
 
     private Codebook(List<String> codes, Map<String, String> labels) {
         this.codes = List.copyOf(codes);
+        this.labels = Map.copyOf(labels);
         for (int i = 0; i < codes.size(); i++) {
             lookup.put(codes.get(i).toLowerCase(Locale.ROOT), i);
         }
@@ -44,6 +46,11 @@ public final class Codebook {
     /** The codes in contract order; a code's index is its position here. */
     public List<String> codes() {
         return codes;
+    }
+
+    /** The official answer wording of each code that has one, by code. */
+    public Map<String, String> labels() {
+        return labels;
     }
 
     public int size() {
