@@ -179,38 +179,28 @@ public sealed interface Filter {
      *
      * <p>Every comparison but {@code !=} holds on a closed interval of values ({@code > c} is
      * {@code >= Math.nextUp(c)}), and {@code !=} off one; so a row's bit is one interval test,
-     * branch-free, on the values as stored: for {@link Decimals.Hundredths} on the int units,
-     * with the interval's ends found exactly ({@link #unitsFrom}), so no row is divided by 100.
+     * branch-free, on the values as stored: for {@link Decimals.Hundredths} on the int units
+     * ({@link Masks#unitsBetween}, the null mask folded in), with the interval's ends found
+     * exactly ({@link #unitsFrom}), so no row is divided by 100.
      */
     record DecimalCompare(Column column, Comparison comparison, double constant, String text) implements Filter {
         public long[] select(Chunk chunk) {
             Decimals values = chunk.decimals(column);
-            long flip = comparison == Comparison.NE ? 1 : 0;
-            long[] mask;
             if (values instanceof Decimals.Hundredths h) {
-                int[] units = h.units();
-                long lo = unitsFrom(lowest());
-                long hi = unitsFrom(Math.nextUp(highest())) - 1;
-                mask = Masks.of(chunk.rows(), (from, to) -> {
-                    long m = 0;
-                    for (int r = from; r < to; r++) {
-                        long u = units[r];
-                        m |= ((~((u - lo) | (hi - u)) >>> 63) ^ flip) << r;
-                    }
-                    return m;
-                });
-            } else {
-                double[] v = ((Decimals.Doubles) values).values();
-                double lo = lowest();
-                double hi = highest();
-                mask = Masks.of(chunk.rows(), (from, to) -> {
-                    long m = 0;
-                    for (int r = from; r < to; r++) {
-                        m |= ((v[r] >= lo & v[r] <= hi ? 1L : 0L) ^ flip) << r;
-                    }
-                    return m;
-                });
+                return Masks.unitsBetween(h.units(), chunk.rows(), unitsFrom(lowest()),
+                        unitsFrom(Math.nextUp(highest())) - 1, comparison == Comparison.NE, h.nulls());
             }
+            long flip = comparison == Comparison.NE ? 1 : 0;
+            double[] v = ((Decimals.Doubles) values).values();
+            double lo = lowest();
+            double hi = highest();
+            long[] mask = Masks.of(chunk.rows(), (from, to) -> {
+                long m = 0;
+                for (int r = from; r < to; r++) {
+                    m |= ((v[r] >= lo & v[r] <= hi ? 1L : 0L) ^ flip) << r;
+                }
+                return m;
+            });
             long[] nulls = values.nulls();
             if (nulls != null) {
                 for (int w = 0; w < mask.length; w++) {

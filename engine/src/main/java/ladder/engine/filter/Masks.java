@@ -61,6 +61,65 @@ final class Masks {
         return mask;
     }
 
+    /** Bit {@code j} set, at {@code POSITION[j]}: a row's place in a half word, read as an array so the loop has no variable shift. */
+    private static final int[] POSITION = new int[32];
+
+    static {
+        for (int j = 0; j < 32; j++) {
+            POSITION[j] = 1 << j;
+        }
+    }
+
+    /**
+     * The mask of the first {@code rows} of int {@code units} that lie in {@code lo .. hi}, or
+     * outside it if {@code outside}, less the rows set in {@code nulls} (may be {@code null}).
+     * {@code lo} and {@code hi} are longs so that an interval may reach past the ints at either
+     * end ({@code lo > hi}: empty). Each row is one unsigned comparison of {@code u - lo} with
+     * {@code hi - lo}, wrapping in ints ({@link #withinBits}), made a 32-row half word at a
+     * time by or-ing each row's bit, taken from {@link #POSITION}, into a register: no branch,
+     * no variable shift, no division, and the null mask folded into the word as it is stored.
+     */
+    static long[] unitsBetween(int[] units, int rows, long lo, long hi, boolean outside, long[] nulls) {
+        long[] mask = Filter.words(rows);
+        long clampedLo = Math.max(lo, Integer.MIN_VALUE);
+        long clampedHi = Math.min(hi, Integer.MAX_VALUE);
+        boolean empty = clampedLo > clampedHi;
+        // An empty interval is the whole of the ints (span -1 admits every difference) with the answer flipped.
+        int base = empty ? 0 : (int) clampedLo;
+        int span = empty ? -1 : (int) (clampedHi - clampedLo);
+        long flip = outside != empty ? -1L : 0;
+        int whole = rows & ~63;
+        for (int from = 0; from < whole; from += 64) {
+            int low = 0;
+            int high = 0;
+            for (int j = 0; j < 32; j++) {
+                low |= withinBits(units[from + j] - base, span) & POSITION[j];
+            }
+            for (int j = 0; j < 32; j++) {
+                high |= withinBits(units[from + 32 + j] - base, span) & POSITION[j];
+            }
+            long word = ((low & 0xFFFFFFFFL) | (long) high << 32) ^ flip;
+            mask[from >>> 6] = nulls == null ? word : word & ~nulls[from >>> 6];
+        }
+        if (whole < rows) {
+            long word = 0;
+            for (int r = whole; r < rows; r++) {
+                word |= (withinBits(units[r] - base, span) & 1L) << r;
+            }
+            word = (word ^ flip) & ((1L << (rows - whole)) - 1);
+            mask[whole >>> 6] = nulls == null ? word : word & ~nulls[whole >>> 6];
+        }
+        return mask;
+    }
+
+    /**
+     * All ones if {@code d <= span} as unsigned ints, else 0: the sign of {@code span <u d}
+     * (Hacker's Delight, 2nd ed., section 2-12), inverted.
+     */
+    static int withinBits(int d, int span) {
+        return ~(((~span & d) | (~(span ^ d) & (span - d))) >> 31);
+    }
+
     /**
      * In each byte lane, the high bit set when the lane of {@code x} is at least the lane of
      * {@code c}, both unsigned, all other bits clear. The low seven bits are compared by
