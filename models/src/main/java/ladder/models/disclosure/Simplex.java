@@ -14,7 +14,8 @@ import java.util.List;
  * divides out the gcd), so entries stay as small as the exact rationals allow and every comparison
  * is exact; a long overflow throws {@link ArithmeticException} rather than round.
  *
- * <p>Phase 1 (one artificial variable a row, minimising their sum) finds a vertex once. Each
+ * <p>Phase 1 (one artificial variable a row, minimising their sum) finds a vertex once. A
+ * coordinate at 0 there has minimum 0. Each
  * coordinate's minimum and maximum is then phase 2 from whatever vertex the previous one ended at:
  * every vertex is feasible for every objective, so a bound costs the few pivots from a nearby
  * vertex rather than a new solve. The entering column is the most negative reduced cost (Dantzig);
@@ -42,57 +43,56 @@ final class Simplex {
         rowOf = new int[n];
         Arrays.fill(rowOf, -1);
         int m = a.length;
-        int width = n + m + 1;
         rows = new long[m][];
         basis = new int[m];
-        cost = new long[width];
+        cost = new long[n + 1];
         for (int i = 0; i < m; i++) {
             long sign = b[i] < 0 ? -1 : 1;
-            long[] row = new long[width];
+            long[] row = new long[n + 1];
             for (int j = 0; j < n; j++) {
                 row[j] = sign * a[i][j];
                 cost[j] = Math.subtractExact(cost[j], row[j]);
             }
-            row[n + i] = 1;
-            row[width - 1] = sign * b[i];
-            cost[width - 1] = Math.subtractExact(cost[width - 1], row[width - 1]);
+            row[n] = sign * b[i];
+            cost[n] = Math.subtractExact(cost[n], row[n]);
             rows[i] = row;
             basis[i] = n + i;
         }
-        minimise(width - 1);
-        if (cost[width - 1] != 0) {
+        // Phase 1: the artificial variables' columns are not kept, as one that leaves the basis never
+        // needs to enter again (Chvatal, ch. 8).
+        minimise();
+        if (cost[n] != 0) {
             throw new IllegalStateException("the relations have no non-negative solution");
         }
-        dropArtificials(width);
+        dropArtificials();
     }
 
     /** Pivots each artificial variable still basic (at 0) out of the basis, or drops its row as redundant. */
-    private void dropArtificials(int width) {
+    private void dropArtificials() {
+        List<long[]> kept = new ArrayList<>();
+        List<Integer> keptBasis = new ArrayList<>();
         for (int i = 0; i < rows.length; i++) {
+            long[] row = rows[i];
             if (basis[i] >= n) {
-                long[] row = rows[i];
                 int enter = 0;
                 while (enter < n && row[enter] == 0) {
                     enter++;
                 }
-                if (enter < n) {
-                    if (row[enter] < 0) {
-                        // Its right-hand side is 0 (phase 1 ended at 0), so the row may change sign.
-                        for (int k = 0; k < width; k++) {
-                            row[k] = -row[k];
-                        }
-                    }
-                    pivot(i, enter);
+                if (enter == n) {
+                    continue;
                 }
+                if (row[enter] < 0) {
+                    // Its right-hand side is 0 (phase 1 ended at 0), so the row may change sign.
+                    for (int k = 0; k <= n; k++) {
+                        row[k] = -row[k];
+                    }
+                }
+                pivot(i, enter);
             }
         }
-        List<long[]> kept = new ArrayList<>();
-        List<Integer> keptBasis = new ArrayList<>();
         for (int i = 0; i < rows.length; i++) {
             if (basis[i] < n) {
-                long[] row = Arrays.copyOf(rows[i], n + 1);
-                row[n] = rows[i][width - 1];
-                kept.add(row);
+                kept.add(rows[i]);
                 keptBasis.add(basis[i]);
             }
         }
@@ -102,20 +102,22 @@ final class Simplex {
         for (int i = 0; i < basis.length; i++) {
             rowOf[basis[i]] = i;
         }
-        cost = new long[n + 1];
     }
 
     /** The least value of coordinate {@code j}. */
     double min(int j) {
+        if (value(j) == 0) {
+            return 0;
+        }
         objective(j, 1);
-        minimise(n);
+        minimise();
         return value(j);
     }
 
     /** The greatest value of coordinate {@code j}; +Infinity when unbounded. */
     double max(int j) {
         objective(j, -1);
-        return minimise(n) ? value(j) : Double.POSITIVE_INFINITY;
+        return minimise() ? value(j) : Double.POSITIVE_INFINITY;
     }
 
     private double value(int j) {
@@ -139,15 +141,15 @@ final class Simplex {
     }
 
     /**
-     * Pivots until no reduced cost among the first {@code columns} is negative (true), or a
-     * column with a negative reduced cost has no positive entry (false: unbounded below).
+     * Pivots until no reduced cost is negative (true), or a column with a negative reduced cost
+     * has no positive entry (false: unbounded below).
      */
-    private boolean minimise(int columns) {
-        int rhs = cost.length - 1;
+    private boolean minimise() {
+        int rhs = n;
         int degenerate = 0;
         while (true) {
             int enter = -1;
-            for (int j = 0; j < columns; j++) {
+            for (int j = 0; j < n; j++) {
                 if (cost[j] < 0 && (enter < 0 || cost[j] < cost[enter])) {
                     enter = j;
                     if (degenerate >= PATIENCE) {
