@@ -147,8 +147,9 @@ public final class SuppressionPlan {
                 continue;
             }
             Hypercube.Witness w = search.cheapest(x, withheld, minimumWidth);
-            if (!search.balances(w)) {
-                throw new IllegalStateException("a witness for cell " + x + " does not balance the relations");
+            if (!search.balances(w) || w.width(system.values) < minimumWidth - 1e-9) {
+                throw new IllegalStateException("a witness for cell " + x + " does not balance the relations"
+                        + " or is too narrow");
             }
             witnesses++;
             for (int v : w.variables()) {
