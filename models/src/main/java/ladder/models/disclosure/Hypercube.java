@@ -32,8 +32,11 @@ import java.util.Map;
  * which leaves every margin alone; when x is also a margin of a finer table, the hypercube extends
  * into it at the levels t. The cost of a witness is the published counts it would withhold (1 +
  * the count each, so that small counts go first, as tau-Argus's default cost); A is first every
- * dimension x fixes (with more than one level), then one fewer, then none (d then adds one person
- * at one point of every table and is always a witness).
+ * dimension x fixes (with more than one level), then each set of one fewer, two fewer, and so on
+ * (the first set in that order with a box wide enough is taken), then none (d then adds one person at
+ * one point of every table and is always a witness, but withholds every margin above x up to the
+ * pool's total: a zero whose neighbours are zeros, as in a sparse seb x gender x ethnicity x
+ * promoted table, usually has a box over fewer dimensions).
  */
 final class Hypercube {
     /** The most combinations of levels tried for one cell; beyond it each dimension's list is cut to its best levels. */
@@ -106,13 +109,9 @@ final class Hypercube {
             }
         }
         List<List<Integer>> tries = new ArrayList<>();
-        tries.add(fixes);
-        for (int drop = 0; drop < fixes.size(); drop++) {
-            List<Integer> fewer = new ArrayList<>(fixes);
-            fewer.remove(drop);
-            tries.add(fewer);
+        for (int drop = 0; drop <= fixes.size(); drop++) {
+            dropping(fixes, drop, 0, new ArrayList<>(), tries);
         }
-        tries.add(List.of());
         for (List<Integer> alternated : tries) {
             Witness best = cheapest(level, alternated, withheld, minimumWidth);
             if (best != null) {
@@ -120,6 +119,30 @@ final class Hypercube {
             }
         }
         throw new IllegalStateException("no witness for variable " + x + ", not even adding one person");
+    }
+
+    /**
+     * Adds to {@code tries} {@code fixes} less each set of {@code drop} of them, the sets in
+     * lexicographic order of their positions in {@code fixes} (from {@code from} on, after those
+     * already in {@code dropped}).
+     */
+    private static void dropping(List<Integer> fixes, int drop, int from, List<Integer> dropped,
+            List<List<Integer>> tries) {
+        if (dropped.size() == drop) {
+            List<Integer> kept = new ArrayList<>();
+            for (int i = 0; i < fixes.size(); i++) {
+                if (!dropped.contains(i)) {
+                    kept.add(fixes.get(i));
+                }
+            }
+            tries.add(kept);
+            return;
+        }
+        for (int i = from; i < fixes.size(); i++) {
+            dropped.add(i);
+            dropping(fixes, drop, i + 1, dropped, tries);
+            dropped.remove(dropped.size() - 1);
+        }
     }
 
     /** The level of x on every dimension. */
