@@ -217,14 +217,17 @@ public final class Disclosure {
                 + " pool's SEB x promoted), so a margin is one quantity wherever it is printed, and all are decided"
                 + " together (" + plan.size() + " published quantities). Each withheld count is protected by a"
                 + " hypercube: a change of +1 and -1 on the corners of a box of withheld cells (carried into the"
-                + " finer tables a cell is a margin of) that leaves every printed count and margin as it is, so"
-                + " two sets of counts differing by at least 1 in that cell fit everything printed; for each"
-                + " unprotected count the box withholding the fewest and smallest printed counts is taken ("
+                + " finer tables a cell is a margin of; the box spans as many of the cell's dimensions as allow one,"
+                + " and failing any box, one more person at one cell of every table) that leaves every printed count"
+                + " and margin as it is, so two sets of counts differing by at least 1 in that cell fit everything"
+                + " printed; for each unprotected count the box found withholding the fewest and smallest printed"
+                + " counts is taken ("
                 + plan.witnesses() + " boxes). " + plan.count(Reason.PRIMARY) + " counts were withheld as under "
                 + THRESHOLD + " and " + plan.count(Reason.SECONDARY) + " to protect them. Every share, rate, mean,"
                 + " interval, odds ratio, test and model prediction resting on a withheld count is withheld too (a"
                 + " comparison with professionals rests on their counts as well); a sum of some levels (the"
-                + " classifiable answers, grade 4 and above) is printed only when it follows from printed counts;"
+                + " classifiable answers, grade 4 and above, those who answered gender and ethnicity, against whom"
+                + " each intersection is compared) is printed only when it follows from printed counts;"
                 + " a trend test or change over years is withheld whole when any year's figures are.";
     }
 
