@@ -32,17 +32,52 @@ import java.util.Map;
  * which leaves every margin alone; when x is also a margin of a finer table, the hypercube extends
  * into it at the levels t. The cost of a witness is the published counts it would withhold (1 +
  * the count each, so that small counts go first, as tau-Argus's default cost); A is first every
- * dimension x fixes (with more than one level), then one fewer, then none (d then adds one person
- * at one point of every table and is always a witness).
+ * dimension x fixes (with more than one level), then each set of one fewer, two fewer, and so on
+ * (the first set in that order with a box wide enough is taken), then none (d then adds one person at
+ * one point of every table and is always a witness, but withholds every margin above x up to the
+ * pool's total: a zero whose neighbours are zeros, as in a sparse seb x gender x ethnicity x
+ * promoted table, usually has a box over fewer dimensions).
  */
 final class Hypercube {
     /** The most combinations of levels tried for one cell; beyond it each dimension's list is cut to its best levels. */
     static final int COMBINATIONS = 50_000;
 
     private final LinearRelations system;
+    /** Marks the cells {@link #cost} has counted for the witness in hand (those marked {@link #stamp}). */
+    private final int[] seen;
+    private int stamp;
+    /** For each table: the variable of each published cell, each dimension's levels and its stride in the cell index. */
+    private final int[][] variables;
+    private final int[][] sizes;
+    private final int[][] strides;
+    /** Scratch for {@link #cost}: a dimension's offset in the cell index on each side of the box. */
+    private final int[] first;
+    private final int[] second;
 
     Hypercube(LinearRelations system) {
         this.system = system;
+        this.seen = new int[system.size()];
+        int tables = system.tables.size();
+        variables = new int[tables][];
+        sizes = new int[tables][];
+        strides = new int[tables][];
+        int widest = 0;
+        for (int t = 0; t < tables; t++) {
+            CountTable table = system.tables.get(t);
+            int dims = table.dimensions().size();
+            widest = Math.max(widest, dims);
+            variables[t] = system.variableOf.get(table.name());
+            sizes[t] = new int[dims];
+            strides[t] = new int[dims];
+            int stride = 1;
+            for (int k = dims - 1; k >= 0; k--) {
+                sizes[t][k] = table.levels().get(k).size();
+                strides[t][k] = stride;
+                stride *= sizes[t][k] + 1;
+            }
+        }
+        first = new int[widest];
+        second = new int[widest];
     }
 
     /** A witness: the variables it touches and the sign of d on each. */
@@ -74,13 +109,9 @@ final class Hypercube {
             }
         }
         List<List<Integer>> tries = new ArrayList<>();
-        tries.add(fixes);
-        for (int drop = 0; drop < fixes.size(); drop++) {
-            List<Integer> fewer = new ArrayList<>(fixes);
-            fewer.remove(drop);
-            tries.add(fewer);
+        for (int drop = 0; drop <= fixes.size(); drop++) {
+            dropping(fixes, drop, 0, new ArrayList<>(), tries);
         }
-        tries.add(List.of());
         for (List<Integer> alternated : tries) {
             Witness best = cheapest(level, alternated, withheld, minimumWidth);
             if (best != null) {
@@ -88,6 +119,30 @@ final class Hypercube {
             }
         }
         throw new IllegalStateException("no witness for variable " + x + ", not even adding one person");
+    }
+
+    /**
+     * Adds to {@code tries} {@code fixes} less each set of {@code drop} of them, the sets in
+     * lexicographic order of their positions in {@code fixes} (from {@code from} on, after those
+     * already in {@code dropped}).
+     */
+    private static void dropping(List<Integer> fixes, int drop, int from, List<Integer> dropped,
+            List<List<Integer>> tries) {
+        if (dropped.size() == drop) {
+            List<Integer> kept = new ArrayList<>();
+            for (int i = 0; i < fixes.size(); i++) {
+                if (!dropped.contains(i)) {
+                    kept.add(fixes.get(i));
+                }
+            }
+            tries.add(kept);
+            return;
+        }
+        for (int i = from; i < fixes.size(); i++) {
+            dropped.add(i);
+            dropping(fixes, drop, i + 1, dropped, tries);
+            dropped.remove(dropped.size() - 1);
+        }
     }
 
     /** The level of x on every dimension. */
@@ -145,21 +200,20 @@ final class Hypercube {
         cut(options);
         int[] choice = new int[choiceDims.size()];
         int[] at = level.clone();
-        Witness best = null;
+        int[] bestAt = null;
         long bestCost = Long.MAX_VALUE;
+        boolean[] alternates = new boolean[level.length];
+        alternated.forEach(d -> alternates[d] = true);
         while (true) {
             for (int c = 0; c < choice.length; c++) {
                 at[choiceDims.get(c)] = options.get(c)[choice[c]];
             }
-            Witness w = witness(level, at, alternated, tables);
-            if (w.width(system.values) >= minimumWidth - 1e-9) {
-                long cost = cost(w, withheld);
-                if (cost < bestCost) {
-                    best = w;
-                    bestCost = cost;
-                    if (cost == 0) {
-                        return best;
-                    }
+            long cost = cost(level, at, alternates, tables, withheld, minimumWidth, bestCost);
+            if (cost < bestCost) {
+                bestAt = at.clone();
+                bestCost = cost;
+                if (cost == 0) {
+                    break;
                 }
             }
             int c = choice.length - 1;
@@ -167,9 +221,67 @@ final class Hypercube {
                 choice[c--] = 0;
             }
             if (c < 0) {
-                return best;
+                break;
             }
         }
+        return bestAt == null ? null : witness(level, bestAt, alternated, tables);
+    }
+
+    /**
+     * The cost of the witness with targets {@code at} ({@link #witness}, without building it):
+     * Long.MAX_VALUE when its width is under {@code minimumWidth}, or when its cost reaches
+     * {@code bound} (a cheaper one is known), which is found as soon as the cells seen so far
+     * reach it. Each cell counts once, however many tables print it.
+     */
+    private long cost(int[] level, int[] at, boolean[] alternates, List<Integer> tables, boolean[] withheld,
+            double minimumWidth, long bound) {
+        stamp++;
+        long cost = 0;
+        long plus = Long.MAX_VALUE, minus = Long.MAX_VALUE;
+        for (int t : tables) {
+            int[] dims = system.dimensionsOf.get(t);
+            int[] vars = variables[t];
+            int[] stride = strides[t];
+            // Each dimension's offset in the published cell index at the corner's two choices.
+            int alternating = 0;
+            for (int k = 0; k < dims.length; k++) {
+                int d = dims[k];
+                if (alternates[d]) {
+                    first[k] = level[d] * stride[k];
+                    second[k] = at[d] * stride[k];
+                    alternating |= 1 << k;
+                } else {
+                    first[k] = (level[d] != LinearRelations.TOTAL ? level[d] : at[d]) * stride[k];
+                    second[k] = sizes[t][k] * stride[k];
+                }
+            }
+            for (int corner = 0; corner < 1 << dims.length; corner++) {
+                int cell = 0;
+                for (int k = 0; k < dims.length; k++) {
+                    cell += (corner & 1 << k) != 0 ? second[k] : first[k];
+                }
+                int v = vars[cell];
+                if (seen[v] == stamp) {
+                    continue;
+                }
+                seen[v] = stamp;
+                long value = system.values[v];
+                if ((Integer.bitCount(corner & alternating) & 1) == 0) {
+                    minus = Math.min(minus, value);
+                } else {
+                    plus = Math.min(plus, value);
+                }
+                if (!withheld[v]) {
+                    cost += 1 + value;
+                    if (cost >= bound) {
+                        return Long.MAX_VALUE;
+                    }
+                }
+            }
+        }
+        double width = (plus == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : plus)
+                + (minus == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : minus);
+        return width >= minimumWidth - 1e-9 ? cost : Long.MAX_VALUE;
     }
 
     /** A cheap guess at how costly a level is: 0 when the cell of x moved to it is withheld, else 1 + its count. */
@@ -232,16 +344,6 @@ final class Hypercube {
         }
         int[] vars = sign.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
         return new Witness(vars, Arrays.stream(vars).map(sign::get).toArray());
-    }
-
-    private long cost(Witness w, boolean[] withheld) {
-        long cost = 0;
-        for (int v : w.variables()) {
-            if (!withheld[v]) {
-                cost += 1 + system.values[v];
-            }
-        }
-        return cost;
     }
 
     /** Whether {@code w} balances every relation it touches: the check that makes each witness a proof. */

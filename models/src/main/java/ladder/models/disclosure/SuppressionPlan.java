@@ -147,8 +147,9 @@ public final class SuppressionPlan {
                 continue;
             }
             Hypercube.Witness w = search.cheapest(x, withheld, minimumWidth);
-            if (!search.balances(w)) {
-                throw new IllegalStateException("a witness for cell " + x + " does not balance the relations");
+            if (!search.balances(w) || w.width(system.values) < minimumWidth - 1e-9) {
+                throw new IllegalStateException("a witness for cell " + x + " does not balance the relations"
+                        + " or is too narrow");
             }
             witnesses++;
             for (int v : w.variables()) {
@@ -278,14 +279,14 @@ public final class SuppressionPlan {
         List<SuppressionAudit.Entry> entries = new ArrayList<>();
         for (boolean[] group : groups(system, unknown)) {
             boolean[] determined = ExactElimination.determined(system, group);
+            double[][] bounds = IntervalBounds.of(system, group);
             for (int v = 0; v < group.length; v++) {
                 if (group[v]) {
                     Map.Entry<String, Integer> where = system.firstCell.get(v);
                     CountTable t = system.tables.stream().filter(x -> x.name().equals(where.getKey())).findFirst()
                             .orElseThrow();
-                    double[] bounds = IntervalBounds.of(system, group, v);
                     entries.add(new SuppressionAudit.Entry(where.getKey(), t.labels(where.getValue()), reason.apply(v),
-                            determined[v], bounds[0], bounds[1]));
+                            determined[v], bounds[v][0], bounds[v][1]));
                 }
             }
         }

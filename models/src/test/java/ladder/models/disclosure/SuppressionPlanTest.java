@@ -16,6 +16,16 @@ import ladder.engine.LadderException;
 import ladder.models.result.ResultTable;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.apache.commons.math3.optim.MaxIter;
+import org.apache.commons.math3.optim.linear.LinearConstraint;
+import org.apache.commons.math3.optim.linear.LinearConstraintSet;
+import org.apache.commons.math3.optim.linear.LinearObjectiveFunction;
+import org.apache.commons.math3.optim.linear.NonNegativeConstraint;
+import org.apache.commons.math3.optim.linear.PivotSelectionRule;
+import org.apache.commons.math3.optim.linear.Relationship;
+import org.apache.commons.math3.optim.linear.SimplexSolver;
+import org.apache.commons.math3.optim.linear.UnboundedSolutionException;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -65,7 +75,7 @@ class SuppressionPlanTest {
         int cell = system.variableOf.get("t")[0];
         withheld[cell] = true;
         assertTrue(ExactElimination.determined(system, withheld)[cell]);
-        double[] bounds = IntervalBounds.of(system, withheld, cell);
+        double[] bounds = IntervalBounds.of(system, withheld)[cell];
         assertEquals(3, bounds[0], 1e-9);
         assertEquals(3, bounds[1], 1e-9);
         // Two cells of a row withheld: not fixed by the row, but the columns still fix them.
@@ -161,6 +171,7 @@ class SuppressionPlanTest {
                 SuppressionPlan plan = builder.build();
                 LinearRelations system = plan.system();
                 boolean[] withheld = plan.withheld();
+                double[][] ranges = IntervalBounds.of(system, withheld);
                 for (int v = 0; v < system.size(); v++) {
                     long value = system.values[v];
                     if (value < 10 && (value > 0 || zeros)) {
@@ -168,8 +179,10 @@ class SuppressionPlanTest {
                     }
                     if (withheld[v]) {
                         assertFalse(determinedByRank(system, withheld, v), "withheld cell " + v + " is determined");
-                        double[] bounds = IntervalBounds.of(system, withheld, v);
+                        double[] bounds = ranges[v];
                         assertTrue(bounds[1] - bounds[0] >= 1 - 1e-7, "range " + bounds[0] + ".." + bounds[1]);
+                        assertEquals(simplexSolverRange(system, withheld, v, GoalType.MINIMIZE), bounds[0], 1e-7);
+                        assertEquals(simplexSolverRange(system, withheld, v, GoalType.MAXIMIZE), bounds[1], 1e-7);
                         assertTrue(bounds[0] <= value + 1e-7 && value <= bounds[1] + 1e-7, "true value outside its range");
                     }
                 }
@@ -177,6 +190,41 @@ class SuppressionPlanTest {
             }));
         }
         return tests.stream();
+    }
+
+    /**
+     * An independent check of {@link IntervalBounds}: the least or greatest value of withheld cell
+     * {@code target}, solved afresh by Commons Math's {@link SimplexSolver} (Bland's rule) with the
+     * same relations; +Infinity when unbounded.
+     */
+    private static double simplexSolverRange(LinearRelations system, boolean[] withheld, int target, GoalType goal) {
+        int[] column = new int[system.size()];
+        int columns = 0;
+        for (int v = 0; v < system.size(); v++) {
+            column[v] = withheld[v] ? columns++ : -1;
+        }
+        List<LinearConstraint> constraints = new ArrayList<>();
+        for (int[] relation : system.relations) {
+            double[] coefficients = new double[columns];
+            double known = 0;
+            for (int k = 0; k < relation.length; k++) {
+                if (column[relation[k]] >= 0) {
+                    coefficients[column[relation[k]]] += LinearRelations.coefficient(k);
+                } else {
+                    known -= LinearRelations.coefficient(k) * (double) system.values[relation[k]];
+                }
+            }
+            constraints.add(new LinearConstraint(coefficients, Relationship.EQ, known));
+        }
+        double[] objective = new double[columns];
+        objective[column[target]] = 1;
+        try {
+            return new SimplexSolver().optimize(new MaxIter(100_000), new LinearObjectiveFunction(objective, 0),
+                    new LinearConstraintSet(constraints), goal, new NonNegativeConstraint(true),
+                    PivotSelectionRule.BLAND).getValue();
+        } catch (UnboundedSolutionException e) {
+            return Double.POSITIVE_INFINITY;
+        }
     }
 
     /**

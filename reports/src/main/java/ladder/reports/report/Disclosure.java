@@ -24,107 +24,23 @@ public final class Disclosure {
     public static final int THRESHOLD = SmallCellSuppression.DEFAULT_THRESHOLD;
 
     private final Map<String, CountTable> tables = new LinkedHashMap<>();
-    /** The plan each table is decided in. */
-    private final Map<String, SuppressionPlan> planOf = new LinkedHashMap<>();
+    private final SuppressionPlan plan;
 
     /**
-     * Plans {@code counts}: those of {@link PlanTables#JOINT} together, each other table on its own,
-     * then joins two plans into one wherever a margin shared by a table of each (the pool's seb x
-     * promoted margin, a year's total, ...) is withheld by either, until every shared margin is
-     * published by both. That is one plan for the whole report: a reader who puts the tables
-     * together knows every shared margin as a number, so the relations of two plans that share only
-     * published numbers say nothing about each other's withheld counts, and each plan protects its
-     * own (the linear programs of a plan grow with the cube of its cells: planning every table
-     * jointly from the start would take hours on a pool with many small cells).
+     * Plans {@code counts} together in one {@link SuppressionPlan}: a margin they share (the pool's
+     * seb x promoted, a year's total, an employer's) is one quantity, so a count withheld in one
+     * table is protected against every margin printed in any.
      */
     Disclosure(List<CountTable> counts) {
         counts.forEach(t -> tables.put(t.name(), t));
-        List<List<CountTable>> parts = new ArrayList<>();
-        List<CountTable> joint = counts.stream().filter(t -> PlanTables.JOINT.contains(t.name())).toList();
-        if (!joint.isEmpty()) {
-            parts.add(new ArrayList<>(joint));
-        }
-        counts.stream().filter(t -> !PlanTables.JOINT.contains(t.name())).forEach(t -> parts.add(new ArrayList<>(List.of(t))));
-        Map<List<CountTable>, SuppressionPlan> plans = new java.util.IdentityHashMap<>();
-        while (true) {
-            for (List<CountTable> part : parts) {
-                plans.computeIfAbsent(part, Disclosure::plan);
-            }
-            int[] join = conflict(parts, plans);
-            if (join == null) {
-                break;
-            }
-            List<CountTable> merged = new ArrayList<>(parts.get(join[0]));
-            merged.addAll(parts.get(join[1]));
-            parts.remove(join[1]);
-            parts.set(join[0], merged);
-        }
-        for (List<CountTable> part : parts) {
-            part.forEach(t -> planOf.put(t.name(), plans.get(part)));
-        }
-    }
-
-    private static SuppressionPlan plan(List<CountTable> part) {
         SuppressionPlan.Builder builder = SuppressionPlan.builder(THRESHOLD);
-        part.forEach(builder::table);
-        return builder.build();
+        counts.forEach(builder::table);
+        plan = builder.build();
     }
 
-    /** Two parts (i &lt; j) with a shared margin that either withholds, or null. */
-    private static int[] conflict(List<List<CountTable>> parts, Map<List<CountTable>, SuppressionPlan> plans) {
-        for (int i = 0; i < parts.size(); i++) {
-            for (int j = i + 1; j < parts.size(); j++) {
-                for (CountTable a : parts.get(i)) {
-                    for (CountTable b : parts.get(j)) {
-                        if (sharedWithheld(a, plans.get(parts.get(i)), b, plans.get(parts.get(j)))) {
-                            return new int[] {i, j};
-                        }
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    /** Whether a margin of {@code a} over dimensions it shares with {@code b} (the grand total too) is withheld by either plan. */
-    private static boolean sharedWithheld(CountTable a, SuppressionPlan pa, CountTable b, SuppressionPlan pb) {
-        List<String> common = a.dimensions().stream().filter(b.dimensions()::contains).toList();
-        for (String d : common) {
-            if (!a.levels().get(a.dimensions().indexOf(d)).equals(b.levels().get(b.dimensions().indexOf(d)))) {
-                return true;
-            }
-        }
-        for (int subset = 0; subset < 1 << common.size(); subset++) {
-            Map<String, String> fixed = new LinkedHashMap<>();
-            if (sharedWithheld(a, pa, b, pb, common, subset, 0, fixed)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Over every level of the dimensions of {@code subset} from {@code d} on, with {@code fixed} so far. */
-    private static boolean sharedWithheld(CountTable a, SuppressionPlan pa, CountTable b, SuppressionPlan pb,
-            List<String> common, int subset, int d, Map<String, String> fixed) {
-        if (d == common.size()) {
-            return pa.isSuppressed(a.name(), labels(a, fixed)) || pb.isSuppressed(b.name(), labels(b, fixed));
-        }
-        if ((subset & (1 << d)) == 0) {
-            return sharedWithheld(a, pa, b, pb, common, subset, d + 1, fixed);
-        }
-        String dim = common.get(d);
-        for (String level : a.levels().get(a.dimensions().indexOf(dim))) {
-            fixed.put(dim, level);
-            if (sharedWithheld(a, pa, b, pb, common, subset, d + 1, fixed)) {
-                return true;
-            }
-        }
-        fixed.remove(dim);
-        return false;
-    }
-
-    private static List<String> labels(CountTable t, Map<String, String> fixed) {
-        return t.dimensions().stream().map(d -> fixed.getOrDefault(d, SuppressionPlan.TOTAL)).toList();
+    /** The report's plan. */
+    SuppressionPlan plan() {
+        return plan;
     }
 
     /** Whether the plan covers {@code table} (cube files may lack its dimensions). */
@@ -151,7 +67,7 @@ public final class Disclosure {
                 return true;
             }
         }
-        return planOf.get(table).isSuppressed(table, labels);
+        return plan.isSuppressed(table, labels);
     }
 
     boolean withheld(String table, String... labels) {
@@ -286,38 +202,33 @@ public final class Disclosure {
         return new ResultTable(table.name(), table.title(), table.columns(), rows);
     }
 
-    /** The plans' own check of every withheld count: exact determination and linear-programming range. */
+    /** The plan's own check of every withheld count: exact determination and linear-programming range. */
     ladder.models.disclosure.SuppressionAudit audit() {
-        List<ladder.models.disclosure.SuppressionAudit.Entry> entries = new ArrayList<>();
-        plans().forEach(p -> entries.addAll(p.audit().entries()));
-        return new ladder.models.disclosure.SuppressionAudit(THRESHOLD, true, 1, entries);
-    }
-
-    /** The distinct plans, in the order of their first table. */
-    private List<SuppressionPlan> plans() {
-        return planOf.values().stream().distinct().toList();
+        return plan.audit();
     }
 
     /** The rule applied, in words, for the methods appendix. */
     String rule() {
-        long primary = plans().stream().mapToLong(p -> p.count(Reason.PRIMARY)).sum();
-        long secondary = plans().stream().mapToLong(p -> p.count(Reason.SECONDARY)).sum();
-        List<String> groups = new ArrayList<>();
-        plans().forEach(p -> groups.add(String.join(" + ", p.tableNames())));
         return "One suppression plan for the whole report (ladder.models.disclosure.SuppressionPlan, threshold "
-                + THRESHOLD + "): every count from 0 to " + (THRESHOLD - 1) + " is withheld, and then, greedily, enough"
-                + " other counts that no withheld count can be worked out exactly, or narrowed by linear programming to"
-                + " a range less than 1 wide, from the margins the report prints. The plan's count tables ("
-                + describe() + ") share their margins (the pool's total, each SEB group's, each year's, each"
-                + " employer's, each grade's), so a margin is one quantity wherever it is printed. They are decided"
-                + " in linked parts (" + String.join("; ", groups) + "): parts that share only margins every part"
-                + " publishes cannot reveal each other's withheld counts, and two parts are decided together"
-                + " wherever a margin they share would be withheld. " + primary + " counts were withheld as under "
-                + THRESHOLD + " and " + secondary + " to protect them. Every share, rate, mean, interval, odds ratio and"
-                + " test resting on a withheld count is withheld too (a comparison with professionals rests on"
-                + " their counts as well); a sum of some levels (the classifiable answers, grade 4 and above) is"
-                + " printed only when it follows from printed counts; a trend test or change over years is withheld"
-                + " whole when any year's figures are.";
+                + THRESHOLD + "): every count from 0 to " + (THRESHOLD - 1) + " is withheld, and then enough other"
+                + " counts that no withheld count can be worked out exactly, or narrowed to a range less than 1 wide,"
+                + " from the margins the report prints anywhere. The plan's count tables (" + describe() + ") share"
+                + " their margins (the pool's total, each SEB group's, each year's, each employer's, each grade's, the"
+                + " pool's SEB x promoted), so a margin is one quantity wherever it is printed, and all are decided"
+                + " together (" + plan.size() + " published quantities). Each withheld count is protected by a"
+                + " hypercube: a change of +1 and -1 on the corners of a box of withheld cells (carried into the"
+                + " finer tables a cell is a margin of; the box spans as many of the cell's dimensions as allow one,"
+                + " and failing any box, one more person at one cell of every table) that leaves every printed count"
+                + " and margin as it is, so two sets of counts differing by at least 1 in that cell fit everything"
+                + " printed; for each unprotected count the box found withholding the fewest and smallest printed"
+                + " counts is taken ("
+                + plan.witnesses() + " boxes). " + plan.count(Reason.PRIMARY) + " counts were withheld as under "
+                + THRESHOLD + " and " + plan.count(Reason.SECONDARY) + " to protect them. Every share, rate, mean,"
+                + " interval, odds ratio, test and model prediction resting on a withheld count is withheld too (a"
+                + " comparison with professionals rests on their counts as well); a sum of some levels (the"
+                + " classifiable answers, grade 4 and above, those who answered gender and ethnicity, against whom"
+                + " each intersection is compared) is printed only when it follows from printed counts;"
+                + " a trend test or change over years is withheld whole when any year's figures are.";
     }
 
     private String describe() {

@@ -28,7 +28,10 @@ import ladder.models.disclosure.CountTable;
  *   <li>{@value #TRAINING}: grade x seb x training (training take-up);</li>
  *   <li>{@value #SCHOOL}, {@value #MEALS}: school_type x year and free_school_meals x year, and
  *       {@value #DEGREE}: entry_route x parent_degree x year (the supplementary questions; their year
- *       margin is the response table's).</li>
+ *       margin is the response table's);</li>
+ *   <li>{@value #INTERSECTION}: seb x gender x ethnicity x promoted (the intersectional breakdown and
+ *       MAIHDA's strata; every level of gender and ethnicity, the non-answers too, so that its seb x
+ *       promoted margin is the promotion table's).</li>
  * </ul>
  * Levels that no row takes are left out (their zero is no one's count), so a dimension has the same
  * levels in every table, as the plan requires.
@@ -43,17 +46,12 @@ final class PlanTables {
     static final String SCHOOL = "school_type";
     static final String MEALS = "free_school_meals";
     static final String DEGREE = "parent_degree";
+    static final String INTERSECTION = "intersection";
     /** The plan's level of seb for rows outside the three groups (excluded or missing). */
     static final String NO_ANSWER = "no_answer";
 
     private PlanTables() {
     }
-
-    /**
-     * The tables first planned together ({@link Disclosure} plans each other table on its own, and
-     * joins plans only where a margin they share would be withheld).
-     */
-    static final java.util.Set<String> JOINT = java.util.Set.of(RESPONSE, GRADES, PROMOTION, REGIONS);
 
     /** The tables the source can give (merged cube files may lack a dimension: that table is left out). */
     static List<CountTable> of(CubeSource source) {
@@ -67,6 +65,7 @@ final class PlanTables {
         table(source, SCHOOL, List.of("school_type", "year")).ifPresent(tables::add);
         table(source, MEALS, List.of("free_school_meals", "year")).ifPresent(tables::add);
         table(source, DEGREE, List.of("entry_route", "parent_degree", "year")).ifPresent(tables::add);
+        table(source, INTERSECTION, List.of("seb", "gender", "ethnicity", "promoted")).ifPresent(tables::add);
         return tables;
     }
 

@@ -35,6 +35,10 @@ class ReportOnCubesTest {
         // The cubes are over employer_id, year, seb, grade, gender, sector and promoted: no region.
         assertTrue(html.matches("(?s).*<section id=\"regions\">\\s*<h2>Regions</h2>\\s*<p>Not available from these"
                 + " inputs: [^<]*region.*"), "the regions section does not say why it is missing");
+        // No ethnicity either: the intersection table is not in the plan and the section says so.
+        assertTrue(html.matches("(?s).*<section id=\"intersections\">\\s*<h2>Intersections</h2>\\s*<p>Not available"
+                + " from these inputs: the pool has no seb x gender x ethnicity x promoted cube.*"),
+                "the intersections section does not say why it is missing");
         assertTrue(html.contains("(in a cube) employees-E001-2022.csv"), "the appendix does not list the cubes' sources");
     }
 
