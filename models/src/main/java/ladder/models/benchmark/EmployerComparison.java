@@ -349,7 +349,9 @@ public record EmployerComparison(String employer, String sector, Map<String, Lon
                 + " as the class pay gap section and gender pay gap reporting give it, positive when professionals are"
                 + " paid more); the mean gap's interval is the delta method on the two independent means, the median"
                 + " gap's the percentile interval of " + KeyCounts.REPLICATES + " bootstrap replicates"
-                + " resampling the part's employers (seed " + KeyCounts.SEED + "), so none for one employer;"
+                + " resampling the part's employers (seed " + KeyCounts.SEED + "), and for one employer's rows"
+                + " resampling its people, each group's n with replacement from its exact pay histogram (the same"
+                + " replicates and seed; Efron and Tibshirani 1993, ch. 13);"
                 + " people without hourly pay are left out, and an employer is ranked on a pay gap only with at least "
                 + SmallCellSuppression.DEFAULT_THRESHOLD + " people in each group.");
         missing.forEach((table, why) -> notes.add("Not in these inputs: the figures on the " + table + " table (" + why

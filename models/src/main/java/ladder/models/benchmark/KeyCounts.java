@@ -15,6 +15,7 @@ import ladder.models.pay.MeanGap;
 import ladder.models.pay.MeanGapMethod;
 import ladder.models.pay.MedianGapBootstrap;
 import ladder.models.pay.PayHistogram;
+import ladder.models.pay.PersonMedianGapBootstrap;
 import ladder.models.proportion.ConfidenceInterval;
 import ladder.models.proportion.WilsonInterval;
 
@@ -162,10 +163,13 @@ record KeyCounts(Map<KeyTable, long[]> tables, PayHistogram professionalPay, Pay
                 : new Value(gap, null, null, ref.n() + wc.n(), cells);
     }
 
-    /** The employer-cluster bootstrap's percentile interval of the median gap, for two employers or more. */
+    /**
+     * The percentile interval of the median gap: the employer-cluster bootstrap for two employers or more, else
+     * (one employer's rows) the person bootstrap within it, each group's people resampled.
+     */
     private ConfidenceInterval medianInterval(double level) {
         if (employers.size() < 2) {
-            return ConfidenceInterval.undefined(level);
+            return PersonMedianGapBootstrap.of(professionalPay, workingClassPay, REPLICATES, SEED).interval(0, level);
         }
         List<List<PayHistogram>> clusters = employers.stream().map(e -> List.of(e.professionalPay, e.workingClassPay))
                 .toList();

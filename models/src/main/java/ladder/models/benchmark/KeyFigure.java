@@ -46,7 +46,8 @@ public enum KeyFigure {
                     + " Robins-Breslow-Greenland interval (one employer: its own table)", null),
     PAY_GAP_MEDIAN("pay_gap_median_working_class_vs_professional", Topic.PAY,
             "median hourly pay gap, 100 (professional - working class) / professional (R median); interval: the"
-                    + " cluster bootstrap over employers of the pay section (none for one employer)", null),
+                    + " cluster bootstrap over employers of the pay section, for one employer resampling its people",
+            null),
     PAY_GAP_MEAN("pay_gap_mean_working_class_vs_professional", Topic.PAY,
             "mean hourly pay gap, 100 (professional - working class) / professional, delta-method interval", null),
     WORKING_CLASS_SHARE_GRADUATE_SCHEME("share_working_class_graduate_scheme", Topic.GETTING_IN,

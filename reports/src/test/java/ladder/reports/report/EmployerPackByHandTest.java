@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ladder.models.pay.PayHistogram;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,7 +160,7 @@ class EmployerPackByHandTest {
         // median pay gap 100 (med P - med W) / med P. E1: P 16 at 30 and 44 at 20 -> 20; W 12 at 24, 44 at 16 -> 16:
         // 20. Sector: P 40 at 30, 40 at 20 -> 25; W 15 at 24, 45 at 16 -> 16: 36. Coalition: P 106 at 30 of 245
         // -> 20; W 70 at 24 of 221 -> 16: 20. Each: E1 20, E2 20, E3 46.67, E4 20, E5 46.67, E6 20: tied with
-        // three, none below: (0 + 4/2) / 6 = 33.33. The intervals are the employer bootstrap's: none for E1.
+        // three, none below: (0 + 4/2) / 6 = 33.33. The intervals are the employer bootstrap's; E1's, its people's.
         rows.put("pay_gap_median_working_class_vs_professional", new Row(exactly(20, 116), exactly(20, 466),
                 exactly(36, 140), null, 200 / 6.0));
         // mean pay gap 100 (1 - mean W / mean P). E1: P 1360/60, W 992/56: 2600/119 = 21.85. Each: E2 160/7 = 22.86,
@@ -268,11 +269,18 @@ class EmployerPackByHandTest {
     }
 
     @Test
-    void theMedianGapHasTheBootstrapIntervalForSeveralEmployersAndNoneForOne() throws IOException {
+    void theMedianGapHasTheEmployerBootstrapIntervalForSeveralEmployersAndThePersonBootstrapForOne()
+            throws IOException {
         Map<String, String> row = csv(pack.resolve("tables/standing-comparison-figures.csv"))
                 .get("pay_gap_median_working_class_vs_professional");
-        assertEquals("", row.get("employer_lower"));
-        assertEquals("", row.get("employer_upper"));
+        // E1's people: professionals 16 at 30 and 44 at 20, working class 12 at 24 and 44 at 16 (pounds), each
+        // group resampled with replacement, 999 replicates, seed 1, as the pack states.
+        ladder.models.proportion.ConfidenceInterval own = ladder.models.pay.PersonMedianGapBootstrap.of(
+                PayHistogram.of(new long[] {2000, 3000}, new long[] {44, 16}),
+                PayHistogram.of(new long[] {1600, 2400}, new long[] {44, 12}), 999, 1).interval(0, 0.95);
+        close(own.lower(), row.get("employer_lower"), "E1's median gap, lower");
+        close(own.upper(), row.get("employer_upper"), "E1's median gap, upper");
+        assertTrue(own.lower() <= 20 && 20 <= own.upper(), own.toString());
         for (String who : List.of("coalition", "sector")) {
             double lower = Double.parseDouble(row.get(who + "_lower")), upper = Double.parseDouble(row.get(who + "_upper"));
             double estimate = Double.parseDouble(row.get(who));
