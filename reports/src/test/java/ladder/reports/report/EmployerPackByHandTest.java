@@ -97,6 +97,16 @@ class EmployerPackByHandTest {
                 professional.n() + working.n());
     }
 
+    /**
+     * 1 - S(24) of n people, p promoted at month 12 and the rest censored at 24: S = 1 - p / n, Greenwood's
+     * se(log S) = sqrt(p / (n (n - p))), the interval 1 - S exp(+-z se) with S's upper limit capped at 1 (R's log
+     * type).
+     */
+    static Value promotedWithin24(long p, long n) {
+        double s = 1 - (double) p / n, se = Math.sqrt((double) p / ((double) n * (n - p)));
+        return new Value(1 - s, 1 - Math.min(1, s * Math.exp(Z * se)), 1 - s * Math.exp(-Z * se), n);
+    }
+
     static Value exactly(double estimate, long n) {
         return new Value(estimate, null, null, n);
     }
@@ -168,6 +178,13 @@ class EmployerPackByHandTest {
         rows.put("pay_gap_mean_working_class_vs_professional", new Row(meanGap(new Pay(60, 16, 30, 20),
                 new Pay(56, 12, 24, 16)), meanGap(new Pay(245, 106, 30, 20), new Pay(221, 70, 24, 16)),
                 meanGap(new Pay(80, 40, 30, 20), new Pay(60, 15, 24, 16)), null, 250 / 6.0));
+        // promoted within 24 months: HandPool promotes its first p at month 12 and censors the rest at 24, so
+        // 1 - S(24) is the promotion rate, on the promotion rates' p and n, and ranks as they do (every group has
+        // at least 10 people).
+        rows.put("promoted_within_24_months_professional", new Row(promotedWithin24(14, 60), promotedWithin24(76, 245),
+                promotedWithin24(27, 80), null, 25));
+        rows.put("promoted_within_24_months_working_class", new Row(promotedWithin24(10, 56),
+                promotedWithin24(41, 221), promotedWithin24(10, 60), null, 350 / 6.0));
         // graduate scheme (gr): E1 W 14 of 22 + 12 + 14 = 48; sector 26 of 75; coalition 70 of 219. Each: E1 .292,
         // E2 5/9, E3 2/13, E4 5/11, E5 1/3, E6 5/33: above E3, E6: 41.67.
         rows.put("share_working_class_graduate_scheme", new Row(share(14, 48), share(70, 219), share(26, 75), null,
@@ -301,6 +318,8 @@ class EmployerPackByHandTest {
                 "promotion_odds_ratio_within_employers"));
         sections.put("pay", List.of("pay_gap_median_working_class_vs_professional",
                 "pay_gap_mean_working_class_vs_professional"));
+        sections.put("time-to-promotion", List.of("promoted_within_24_months_professional",
+                "promoted_within_24_months_working_class"));
         sections.put("getting-in", List.of("share_working_class_graduate_scheme", "share_working_class_apprenticeship",
                 "training_rate_professional", "training_rate_working_class"));
         String html = Files.readString(pack.resolve("index.html"), StandardCharsets.UTF_8);
