@@ -128,11 +128,12 @@ public record EmployerComparison(String employer, String sector, Map<String, Lon
     }
 
     /**
-     * Whether an employer's value takes part in the ranking: it is defined and, for a pay gap, rests on
-     * at least {@value SmallCellSuppression#DEFAULT_THRESHOLD} people in each of the two groups.
+     * Whether an employer's value takes part in the ranking: it is defined and, for a pay gap or a time to
+     * promotion, rests on at least {@value SmallCellSuppression#DEFAULT_THRESHOLD} people in each group.
      */
     private static boolean ranked(KeyFigure f, KeyCounts.Value v) {
-        return v.defined() && (f.topic() != Topic.PAY || java.util.Arrays.stream(v.cells())
+        return v.defined() && (f.topic() != Topic.PAY && f.topic() != Topic.TIME_TO_PROMOTION
+                || java.util.Arrays.stream(v.cells())
                 .allMatch(n -> n >= SmallCellSuppression.DEFAULT_THRESHOLD));
     }
 
@@ -349,9 +350,19 @@ public record EmployerComparison(String employer, String sector, Map<String, Lon
                 + " as the class pay gap section and gender pay gap reporting give it, positive when professionals are"
                 + " paid more); the mean gap's interval is the delta method on the two independent means, the median"
                 + " gap's the percentile interval of " + KeyCounts.REPLICATES + " bootstrap replicates"
-                + " resampling the part's employers (seed " + KeyCounts.SEED + "), so none for one employer;"
+                + " resampling the part's employers (seed " + KeyCounts.SEED + "), and for one employer's rows"
+                + " resampling its people, each group's n with replacement from its exact pay histogram (the same"
+                + " replicates and seed; Efron and Tibshirani 1993, ch. 13);"
                 + " people without hourly pay are left out, and an employer is ranked on a pay gap only with at least "
                 + SmallCellSuppression.DEFAULT_THRESHOLD + " people in each group.");
+        notes.add("Promoted within " + KeyCounts.MONTHS + " months: 1 - S(" + KeyCounts.MONTHS + ") of the part's"
+                + " Kaplan-Meier curve of months_in_grade to promotion (promoted 1: promoted then; 0: censored then),"
+                + " one curve over the part's rows as the time to promotion section draws it, with 1 minus the log"
+                + " interval of S (R summary(survfit(Surv(months_in_grade, promoted) ~ 1), times = "
+                + KeyCounts.MONTHS + ")), treating people as independent across employers; none when no one is"
+                + " followed to month " + KeyCounts.MONTHS + " or S is 0 there; it rests on the group's people with a"
+                + " time in grade, and an employer is ranked on it only with at least "
+                + SmallCellSuppression.DEFAULT_THRESHOLD + " of them.");
         missing.forEach((table, why) -> notes.add("Not in these inputs: the figures on the " + table + " table (" + why
                 + ")."));
         notes.add("Percentile: the employer's mid-rank among the employers that have the figure, 100 (below + equal / 2)"

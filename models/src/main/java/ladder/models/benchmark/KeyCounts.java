@@ -15,23 +15,28 @@ import ladder.models.pay.MeanGap;
 import ladder.models.pay.MeanGapMethod;
 import ladder.models.pay.MedianGapBootstrap;
 import ladder.models.pay.PayHistogram;
+import ladder.models.pay.PersonMedianGapBootstrap;
 import ladder.models.proportion.ConfidenceInterval;
 import ladder.models.proportion.WilsonInterval;
+import ladder.models.survival.KaplanMeierCurve;
 
 /**
  * The counts behind an employer's key figures for a set of rows (one employer, the rest of its
  * sector, the coalition): the interior of each {@link KeyTable} read from the inputs, the hourly pay
- * of professionals and the working class as exact histograms, and, for a set of several employers,
+ * of professionals and the working class as exact histograms, their months in grade to promotion or
+ * censoring ({@link MonthCounts}), and, for a set of several employers,
  * each employer's own counts (the strata of the within-employer odds ratio and the clusters of the
  * median gap's bootstrap).
  *
  * @param tables the interior counts of each table the inputs give (row-major, last dimension fastest)
  * @param professionalPay the hourly pay of professionals (empty when the inputs have no hourly_pay dimension)
  * @param workingClassPay the hourly pay of the working class
+ * @param professionalTime the months in grade and promotions of professionals (empty without months_in_grade)
+ * @param workingClassTime those of the working class
  * @param employers each employer's counts, or empty for one employer's
  */
 record KeyCounts(Map<KeyTable, long[]> tables, PayHistogram professionalPay, PayHistogram workingClassPay,
-        List<KeyCounts> employers) {
+        MonthCounts professionalTime, MonthCounts workingClassTime, List<KeyCounts> employers) {
 
     /** The grade bands of the senior table. */
     static final List<String> BANDS = List.of("1-3", "4-6");
@@ -62,6 +67,7 @@ record KeyCounts(Map<KeyTable, long[]> tables, PayHistogram professionalPay, Pay
     static KeyCounts sum(List<KeyCounts> employers) {
         Map<KeyTable, long[]> tables = new EnumMap<>(KeyTable.class);
         PayHistogram professional = PayHistogram.empty(), working = PayHistogram.empty();
+        MonthCounts professionalTime = MonthCounts.EMPTY, workingClassTime = MonthCounts.EMPTY;
         for (KeyCounts k : employers) {
             k.tables.forEach((t, c) -> {
                 long[] into = tables.computeIfAbsent(t, x -> new long[c.length]);
@@ -71,8 +77,10 @@ record KeyCounts(Map<KeyTable, long[]> tables, PayHistogram professionalPay, Pay
             });
             professional = professional.merge(k.professionalPay);
             working = working.merge(k.workingClassPay);
+            professionalTime = professionalTime.merge(k.professionalTime);
+            workingClassTime = workingClassTime.merge(k.workingClassTime);
         }
-        return new KeyCounts(tables, professional, working, employers);
+        return new KeyCounts(tables, professional, working, professionalTime, workingClassTime, employers);
     }
 
     /** Rows in the counts (the total of the seb table). */
@@ -120,6 +128,8 @@ record KeyCounts(Map<KeyTable, long[]> tables, PayHistogram professionalPay, Pay
             case PROMOTION_ODDS_RATIO -> Value.oddsRatio(counts(t, cells), level);
             case PROMOTION_ODDS_RATIO_POOLED -> pooledOddsRatio(t, cells, level);
             case PAY_GAP_MEDIAN, PAY_GAP_MEAN -> payGap(figure == KeyFigure.PAY_GAP_MEDIAN, level);
+            case PROMOTED_WITHIN_24_MONTHS_PROFESSIONAL -> promotedWithin(professionalTime, level);
+            case PROMOTED_WITHIN_24_MONTHS_WORKING_CLASS -> promotedWithin(workingClassTime, level);
             case WORKING_CLASS_SHARE_JUNIOR, WORKING_CLASS_SHARE_SENIOR, WORKING_CLASS_SHARE_GRADUATE_SCHEME,
                     WORKING_CLASS_SHARE_APPRENTICESHIP -> Value.share(count(t, cells.get(2)), sum(t, cells), level);
             default -> Value.share(count(t, cells.get(0)), sum(t, cells), level);
@@ -162,10 +172,30 @@ record KeyCounts(Map<KeyTable, long[]> tables, PayHistogram professionalPay, Pay
                 : new Value(gap, null, null, ref.n() + wc.n(), cells);
     }
 
-    /** The employer-cluster bootstrap's percentile interval of the median gap, for two employers or more. */
+    /** The month of the time-to-promotion figures. */
+    static final int MONTHS = 24;
+
+    /**
+     * 1 - S(24) of the group's pooled Kaplan-Meier curve, its interval 1 minus the log interval of S (R's
+     * {@code summary(survfit(Surv(months_in_grade, promoted) ~ 1), times = 24)}); undefined when no one is
+     * followed to month 24, or S(24) is 0 (no interval).
+     */
+    private static Value promotedWithin(MonthCounts time, double level) {
+        long[] cells = {time.people()};
+        KaplanMeierCurve.SurvivalAt s = time.at(MONTHS, level);
+        if (s == null || s.lower() == null) {
+            return Value.undefined(cells);
+        }
+        return new Value(1 - s.survival(), 1 - s.upper(), 1 - s.lower(), time.people(), cells);
+    }
+
+    /**
+     * The percentile interval of the median gap: the employer-cluster bootstrap for two employers or more, else
+     * (one employer's rows) the person bootstrap within it, each group's people resampled.
+     */
     private ConfidenceInterval medianInterval(double level) {
         if (employers.size() < 2) {
-            return ConfidenceInterval.undefined(level);
+            return PersonMedianGapBootstrap.of(professionalPay, workingClassPay, REPLICATES, SEED).interval(0, level);
         }
         List<List<PayHistogram>> clusters = employers.stream().map(e -> List.of(e.professionalPay, e.workingClassPay))
                 .toList();

@@ -46,9 +46,16 @@ public enum KeyFigure {
                     + " Robins-Breslow-Greenland interval (one employer: its own table)", null),
     PAY_GAP_MEDIAN("pay_gap_median_working_class_vs_professional", Topic.PAY,
             "median hourly pay gap, 100 (professional - working class) / professional (R median); interval: the"
-                    + " cluster bootstrap over employers of the pay section (none for one employer)", null),
+                    + " cluster bootstrap over employers of the pay section, for one employer resampling its people",
+            null),
     PAY_GAP_MEAN("pay_gap_mean_working_class_vs_professional", Topic.PAY,
             "mean hourly pay gap, 100 (professional - working class) / professional, delta-method interval", null),
+    PROMOTED_WITHIN_24_MONTHS_PROFESSIONAL("promoted_within_24_months_professional", Topic.TIME_TO_PROMOTION,
+            "Kaplan-Meier probability of promotion within 24 months in grade, 1 - S(24), professional (R survfit,"
+                    + " log interval)", null),
+    PROMOTED_WITHIN_24_MONTHS_WORKING_CLASS("promoted_within_24_months_working_class", Topic.TIME_TO_PROMOTION,
+            "Kaplan-Meier probability of promotion within 24 months in grade, 1 - S(24), working class (R survfit,"
+                    + " log interval)", null),
     WORKING_CLASS_SHARE_GRADUATE_SCHEME("share_working_class_graduate_scheme", Topic.GETTING_IN,
             "share working class among the classifiable graduate-scheme hires (Wilson)", null),
     WORKING_CLASS_SHARE_APPRENTICESHIP("share_working_class_apprenticeship", Topic.GETTING_IN,
@@ -99,6 +106,7 @@ public enum KeyFigure {
             case CEILING -> KeyTable.SENIOR;
             case PROGRESSION -> KeyTable.PROMOTION;
             case PAY -> KeyTable.PAY;
+            case TIME_TO_PROMOTION -> KeyTable.TENURE;
             case GETTING_IN -> this == TRAINING_PROFESSIONAL || this == TRAINING_WORKING_CLASS ? KeyTable.TRAINING
                     : KeyTable.ROUTES;
         };
@@ -138,6 +146,8 @@ public enum KeyFigure {
                 cells.add(List.of("working_class"));
                 cells.add(List.of("professional"));
             }
+            case PROMOTED_WITHIN_24_MONTHS_PROFESSIONAL, PROMOTED_WITHIN_24_MONTHS_WORKING_CLASS ->
+                    cells.add(List.of(group()));
             case WORKING_CLASS_SHARE_GRADUATE_SCHEME, WORKING_CLASS_SHARE_APPRENTICESHIP -> classes.forEach(g ->
                     cells.add(List.of(this == WORKING_CLASS_SHARE_GRADUATE_SCHEME ? "graduate_scheme" : "apprenticeship",
                             g)));
@@ -148,7 +158,7 @@ public enum KeyFigure {
     /** The SEB group of a rate by group. */
     private String group() {
         return switch (this) {
-            case PROMOTION_PROFESSIONAL, TRAINING_PROFESSIONAL -> "professional";
+            case PROMOTION_PROFESSIONAL, TRAINING_PROFESSIONAL, PROMOTED_WITHIN_24_MONTHS_PROFESSIONAL -> "professional";
             case PROMOTION_INTERMEDIATE -> "intermediate";
             default -> "working_class";
         };

@@ -2,6 +2,7 @@ package ladder.models.benchmark;
 
 import java.util.List;
 import ladder.engine.cube.Cube;
+import ladder.models.pay.PayHistogram;
 import ladder.models.result.Answers;
 
 /**
@@ -31,7 +32,13 @@ enum KeyTable {
             List.of(KeyCounts.GROUPS, List.of("1", "0"))),
     /** People with an hourly pay by class; the rest (unclassifiable, or no pay) in the last level. */
     PAY("pay", List.of("seb", "hourly_pay"), List.of("paid"),
-            List.of(List.of("professional", "intermediate", "working_class", "no_pay_or_class")));
+            List.of(List.of("professional", "intermediate", "working_class", "no_pay_or_class"))),
+    /**
+     * People with a time in grade and a 0/1 promoted by class; the rest (unclassifiable, or either missing) in
+     * the last level.
+     */
+    TENURE("tenure", List.of("seb", "months_in_grade", "promoted"), List.of("timed"),
+            List.of(List.of("professional", "intermediate", "working_class", "no_time_or_class")));
 
     private final String id;
     private final List<String> cube;
@@ -86,8 +93,11 @@ enum KeyTable {
         return i;
     }
 
-    /** The interior index a cube cell's rows are counted in ({@code cube} read over {@link #cube()}). */
-    int index(Cube cube, int cell, long[] pence) {
+    /**
+     * The interior index a cube cell's rows are counted in ({@code cube} read over {@link #cube()});
+     * {@code amounts} are the parsed levels of its pay or months dimension ({@link #amounts}), -1 for none.
+     */
+    int index(Cube cube, int cell, long[] amounts) {
         return switch (this) {
             case SEB -> group(cube, cell);
             case SENIOR -> (Integer.parseInt(label(cube, cell, "grade")) >= 4 ? 4 : 0) + group(cube, cell);
@@ -99,9 +109,29 @@ enum KeyTable {
             case TRAINING -> 2 * group(cube, cell) + yes(cube, cell, "training");
             case PAY -> {
                 int g = group(cube, cell);
-                yield g < 3 && pence[cube.level(cell, cube.dimension("hourly_pay"))] >= 0 ? g : 3;
+                yield g < 3 && amounts[cube.level(cell, cube.dimension("hourly_pay"))] >= 0 ? g : 3;
+            }
+            case TENURE -> {
+                int g = group(cube, cell);
+                yield g < 3 && amounts[cube.level(cell, cube.dimension("months_in_grade"))] >= 0
+                        && List.of("0", "1").contains(label(cube, cell, "promoted")) ? g : 3;
             }
         };
+    }
+
+    /**
+     * The levels of a cube's amount dimension read as numbers: hourly_pay in pence ({@link PayHistogram#pence}),
+     * months_in_grade in months; "(missing)" is -1. Null for a cube with neither.
+     */
+    static long[] amounts(Cube cube) {
+        if (cube.hasDimension("hourly_pay")) {
+            return PayHistogram.pence(cube.dimensions().get(cube.dimension("hourly_pay")).levels());
+        }
+        if (!cube.hasDimension("months_in_grade")) {
+            return null;
+        }
+        return cube.dimensions().get(cube.dimension("months_in_grade")).levels().stream()
+                .mapToLong(l -> l.equals(ladder.engine.table.Column.EMPTY_LABEL) ? -1 : Long.parseLong(l)).toArray();
     }
 
     private static String label(Cube cube, int cell, String dimension) {

@@ -26,6 +26,8 @@ record PoolCounts(Map<String, Map<String, KeyCounts>> cells, Map<KeyTable, Strin
     static PoolCounts of(CubeSource source) {
         Map<String, Map<String, Map<KeyTable, long[]>>> tables = new TreeMap<>();
         Map<String, Map<String, PayHistogram[]>> pay = new TreeMap<>();
+        // employer, sector -> professional and working class: month -> {promoted, censored}
+        Map<List<String>, TreeMap<Integer, long[]>[]> tenure = new LinkedHashMap<>();
         Map<KeyTable, String> missing = new EnumMap<>(KeyTable.class);
         Map<List<String>, List<KeyTable>> byCube = new LinkedHashMap<>();
         for (KeyTable t : KeyTable.values()) {
@@ -41,8 +43,8 @@ record PoolCounts(Map<String, Map<String, KeyCounts>> cells, Map<KeyTable, Strin
                 e.getValue().forEach(t -> missing.put(t, x.getMessage()));
                 continue;
             }
-            boolean paid = e.getKey().contains("hourly_pay");
-            long[] pence = paid ? PayHistogram.pence(cube.dimensions().get(cube.dimension("hourly_pay")).levels()) : null;
+            boolean paid = e.getKey().contains("hourly_pay"), timed = e.getKey().contains("months_in_grade");
+            long[] amounts = KeyTable.amounts(cube);
             Map<List<String>, TreeMap<Long, Long>[]> values = new LinkedHashMap<>();
             for (int c = 0; c < cube.size(); c++) {
                 long n = cube.count(c);
@@ -50,11 +52,20 @@ record PoolCounts(Map<String, Map<String, KeyCounts>> cells, Map<KeyTable, Strin
                 Map<KeyTable, long[]> into = tables.computeIfAbsent(employer, k -> new TreeMap<>())
                         .computeIfAbsent(sector, k -> new EnumMap<>(KeyTable.class));
                 for (KeyTable t : e.getValue()) {
-                    into.computeIfAbsent(t, k -> new long[t.size()])[t.index(cube, c, pence)] += n;
+                    into.computeIfAbsent(t, k -> new long[t.size()])[t.index(cube, c, amounts)] += n;
+                }
+                if (timed && KeyTable.TENURE.index(cube, c, amounts) % 2 == 0) {
+                    // professional (0) or working class (2), with a time and a 0/1 promoted
+                    @SuppressWarnings("unchecked")
+                    TreeMap<Integer, long[]>[] t = tenure.computeIfAbsent(List.of(employer, sector),
+                            k -> new TreeMap[] {new TreeMap<>(), new TreeMap<>()});
+                    int month = (int) amounts[cube.level(c, cube.dimension("months_in_grade"))];
+                    t[KeyTable.TENURE.index(cube, c, amounts) / 2].computeIfAbsent(month, k -> new long[2])[
+                            cube.label(c, cube.dimension("promoted")).equals("1") ? 0 : 1] += n;
                 }
                 if (paid) {
                     int g = KeyCounts.group(cube.label(c, cube.dimension("seb")));
-                    long p = pence[cube.level(c, cube.dimension("hourly_pay"))];
+                    long p = amounts[cube.level(c, cube.dimension("hourly_pay"))];
                     if ((g == 0 || g == 2) && p >= 0) {
                         @SuppressWarnings("unchecked")
                         TreeMap<Long, Long>[] h = values.computeIfAbsent(List.of(employer, sector),
@@ -70,8 +81,11 @@ record PoolCounts(Map<String, Map<String, KeyCounts>> cells, Map<KeyTable, Strin
         tables.forEach((employer, bySector) -> bySector.forEach((sector, t) -> {
             PayHistogram[] h = pay.getOrDefault(employer, Map.of()).getOrDefault(sector,
                     new PayHistogram[] {PayHistogram.empty(), PayHistogram.empty()});
+            @SuppressWarnings("unchecked")
+            TreeMap<Integer, long[]>[] m = tenure.getOrDefault(List.of(employer, sector),
+                    new TreeMap[] {new TreeMap<>(), new TreeMap<>()});
             cells.computeIfAbsent(employer, k -> new LinkedHashMap<>()).put(sector, new KeyCounts(t, h[0], h[1],
-                    List.of()));
+                    new MonthCounts(m[0]), new MonthCounts(m[1]), List.of()));
         }));
         return new PoolCounts(cells, missing);
     }
@@ -107,6 +121,7 @@ record PoolCounts(Map<String, Map<String, KeyCounts>> cells, Map<KeyTable, Strin
     /** One employer's cells summed, as one stratum. */
     private static KeyCounts stratum(List<KeyCounts> cells) {
         KeyCounts s = KeyCounts.sum(cells);
-        return new KeyCounts(s.tables(), s.professionalPay(), s.workingClassPay(), List.of());
+        return new KeyCounts(s.tables(), s.professionalPay(), s.workingClassPay(), s.professionalTime(),
+                s.workingClassTime(), List.of());
     }
 }

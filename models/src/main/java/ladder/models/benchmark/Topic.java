@@ -7,6 +7,7 @@ public enum Topic {
     CEILING("The class ceiling"),
     PROGRESSION("Progression"),
     PAY("The class pay gap"),
+    TIME_TO_PROMOTION("Time to promotion"),
     GETTING_IN("Getting in and getting on");
 
     private final String title;

@@ -51,7 +51,10 @@ final class IntervalBarsChart {
         }
         NumberAxis axis = new NumberAxis(spec.valueAxis());
         if (spec.percent()) {
-            axis.setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.UK));
+            NumberFormat percent = NumberFormat.getPercentInstance(Locale.UK);
+            // Bars of a few per cent get ticks at half a per cent: whole per cents would label two ticks alike.
+            percent.setMaximumFractionDigits(1);
+            axis.setNumberFormatOverride(percent);
             axis.setRange(Math.max(-1, bottom * 1.12), Math.min(1, Math.max(0.01, top * 1.12)));
         } else {
             axis.setRange(bottom * 1.12, Math.max(1e-9, top * 1.12));

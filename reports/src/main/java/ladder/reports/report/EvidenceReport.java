@@ -40,7 +40,7 @@ public final class EvidenceReport {
     /** The topic of the employer comparison's figures each section of an employer's pack opens with. */
     static final java.util.Map<String, Topic> TOPICS = java.util.Map.of("composition", Topic.COMPOSITION,
             "supplementary", Topic.SUPPLEMENTARY, "ceiling", Topic.CEILING, "progression", Topic.PROGRESSION,
-            "pay", Topic.PAY, "getting-in", Topic.GETTING_IN);
+            "pay", Topic.PAY, "time-to-promotion", Topic.TIME_TO_PROMOTION, "getting-in", Topic.GETTING_IN);
 
     /** An employer's pack: where it stands ({@code comparison}), then the sections on its own data. */
     static List<Entry> employerSections(Attempt comparison) {

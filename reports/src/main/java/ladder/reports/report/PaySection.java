@@ -1,6 +1,7 @@
 package ladder.reports.report;
 
 import ladder.engine.Threads;
+import ladder.engine.cube.CubeSource;
 import ladder.models.pay.ClassPayGap;
 
 /**
@@ -11,9 +12,15 @@ import ladder.models.pay.ClassPayGap;
 final class PaySection implements Section {
     private final ClassPayGap gap;
 
+    /**
+     * In an employer's pack the gap reads the employer's pay off the pool's cube the comparison with the
+     * pool built (employer x sector x seb x hourly pay), rather than scanning the rows again for it.
+     */
     PaySection(ReportInputs inputs) {
         ClassPayGap.Question defaults = ClassPayGap.Question.defaults();
-        gap = ClassPayGap.of(inputs.cubes(), new ClassPayGap.Question(defaults.reference(), defaults.by(),
+        CubeSource cubes = inputs.employer().isPresent() && inputs.pool() instanceof SharedCubes pool
+                ? pool.slice("employer_id", inputs.employer().get()) : inputs.cubes();
+        gap = ClassPayGap.of(cubes, new ClassPayGap.Question(defaults.reference(), defaults.by(),
                 defaults.quantileType(), defaults.replicates(), defaults.seed(), defaults.level(), true), Threads.all());
     }
 

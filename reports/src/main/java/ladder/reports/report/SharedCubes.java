@@ -26,6 +26,37 @@ final class SharedCubes implements CubeSource {
                 key -> source.cube(key.get(0), key.get(1)));
     }
 
+    /**
+     * The cubes of the rows whose {@code dimension} is {@code level} (an employer's pack: its employer), each
+     * read off a cube of this source that has {@code dimension}: one already built over more dimensions if
+     * there is one (its counts summed over the rest, exact), else built here and kept; so an employer's
+     * section asking what the comparison with the pool already read scans no rows. Cubes with measures are
+     * not summed from others (their floating sums would depend on the order of adding): only one with the
+     * same dimensions and measures is reused. The filter is the source's and {@code dimension = 'level'}, as
+     * {@link CubeSource#where}'s; the view has no rows of its own.
+     */
+    CubeSource slice(String dimension, String level) {
+        CubeSource cubes = new CubeSource() {
+            @Override
+            public Cube cube(List<String> dimensions, List<String> measures) {
+                if (measures.isEmpty()) {
+                    for (Map.Entry<List<List<String>>, Cube> e : built.entrySet()) {
+                        if (e.getKey().get(1).isEmpty() && e.getKey().get(0).containsAll(dimensions)) {
+                            return e.getValue().marginalise(dimensions);
+                        }
+                    }
+                }
+                return SharedCubes.this.cube(dimensions, measures);
+            }
+
+            @Override
+            public String filter() {
+                return source.filter();
+            }
+        };
+        return cubes.where(dimension, level);
+    }
+
     @Override
     public String filter() {
         return source.filter();

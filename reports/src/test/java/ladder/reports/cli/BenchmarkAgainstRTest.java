@@ -32,7 +32,7 @@ class BenchmarkAgainstRTest {
     private static final String SAMPLE = "../datasets/sample";
     /** The columns of every key figure's cube. */
     static final String EMPLOYER_DIMS = "employer_id,sector,seb,grade,promoted,school_type,free_school_meals,"
-            + "parent_degree,entry_route,training,hourly_pay";
+            + "parent_degree,entry_route,training,hourly_pay,months_in_grade";
     private static final String SCORECARD = "scorecard --target working_class=0.45";
 
     private static void close(double expected, JsonNode actual, String what) {
@@ -80,6 +80,33 @@ class BenchmarkAgainstRTest {
             }
             assertEquals(9, checked, "the figures the R script computes");
         }
+    }
+
+    /**
+     * The coalition's promotion within 24 months is the pooled Kaplan-Meier curve of the whole sample, as
+     * reports/src/test/r/survival_sample_reference.R gives it for {@code ladder survival --by seb}:
+     * 1 - summary(survfit(Surv(months_in_grade, promoted) ~ seb), times = 24)$surv, the interval 1 minus its
+     * upper and lower limits (log type), to 1e-8.
+     */
+    @Test
+    void theCoalitionsPromotionWithin24MonthsIsRsKaplanMeier() throws IOException {
+        Map<String, Double> km = SurvivalAgainstRTest.R.get("--by seb");
+        JsonNode rows = table(run("employer --id E001", List.of("--data", SAMPLE)), "figures");
+        int checked = 0;
+        for (JsonNode row : rows) {
+            String f = row.get("figure").asText();
+            for (String group : List.of("professional", "working_class")) {
+                if (f.equals("promoted_within_24_months_" + group)) {
+                    String k = "km." + group + ".24.";
+                    close(1 - km.get(k + "surv"), row.get("coalition"), f);
+                    close(1 - km.get(k + "upper"), row.get("coalition_lower"), f + " lower");
+                    close(1 - km.get(k + "lower"), row.get("coalition_upper"), f + " upper");
+                    assertTrue(row.get("employer").isNumber() && row.get("percentile").isNumber(), row.toString());
+                    checked++;
+                }
+            }
+        }
+        assertEquals(2, checked);
     }
 
     @Test

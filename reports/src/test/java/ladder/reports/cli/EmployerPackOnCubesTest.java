@@ -39,7 +39,7 @@ class EmployerPackOnCubesTest {
                 dir.resolve("on-rows").toString());
         assertEquals(0, rows.status(), rows.err());
         List<String> tables = comparisons(dir.resolve("on-rows"));
-        assertEquals(7, tables.size(), "the standing table and six sections': " + tables);
+        assertEquals(8, tables.size(), "the standing table and seven sections': " + tables);
         assertEquals(tables, comparisons(dir.resolve("on-cubes")));
         for (String t : tables) {
             String onRows = Files.readString(dir.resolve("on-rows/tables").resolve(t), StandardCharsets.UTF_8);

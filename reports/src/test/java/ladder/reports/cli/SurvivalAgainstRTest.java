@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Greenwood, log-rank) to 1e-8, the Cox fit and its tests to 1e-6 (relative).
  */
 class SurvivalAgainstRTest {
-    private static final Map<String, Map<String, Double>> R = load();
+    static final Map<String, Map<String, Double>> R = load();
     private static final double CLOSED = 1e-8;
     private static final double COX = 1e-6;
 

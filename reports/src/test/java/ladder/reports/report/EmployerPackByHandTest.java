@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ladder.models.pay.PayHistogram;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,6 +97,16 @@ class EmployerPackByHandTest {
                 professional.n() + working.n());
     }
 
+    /**
+     * 1 - S(24) of n people, p promoted at month 12 and the rest censored at 24: S = 1 - p / n, Greenwood's
+     * se(log S) = sqrt(p / (n (n - p))), the interval 1 - S exp(+-z se) with S's upper limit capped at 1 (R's log
+     * type).
+     */
+    static Value promotedWithin24(long p, long n) {
+        double s = 1 - (double) p / n, se = Math.sqrt((double) p / ((double) n * (n - p)));
+        return new Value(1 - s, 1 - Math.min(1, s * Math.exp(Z * se)), 1 - s * Math.exp(-Z * se), n);
+    }
+
     static Value exactly(double estimate, long n) {
         return new Value(estimate, null, null, n);
     }
@@ -159,7 +170,7 @@ class EmployerPackByHandTest {
         // median pay gap 100 (med P - med W) / med P. E1: P 16 at 30 and 44 at 20 -> 20; W 12 at 24, 44 at 16 -> 16:
         // 20. Sector: P 40 at 30, 40 at 20 -> 25; W 15 at 24, 45 at 16 -> 16: 36. Coalition: P 106 at 30 of 245
         // -> 20; W 70 at 24 of 221 -> 16: 20. Each: E1 20, E2 20, E3 46.67, E4 20, E5 46.67, E6 20: tied with
-        // three, none below: (0 + 4/2) / 6 = 33.33. The intervals are the employer bootstrap's: none for E1.
+        // three, none below: (0 + 4/2) / 6 = 33.33. The intervals are the employer bootstrap's; E1's, its people's.
         rows.put("pay_gap_median_working_class_vs_professional", new Row(exactly(20, 116), exactly(20, 466),
                 exactly(36, 140), null, 200 / 6.0));
         // mean pay gap 100 (1 - mean W / mean P). E1: P 1360/60, W 992/56: 2600/119 = 21.85. Each: E2 160/7 = 22.86,
@@ -167,6 +178,13 @@ class EmployerPackByHandTest {
         rows.put("pay_gap_mean_working_class_vs_professional", new Row(meanGap(new Pay(60, 16, 30, 20),
                 new Pay(56, 12, 24, 16)), meanGap(new Pay(245, 106, 30, 20), new Pay(221, 70, 24, 16)),
                 meanGap(new Pay(80, 40, 30, 20), new Pay(60, 15, 24, 16)), null, 250 / 6.0));
+        // promoted within 24 months: HandPool promotes its first p at month 12 and censors the rest at 24, so
+        // 1 - S(24) is the promotion rate, on the promotion rates' p and n, and ranks as they do (every group has
+        // at least 10 people).
+        rows.put("promoted_within_24_months_professional", new Row(promotedWithin24(14, 60), promotedWithin24(76, 245),
+                promotedWithin24(27, 80), null, 25));
+        rows.put("promoted_within_24_months_working_class", new Row(promotedWithin24(10, 56),
+                promotedWithin24(41, 221), promotedWithin24(10, 60), null, 350 / 6.0));
         // graduate scheme (gr): E1 W 14 of 22 + 12 + 14 = 48; sector 26 of 75; coalition 70 of 219. Each: E1 .292,
         // E2 5/9, E3 2/13, E4 5/11, E5 1/3, E6 5/33: above E3, E6: 41.67.
         rows.put("share_working_class_graduate_scheme", new Row(share(14, 48), share(70, 219), share(26, 75), null,
@@ -268,11 +286,18 @@ class EmployerPackByHandTest {
     }
 
     @Test
-    void theMedianGapHasTheBootstrapIntervalForSeveralEmployersAndNoneForOne() throws IOException {
+    void theMedianGapHasTheEmployerBootstrapIntervalForSeveralEmployersAndThePersonBootstrapForOne()
+            throws IOException {
         Map<String, String> row = csv(pack.resolve("tables/standing-comparison-figures.csv"))
                 .get("pay_gap_median_working_class_vs_professional");
-        assertEquals("", row.get("employer_lower"));
-        assertEquals("", row.get("employer_upper"));
+        // E1's people: professionals 16 at 30 and 44 at 20, working class 12 at 24 and 44 at 16 (pounds), each
+        // group resampled with replacement, 999 replicates, seed 1, as the pack states.
+        ladder.models.proportion.ConfidenceInterval own = ladder.models.pay.PersonMedianGapBootstrap.of(
+                PayHistogram.of(new long[] {2000, 3000}, new long[] {44, 16}),
+                PayHistogram.of(new long[] {1600, 2400}, new long[] {44, 12}), 999, 1).interval(0, 0.95);
+        close(own.lower(), row.get("employer_lower"), "E1's median gap, lower");
+        close(own.upper(), row.get("employer_upper"), "E1's median gap, upper");
+        assertTrue(own.lower() <= 20 && 20 <= own.upper(), own.toString());
         for (String who : List.of("coalition", "sector")) {
             double lower = Double.parseDouble(row.get(who + "_lower")), upper = Double.parseDouble(row.get(who + "_upper"));
             double estimate = Double.parseDouble(row.get(who));
@@ -293,6 +318,8 @@ class EmployerPackByHandTest {
                 "promotion_odds_ratio_within_employers"));
         sections.put("pay", List.of("pay_gap_median_working_class_vs_professional",
                 "pay_gap_mean_working_class_vs_professional"));
+        sections.put("time-to-promotion", List.of("promoted_within_24_months_professional",
+                "promoted_within_24_months_working_class"));
         sections.put("getting-in", List.of("share_working_class_graduate_scheme", "share_working_class_apprenticeship",
                 "training_rate_professional", "training_rate_working_class"));
         String html = Files.readString(pack.resolve("index.html"), StandardCharsets.UTF_8);

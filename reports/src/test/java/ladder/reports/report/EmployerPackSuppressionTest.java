@@ -32,6 +32,7 @@ class EmployerPackSuppressionTest {
             "share_working_class_grade_1_3", "share_working_class_grade_4_plus", "promotion_rate_working_class",
             "promotion_odds_ratio_working_class_vs_professional", "promotion_odds_ratio_within_employers",
             "pay_gap_median_working_class_vs_professional", "pay_gap_mean_working_class_vs_professional",
+            "promoted_within_24_months_working_class",
             "share_working_class_graduate_scheme", "share_working_class_apprenticeship", "training_rate_working_class");
 
     @BeforeAll
