@@ -101,6 +101,15 @@ final class Hypercube {
      * {@code minimumWidth}, withholding as few published counts as the search finds.
      */
     Witness cheapest(int x, boolean[] withheld, double minimumWidth) {
+        return cheapest(x, withheld, minimumWidth, false);
+    }
+
+    /**
+     * As {@link #cheapest(int, boolean[], double)}, but with {@code boxesOnly} null where only the
+     * one-person change (A empty) would do: the caller may find the cell protected by the pattern
+     * already withheld (a cycle of withheld cells that is not a box) before paying for it.
+     */
+    Witness cheapest(int x, boolean[] withheld, double minimumWidth, boolean boxesOnly) {
         int[] level = levelOf(x);
         List<Integer> fixes = new ArrayList<>();
         for (int d = 0; d < level.length; d++) {
@@ -113,6 +122,9 @@ final class Hypercube {
             dropping(fixes, drop, 0, new ArrayList<>(), tries);
         }
         for (List<Integer> alternated : tries) {
+            if (boxesOnly && alternated.isEmpty()) {
+                return null;
+            }
             Witness best = cheapest(level, alternated, withheld, minimumWidth);
             if (best != null) {
                 return best;

@@ -27,6 +27,17 @@ final class IntervalBounds {
      * relations do not bound it.
      */
     static double[][] of(LinearRelations system, boolean[] withheld) {
+        List<Integer> all = new ArrayList<>();
+        for (int v = 0; v < system.size(); v++) {
+            if (withheld[v]) {
+                all.add(v);
+            }
+        }
+        return of(system, withheld, all);
+    }
+
+    /** {min, max} of each of the withheld variables {@code targets} (null for every other variable). */
+    static double[][] of(LinearRelations system, boolean[] withheld, List<Integer> targets) {
         int[] column = new int[system.size()];
         int columns = 0;
         for (int v = 0; v < system.size(); v++) {
@@ -55,10 +66,8 @@ final class IntervalBounds {
         }
         Simplex lp = new Simplex(a.toArray(new long[0][]), b.stream().mapToLong(Long::longValue).toArray(), columns);
         double[][] bounds = new double[system.size()][];
-        for (int v = 0; v < system.size(); v++) {
-            if (withheld[v]) {
-                bounds[v] = new double[] {lp.min(column[v]), lp.max(column[v])};
-            }
+        for (int v : targets) {
+            bounds[v] = new double[] {lp.min(column[v]), lp.max(column[v])};
         }
         return bounds;
     }

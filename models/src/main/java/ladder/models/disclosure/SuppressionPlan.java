@@ -1,6 +1,7 @@
 package ladder.models.disclosure;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,11 @@ import ladder.models.result.ResultTable.Kind;
  *       it touches. A witness proves both checks of the audit: the cell is not determined by any
  *       linear combination of the published relations ({@link ExactElimination}), and its
  *       linear-programming range ({@link IntervalBounds}) is wide enough; {@link #audit()} runs
- *       those checks independently.</li>
+ *       those checks independently. A cell that no box over any of its dimensions protects (a zero
+ *       whose neighbours are zeros) is then checked by its linear-programming range under the
+ *       cells withheld so far, which often protect it through a cycle that is not a box; only if
+ *       that range is too narrow does it take the one-person change, which withholds every margin
+ *       above it up to the total.</li>
  * </ol>
  * The cost of a plan grows with the number of withheld cells times the hypercubes tried for each,
  * not with the size of the whole system. Greedy choice does not minimise the number withheld (an
@@ -52,6 +57,7 @@ public final class SuppressionPlan {
     private final LinearRelations system;
     private final Reason[] reasons;
     private int witnesses;
+    private int ranged;
 
     private SuppressionPlan(long threshold, boolean suppressZeros, double minimumWidth, List<CountTable> tables) {
         this.threshold = threshold;
@@ -141,31 +147,68 @@ public final class SuppressionPlan {
         }
         Hypercube search = new Hypercube(system);
         boolean[] safe = new boolean[n];
+        List<Integer> boxless = new ArrayList<>();
         while (!queue.isEmpty()) {
             int x = queue.poll();
             if (safe[x]) {
                 continue;
             }
-            Hypercube.Witness w = search.cheapest(x, withheld, minimumWidth);
-            if (!search.balances(w) || w.width(system.values) < minimumWidth - 1e-9) {
-                throw new IllegalStateException("a witness for cell " + x + " does not balance the relations"
-                        + " or is too narrow");
-            }
-            witnesses++;
-            for (int v : w.variables()) {
-                safe[v] = true;
-                if (!withheld[v]) {
-                    withheld[v] = true;
-                    reasons[v] = Reason.SECONDARY;
-                }
+            Hypercube.Witness w = search.cheapest(x, withheld, minimumWidth, true);
+            if (w == null) {
+                boxless.add(x);
+            } else {
+                take(search, w, withheld, safe, reasons);
             }
         }
+        // A cell no box protects (a zero among zeros) is often protected already by the cells withheld
+        // around it, through a cycle that is not a box: its linear-programming range under the plan so
+        // far says so, and stays as wide as more cells are withheld. Only a cell still too narrow takes
+        // the one-person change, which withholds every margin above it.
+        while (true) {
+            boxless.removeIf(x -> safe[x]);
+            if (boxless.isEmpty()) {
+                break;
+            }
+            double[][] bounds = IntervalBounds.of(system, withheld, boxless);
+            List<Integer> open = boxless.stream().filter(x -> bounds[x][1] - bounds[x][0] < minimumWidth - 1e-9).toList();
+            boxless.stream().filter(x -> !open.contains(x)).forEach(x -> safe[x] = true);
+            ranged += boxless.size() - open.size();
+            if (open.isEmpty()) {
+                break;
+            }
+            take(search, search.cheapest(open.get(0), withheld, minimumWidth), withheld, safe, reasons);
+            boxless = new ArrayList<>(open.subList(1, open.size()));
+        }
         return reasons;
+    }
+
+    /** Withholds every published cell of witness {@code w}, after checking it is one. */
+    private void take(Hypercube search, Hypercube.Witness w, boolean[] withheld, boolean[] safe, Reason[] reasons) {
+        if (!search.balances(w) || w.width(system.values) < minimumWidth - 1e-9) {
+            throw new IllegalStateException("a witness for cells " + Arrays.toString(w.variables())
+                    + " does not balance the relations or is too narrow");
+        }
+        witnesses++;
+        for (int v : w.variables()) {
+            safe[v] = true;
+            if (!withheld[v]) {
+                withheld[v] = true;
+                reasons[v] = Reason.SECONDARY;
+            }
+        }
     }
 
     /** The number of witnesses the plan took (each a proof that the cells it touches are protected). */
     public int witnesses() {
         return witnesses;
+    }
+
+    /**
+     * The withheld cells no box protects that the linear-programming range of the plan showed
+     * protected already (at least {@code minimumWidth} wide), with no witness of their own.
+     */
+    public int ranged() {
+        return ranged;
     }
 
     /** The number of distinct published quantities (cells and margins, a shared margin once) the plan decides. */

@@ -60,12 +60,13 @@ public record ReportInputs(CubeSource cubes, Result account, List<InputFile> fil
 
     /**
      * These inputs as employer {@code id}'s pack: its sections read the employer's rows (or cubes),
-     * compared with the whole pool; a one-line error naming a few known ids for an unknown one.
+     * and its applicants', compared with the whole pool; a one-line error naming a few known ids for
+     * an unknown one.
      */
     public ReportInputs forEmployer(String id) {
         String known = ladder.models.benchmark.EmployerIds.require(pool.cube(List.of("employer_id"), List.of()), id);
-        return new ReportInputs(pool.where("employer_id", known), account, files, command, title, pool, applicants,
-                Optional.of(known));
+        return new ReportInputs(pool.where("employer_id", known), account, files, command, title, pool,
+                applicants.map(a -> a.where("employer_id", known)), Optional.of(known));
     }
 
     /** {@code word} as a POSIX shell reads it back, for the reproducing command: quoted unless it is plain. */

@@ -70,6 +70,9 @@ class ReportPackTest {
         // Its own sections read its rows alone.
         assertEquals(command("composition", "--data", SAMPLE, "--where", "employer_id = 'E003'", "--by", "year",
                 "--publish", "--format", "csv"), table(report, "composition-by_year-shares"));
+        // Its funnel reads its own applicants, not the coalition's.
+        assertEquals(command("funnel", "--data", APPLICANTS, "--where", "employer_id = 'E003'", "--publish", "--format",
+                "csv", "--table", "composition"), table(report, "getting-in-funnel-composition"));
         String html = Files.readString(report.resolve("index.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("data of employer E003"), "the page says whose pack it is");
     }
