@@ -62,7 +62,7 @@ public final class Pool {
         if (merged != null) {
             throw new LadderException("this pool is merged cube files, which hold no rows; load the rows for this");
         }
-        return table != null ? table : snapshot.loaded().table();
+        return rows.rows().orElseThrow().table();
     }
 
     /** What loading read, accepted and rejected, and why. */
@@ -191,8 +191,9 @@ public final class Pool {
         return new AfterTrainingQuery(this, ladder.models.progression.ProgressionAfter.Question.defaults(), false);
     }
 
+    /** The filter compiled against {@link #table()}, for analyses of rows. */
     Filter filter() {
-        return FilterParser.parse(where, table());
+        return rows.rows().orElseThrow().filter();
     }
 
     @Override
