@@ -6,7 +6,10 @@ import java.util.List;
 import ladder.engine.contract.Schema;
 import ladder.engine.cube.Cube;
 import ladder.engine.cube.CubeFile;
+import ladder.engine.Threads;
 import ladder.engine.io.Loader;
+import ladder.engine.io.Progress;
+import ladder.engine.snapshot.SnapshotReader;
 
 /**
  * Where a researcher starts: load a pool (rows, or cube files that employers sent), then ask it
@@ -28,7 +31,7 @@ public final class Ladder {
     /**
      * Loads the employee files or folders at {@code paths} into one pool; rejected rows are kept in
      * memory only. A snapshot folder written by {@code ladder import} ({@code Ladder.load("pool.ladder")})
-     * is read as imported, without validating again.
+     * is read as imported, without validating again, each column when a question first needs it.
      */
     public static Pool load(String... paths) {
         return load(Arrays.stream(paths).map(Path::of).toList(), null);
@@ -36,6 +39,10 @@ public final class Ladder {
 
     /** Loads the employee files or folders at {@code paths}, writing rejected rows to {@code rejects} (may be null). */
     public static Pool load(List<Path> paths, Path rejects) {
+        Path snapshot = Loader.snapshotOf(paths);
+        if (snapshot != null) {
+            return Pool.of(SnapshotReader.open(snapshot, Schema.EMPLOYEES, Threads.all(), Progress.NONE));
+        }
         Loader.Loaded loaded = Loader.load(Schema.EMPLOYEES, paths, rejects);
         return Pool.of(loaded.table(), loaded.report());
     }

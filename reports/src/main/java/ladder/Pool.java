@@ -7,45 +7,62 @@ import ladder.engine.cube.Cube;
 import ladder.engine.cube.CubeSource;
 import ladder.engine.filter.Filter;
 import ladder.engine.filter.FilterParser;
+import ladder.engine.contract.Schema;
 import ladder.engine.io.LoadReport;
+import ladder.engine.snapshot.SnapshotReader;
+import ladder.engine.snapshot.SnapshotSource;
 import ladder.engine.table.Table;
 import ladder.models.describe.Description;
 import ladder.models.result.Result;
 import ladder.reports.LoadSummary;
 
 /**
- * A pool to ask questions of: loaded rows, optionally narrowed by a filter, or merged cube files.
- * Immutable: {@link #where} answers a new view; the analyses answer result values that render as
- * tables and charts. Every analysis reads its cube through {@link #cubes}, so it runs alike on
- * rows and on cubes.
+ * A pool to ask questions of: loaded rows or a snapshot's, optionally narrowed by a filter, or
+ * merged cube files. Immutable: {@link #where} answers a new view; the analyses answer result
+ * values that render as tables and charts. Every analysis reads its cube through {@link #cubes},
+ * so it runs alike on rows and on cubes. A snapshot's columns are read as the questions need
+ * them, each once ({@link SnapshotSource.Reading#KEEP}), and every column when rows are asked for.
  */
 public final class Pool {
     private final Table table;
+    private final SnapshotReader snapshot;
     private final LoadReport report;
     private final Cube merged;
     private final String where;
+    /** The rows passing {@link #where}: the loaded table's or the snapshot's; null for merged cubes. */
+    private final CubeSource rows;
 
-    private Pool(Table table, LoadReport report, Cube merged, String where) {
+    private Pool(Table table, SnapshotReader snapshot, LoadReport report, Cube merged, String where) {
         this.table = table;
+        this.snapshot = snapshot;
         this.report = report;
         this.merged = merged;
         this.where = where;
+        this.rows = merged == null ? rows(where) : null;
     }
 
     static Pool of(Table table, LoadReport report) {
-        return new Pool(table, report, null, "");
+        return new Pool(table, null, report, null, "");
+    }
+
+    /** The rows of a snapshot, read column by column as the questions need them; the account is the import's. */
+    static Pool of(SnapshotReader snapshot) {
+        return new Pool(null, snapshot, snapshot.report(), null, "");
     }
 
     static Pool of(Cube merged) {
-        return new Pool(null, null, merged, "");
+        return new Pool(null, null, null, merged, "");
     }
 
-    /** The rows, for analyses that read columns; a {@link LadderException} for a pool of cube files. */
+    /**
+     * The rows, for analyses that read columns (of a snapshot, every column, read on first use); a
+     * {@link LadderException} for a pool of cube files.
+     */
     public Table table() {
-        if (table == null) {
+        if (merged != null) {
             throw new LadderException("this pool is merged cube files, which hold no rows; load the rows for this");
         }
-        return table;
+        return rows.rows().orElseThrow().table();
     }
 
     /** What loading read, accepted and rejected, and why. */
@@ -55,16 +72,22 @@ public final class Pool {
 
     /** The pool narrowed to rows passing {@code filter} (and any filter already applied), e.g. {@code "grade >= 4"}. */
     public Pool where(String filter) {
-        if (table == null) {
+        if (merged != null) {
             throw new LadderException("a filter applies to rows; cubes are filtered when they are built (ladder cube --where)");
         }
-        FilterParser.parse(filter, table);
-        return new Pool(table, report, null, where.isBlank() ? filter : "(" + where + ") and (" + filter + ")");
+        rows(filter);
+        return new Pool(table, snapshot, report, null, where.isBlank() ? filter : "(" + where + ") and (" + filter + ")");
     }
 
     /** Where the analyses get their cubes: the kernel over the rows passing the filter, or the merged cube files. */
     public CubeSource cubes() {
-        return table != null ? CubeSource.of(table, filter(), Threads.all()) : CubeSource.of(merged);
+        return rows != null ? rows : CubeSource.of(merged);
+    }
+
+    /** The rows passing {@code filter}, which is compiled now (a {@link LadderException} if it is wrong). */
+    private CubeSource rows(String filter) {
+        return table != null ? CubeSource.of(table, FilterParser.parse(filter, table), Threads.all())
+                : new SnapshotSource(snapshot, filter, Threads.all(), SnapshotSource.Reading.KEEP);
     }
 
     public Description describe() {
@@ -119,7 +142,8 @@ public final class Pool {
 
     /** This pool, when it holds applications (or cubes); {@code user} (e.g. "the funnel") is refused a pool of employees. */
     Pool requireApplications(String user) {
-        if (table != null && table.schema() != ladder.engine.contract.Schema.APPLICANTS) {
+        Schema schema = table != null ? table.schema() : snapshot != null ? snapshot.schema() : null;
+        if (schema != null && schema != Schema.APPLICANTS) {
             throw new LadderException(user + " reads applications, and this pool holds employees; load the"
                     + " applicants files with Ladder.applicants(...)");
         }
@@ -143,7 +167,7 @@ public final class Pool {
 
     /** What a report of this pool is made from, with the command line that reproduces it. */
     ladder.reports.report.ReportInputs reportInputs(String title) {
-        if (table == null) {
+        if (merged != null) {
             return ladder.reports.report.ReportInputs.ofCubes(cubes(), List.of(), merged,
                     "ladder report --cubes CUBE_FILES --title " + ladder.reports.report.ReportInputs.shellWord(title) + " --out OUT",
                     title);
@@ -167,13 +191,14 @@ public final class Pool {
         return new AfterTrainingQuery(this, ladder.models.progression.ProgressionAfter.Question.defaults(), false);
     }
 
+    /** The filter compiled against {@link #table()}, for analyses of rows. */
     Filter filter() {
-        return FilterParser.parse(where, table);
+        return rows.rows().orElseThrow().filter();
     }
 
     @Override
     public String toString() {
-        return table != null ? "Pool of " + table.rows() + " rows" + (where.isBlank() ? "" : " where " + where)
-                : "Pool of merged cubes: " + merged;
+        return merged == null ? "Pool of " + (table != null ? table.rows() : snapshot.rows()) + " rows"
+                + (where.isBlank() ? "" : " where " + where) : "Pool of merged cubes: " + merged;
     }
 }

@@ -72,6 +72,20 @@ public final class FilterParser {
         return filter;
     }
 
+    /**
+     * The unquoted words of filter {@code text}, among which are the names of every column it
+     * compares (a column's name is never quoted): a source that must read something of a column
+     * before the filter can be compiled, such as a text column's dictionary, reads it for those of
+     * these words that name one. Blank text has none.
+     */
+    public static java.util.Set<String> words(String text) {
+        java.util.Set<String> words = new java.util.LinkedHashSet<>();
+        if (text != null) {
+            tokenize(text).stream().filter(t -> !t.quoted()).forEach(t -> words.add(t.text()));
+        }
+        return words;
+    }
+
     private Filter or() {
         List<Filter> terms = new ArrayList<>(List.of(and()));
         while (peekIs("or")) {

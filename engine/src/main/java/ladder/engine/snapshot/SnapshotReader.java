@@ -41,6 +41,8 @@ public final class SnapshotReader {
     private final int threads;
     private final Progress progress;
     private final ColumnFile.Parts[] read;
+    /** The columns whose files were read, whole, streamed or their dictionary alone, in the order first read. */
+    private final java.util.Set<String> opened = new java.util.LinkedHashSet<>();
 
     private SnapshotReader(Path folder, Schema schema, Manifest manifest, int threads, Progress progress) {
         this.folder = folder;
@@ -119,17 +121,41 @@ public final class SnapshotReader {
     }
 
     /**
+     * The names of the columns whose files have been read so far (whole, streamed, or a text
+     * column's dictionary alone), in the order first read: what the questions asked cost.
+     */
+    public synchronized List<String> columnsRead() {
+        return List.copyOf(opened);
+    }
+
+    /**
+     * A table of no rows in which the text columns named in {@code names} hold their dictionaries,
+     * read from their files (the other names are ignored), as a filter naming their values is
+     * compiled against: their codes are those of every chunk. A dictionary read alone is not
+     * checked against its column's checksum, which covers the whole file; reading the column checks it.
+     */
+    public Table dictionaries(Collection<String> names) {
+        ColumnFile.Parts[] parts = new ColumnFile.Parts[columns.size()];
+        for (Column c : named(names)) {
+            if (c.pool() != null) {
+                parts[c.index()] = new ColumnFile.Parts(List.of(), List.of(), reader(c).start());
+            }
+        }
+        return assemble(parts);
+    }
+
+    /**
      * The table holding at least the columns named in {@code names} (and any read before), read
      * now if they were not; names of no column are left for the table to refuse when asked. The
-     * other columns are empty and their chunks' arrays null.
+     * other columns are empty and their chunks' arrays null. With no column named and none read
+     * before, the smallest is read, for the rows.
      */
     public synchronized Table table(Collection<String> names) {
-        List<Column> wanted = new ArrayList<>();
-        for (String name : names) {
-            String n = name.strip().toLowerCase(Locale.ROOT);
-            columns.stream().filter(c -> c.name().equals(n) && read[c.index()] == null && !wanted.contains(c))
-                    .forEach(wanted::add);
+        List<Column> named = named(names);
+        if (named.isEmpty() && java.util.Arrays.stream(read).allMatch(java.util.Objects::isNull)) {
+            named = List.of(smallest());
         }
+        List<Column> wanted = named.stream().filter(c -> read[c.index()] == null).toList();
         if (!wanted.isEmpty()) {
             readColumns(wanted);
         }
@@ -147,13 +173,9 @@ public final class SnapshotReader {
      * the rows.
      */
     public void stream(Collection<String> names, java.util.function.Consumer<Table> groups) {
-        List<Column> wanted = new ArrayList<>();
-        for (String name : names) {
-            String n = name.strip().toLowerCase(Locale.ROOT);
-            columns.stream().filter(c -> c.name().equals(n) && !wanted.contains(c)).forEach(wanted::add);
-        }
+        List<Column> wanted = new ArrayList<>(named(names));
         if (wanted.isEmpty()) {
-            wanted.add(columns.stream().min(java.util.Comparator.comparingLong(c -> entry(c).bytes())).orElseThrow());
+            wanted.add(smallest());
         }
         progress.expectBytes(Math.max(0, progress.totalBytes()) + wanted.stream().mapToLong(c -> entry(c).bytes()).sum());
         List<ColumnReader> readers = new ArrayList<>();
@@ -182,7 +204,25 @@ public final class SnapshotReader {
         }
     }
 
+    /** The columns named in {@code names} (case-insensitive), each once, in the order named; names of no column are left out. */
+    private List<Column> named(Collection<String> names) {
+        List<Column> out = new ArrayList<>();
+        for (String name : names) {
+            String n = name.strip().toLowerCase(Locale.ROOT);
+            columns.stream().filter(c -> c.name().equals(n) && !out.contains(c)).forEach(out::add);
+        }
+        return out;
+    }
+
+    /** The column of the fewest bytes, read when a question needs the rows and no column's values. */
+    private Column smallest() {
+        return columns.stream().min(java.util.Comparator.comparingLong(c -> entry(c).bytes())).orElseThrow();
+    }
+
     private ColumnReader reader(Column c) {
+        synchronized (this) {
+            opened.add(c.name());
+        }
         Path file = folder.resolve(entry(c).file());
         try {
             return ColumnReader.open(file, c, entry(c).storage(), entry(c).crc32c(), manifest.rows(), file.toString());

@@ -13,30 +13,54 @@ import ladder.engine.table.Table;
 import ladder.engine.table.TableBuilder;
 
 /**
- * The rows of a snapshot for a question: each cube is built by the kernel straight from the
- * columns it needs (its dimensions, its measures and the filter's columns), streamed from the
- * snapshot a group of chunks at a time ({@link SnapshotReader#stream}, {@link CubeStream}), so
- * that it holds the cube and one group, never the columns; no row is validated or checked for
- * duplicates again, since the import did both. An analysis of rows ({@link #rows}) reads every
- * column, and the cubes asked for after it are built from them.
+ * The rows of a snapshot for questions: each cube is built by the kernel from the columns it
+ * needs (its dimensions, its measures and the filter's columns) and no others; no row is validated
+ * or checked for duplicates again, since the import did both. How the columns are read is the
+ * source's {@link Reading}: streamed from the files for each cube (a command's one question), or
+ * read once and kept (a notebook's many). An analysis of rows ({@link #rows}) reads every column,
+ * and the cubes asked for after it are built from them.
  *
- * <p>A filter that names only codes and amounts is compiled against an empty table of the schema,
- * which serves every table of it; one that names a text value ({@code employer_id = 'E1'}) needs
- * the text column's dictionary and is compiled once every column is read.
+ * <p>The filter is compiled when the source is made, against a table of no rows in which the text
+ * columns it names hold their dictionaries ({@link SnapshotReader#dictionaries}): a text value
+ * ({@code employer_id = 'E1'}) has the code it has in every chunk, so a filter on one reads no
+ * column more than a filter on codes does.
  */
 public final class SnapshotSource implements CubeSource {
+    /** How a source reads the columns of its cubes. */
+    public enum Reading {
+        /**
+         * Each cube streams its columns from the files a group of chunks at a time
+         * ({@link SnapshotReader#stream}, {@link CubeStream}), holding the cube and one group,
+         * never the columns: a command's question, in memory that follows the cube.
+         */
+        STREAM,
+        /**
+         * Each cube reads the columns it needs that were not read before, once, and keeps them
+         * ({@link SnapshotReader#table}): later questions of the same columns read nothing.
+         */
+        KEEP
+    }
+
     private final SnapshotReader snapshot;
     private final String where;
     private final int threads;
-    private final Filter codedFilter;
+    private final Reading reading;
+    private final Filter filter;
     private Rows all;
 
-    /** The rows of {@code snapshot} passing {@code where} (null or blank: every row), cubes built on {@code threads} threads. */
-    public SnapshotSource(SnapshotReader snapshot, String where, int threads) {
+    /**
+     * The rows of {@code snapshot} passing {@code where} (null or blank: every row), cubes built on
+     * {@code threads} threads from columns read as {@code reading} says.
+     *
+     * @throws LadderException at once, before any column is read but the dictionaries the filter
+     *     names, if {@code where} is wrong (in the words a loaded table gives)
+     */
+    public SnapshotSource(SnapshotReader snapshot, String where, int threads, Reading reading) {
         this.snapshot = snapshot;
         this.where = where;
         this.threads = threads;
-        this.codedFilter = coded(snapshot, where);
+        this.reading = reading;
+        this.filter = compile(snapshot, where);
     }
 
     public SnapshotReader snapshot() {
@@ -46,18 +70,21 @@ public final class SnapshotSource implements CubeSource {
     @Override
     public Cube cube(List<String> dimensions, List<String> measures) {
         Rows loaded = loadedRows();
-        if (codedFilter == null || loaded != null) {
-            Rows rows = loaded != null ? loaded : all();
-            return CubeKernel.build(rows.table(), rows.filter(), dimensions, measures, threads);
+        if (loaded != null) {
+            return CubeKernel.build(loaded.table(), loaded.filter(), dimensions, measures, threads);
         }
-        CubeStream stream = new CubeStream(snapshot.schema(), codedFilter, dimensions, measures, threads);
-        snapshot.stream(stream.columns(), stream);
+        CubeStream stream = new CubeStream(snapshot.schema(), filter, dimensions, measures, threads);
+        if (reading == Reading.KEEP) {
+            stream.accept(snapshot.table(stream.columns()));
+        } else {
+            snapshot.stream(stream.columns(), stream);
+        }
         return stream.cube();
     }
 
     @Override
     public String filter() {
-        return codedFilter != null ? codedFilter.text() : all().filter().text();
+        return filter.text();
     }
 
     @Override
@@ -83,12 +110,23 @@ public final class SnapshotSource implements CubeSource {
         return all;
     }
 
-    /** {@code where} compiled against an empty table of the snapshot's schema, or {@code null} if it names a text value (or is wrong: parsing it on the whole table says why). */
-    private static Filter coded(SnapshotReader snapshot, String where) {
+    /**
+     * {@code where} compiled against the dictionaries of the text columns it names. A dictionary
+     * read alone is not yet checked against its column's checksum, so a mistake found against one
+     * is reported only once the column is read whole and found intact: a damaged column is refused
+     * as such, not taken for a value the data lack.
+     */
+    private static Filter compile(SnapshotReader snapshot, String where) {
+        Table schema = new TableBuilder(snapshot.schema()).build();
+        List<String> text = FilterParser.words(where).stream()
+                .filter(w -> schema.hasColumn(w) && schema.column(w).pool() != null).toList();
         try {
-            return FilterParser.parse(where, new TableBuilder(snapshot.schema()).build());
+            return FilterParser.parse(where, text.isEmpty() ? schema : snapshot.dictionaries(text));
         } catch (LadderException e) {
-            return null;
+            if (text.isEmpty()) {
+                throw e;
+            }
+            return FilterParser.parse(where, snapshot.table(text));
         }
     }
 }

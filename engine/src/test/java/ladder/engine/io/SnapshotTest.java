@@ -12,11 +12,14 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import ladder.engine.LadderException;
 import ladder.engine.contract.Schema;
 import ladder.engine.cube.Cube;
 import ladder.engine.cube.CubeKernel;
+import ladder.engine.filter.Filter;
 import ladder.engine.filter.FilterParser;
 import ladder.engine.io.csv.CsvReader;
 import ladder.engine.snapshot.Snapshot;
@@ -97,12 +100,7 @@ class SnapshotTest {
     void aQuestionOfSomeColumnsReadsThoseAloneAndTheSameAsAWholeRead() throws IOException {
         LoadOutcome load = mixedLoad();
         Path snapshot = imported(load);
-        Path bonus = snapshot.resolve("bonus.arrow");
-        byte[] bytes = Files.readAllBytes(bonus);
-        for (int i = bytes.length / 4; i < 3 * bytes.length / 4; i++) {
-            bytes[i] ^= 0x5A;
-        }
-        Files.write(bonus, bytes);
+        Path bonus = damaged(snapshot.resolve("bonus.arrow"));
 
         SnapshotReader reader = SnapshotReader.open(snapshot, Schema.EMPLOYEES, 2, Progress.NONE);
         Table some = reader.table(List.of("year", "SEB", "hourly_pay", "employer_id"));
@@ -127,7 +125,7 @@ class SnapshotTest {
             Cube expected = CubeKernel.build(whole, FilterParser.parse(where, whole), List.of("year", "seb"),
                     List.of("hourly_pay"), 2);
             SnapshotSource source = new SnapshotSource(SnapshotReader.open(snapshot, Schema.EMPLOYEES, 2, Progress.NONE),
-                    where, 2);
+                    where, 2, SnapshotSource.Reading.STREAM);
             assertEquals(expected, source.cube(List.of("year", "seb"), List.of("hourly_pay")), "where " + where);
         }
 
@@ -136,6 +134,90 @@ class SnapshotTest {
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
         e = assertThrows(LadderException.class, () -> Snapshot.read(snapshot, Schema.EMPLOYEES, 2));
         assertTrue(e.getMessage().startsWith(bonus + ": not a readable Ladder snapshot: "), e.getMessage());
+    }
+
+    /** {@code file} with the bytes of its middle half changed in place, its size kept. */
+    private static Path damaged(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        for (int i = bytes.length / 4; i < 3 * bytes.length / 4; i++) {
+            bytes[i] ^= 0x5A;
+        }
+        return Files.write(file, bytes);
+    }
+
+    /**
+     * A filter on text values is compiled against its columns' dictionaries alone: a question
+     * filtered on one, streamed or kept, reads the columns of its cube and of the filter and no
+     * other (a damaged column it does not read stops nothing), and gives the cube the whole table
+     * gives. Kept, a later question of columns read before reads nothing; an analysis of rows reads
+     * every column, so meets the damaged one.
+     */
+    @Test
+    void aFilterOnTextValuesReadsOnlyTheColumnsOfTheQuestionAndTheFilter() throws IOException {
+        LoadOutcome load = mixedLoad();
+        Path snapshot = imported(load);
+        Path bonus = damaged(snapshot.resolve("bonus.arrow"));
+        Table whole = load.table();
+        List<String> dimensions = List.of("year", "seb");
+        for (String where : List.of("employer_id = 'E1'", "sector = Law and year >= 2022",
+                "employer_id in (E0, 'E2') or grade >= 4", "not employer_id = E2")) {
+            Filter filter = FilterParser.parse(where, whole);
+            Cube expected = CubeKernel.build(whole, filter, dimensions, List.of("hourly_pay"), 2);
+            Set<String> needed = new HashSet<>(List.of("year", "seb", "hourly_pay"));
+            filter.columns().forEach(c -> needed.add(c.name()));
+            for (SnapshotSource.Reading reading : SnapshotSource.Reading.values()) {
+                SnapshotReader reader = SnapshotReader.open(snapshot, Schema.EMPLOYEES, 2, Progress.NONE);
+                SnapshotSource source = new SnapshotSource(reader, where, 2, reading);
+                assertEquals(expected, source.cube(dimensions, List.of("hourly_pay")), where + ", " + reading);
+                assertEquals(filter.text(), source.filter());
+                assertEquals(needed, Set.copyOf(reader.columnsRead()), where + ", " + reading);
+            }
+        }
+
+        Progress progress = new Progress();
+        SnapshotReader reader = SnapshotReader.open(snapshot, Schema.EMPLOYEES, 2, progress);
+        SnapshotSource kept = new SnapshotSource(reader, "employer_id = E1", 2, SnapshotSource.Reading.KEEP);
+        Filter e1 = FilterParser.parse("employer_id = E1", whole);
+        assertEquals(CubeKernel.build(whole, e1, dimensions, List.of(), 2), kept.cube(dimensions, List.of()));
+        long bytes = progress.bytes();
+        assertTrue(bytes > 0, "the first question reads its columns");
+        assertEquals(CubeKernel.build(whole, e1, List.of("seb"), List.of(), 2), kept.cube(List.of("seb"), List.of()));
+        assertEquals(bytes, progress.bytes(), "a question of columns kept reads nothing again");
+        assertEquals(Set.of("year", "seb", "employer_id"), Set.copyOf(reader.columnsRead()));
+        LadderException e = assertThrows(LadderException.class, kept::rows);
+        assertTrue(e.getMessage().startsWith(bonus + ": not a readable Ladder snapshot: "), e.getMessage());
+    }
+
+    /**
+     * A filter's mistake about a text value is told in the words a loaded table gives, once its
+     * column is read whole; a dictionary damaged in place is refused as damaged, whether the value
+     * asked for is then found in it or not.
+     */
+    @Test
+    void aTextValueTheDataLackIsToldAndADamagedDictionaryRefused() throws IOException {
+        LoadOutcome load = mixedLoad();
+        Path snapshot = imported(load);
+        String where = "year = 2021 and employer_id = 'E9'";
+        String expected = assertThrows(LadderException.class, () -> FilterParser.parse(where, load.table())).getMessage();
+        SnapshotReader reader = SnapshotReader.open(snapshot, Schema.EMPLOYEES, 1, Progress.NONE);
+        LadderException e = assertThrows(LadderException.class,
+                () -> new SnapshotSource(reader, where, 1, SnapshotSource.Reading.STREAM));
+        assertEquals(expected, e.getMessage());
+        assertEquals(List.of("employer_id"), reader.columnsRead());
+
+        Path employer = snapshot.resolve("employer_id.arrow");
+        byte[] bytes = Files.readAllBytes(employer);
+        int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("E0E1E2");
+        assertTrue(at > 0, "the dictionary's labels, in order of first appearance");
+        bytes[at + 3] = '7';
+        Files.write(employer, bytes);
+        for (String value : List.of("E1", "E7")) {
+            e = assertThrows(LadderException.class, () -> new SnapshotSource(SnapshotReader.open(snapshot,
+                    Schema.EMPLOYEES, 1, Progress.NONE), "employer_id = " + value, 1, SnapshotSource.Reading.STREAM)
+                    .cube(List.of("year"), List.of()));
+            assertEquals(employer + ": not a readable Ladder snapshot: its content does not match its checksum"
+                    + " (corrupted)", e.getMessage(), value);
+        }
     }
 
     /** A truncated column file is refused when the snapshot is opened, before any column is read, whichever the question needs. */

@@ -196,7 +196,7 @@ final class DataOptions {
         if (snapshot != null && !load) {
             refuseRejects(snapshot, rejectsFile);
             return Opened.snapshot(new SnapshotSource(SnapshotReader.open(snapshot, table, cores, progress), where,
-                    cores));
+                    cores, SnapshotSource.Reading.STREAM));
         }
         if ((stream || streams && !load) && snapshot == null) {
             Filter filter = streamable(table);
