@@ -14,7 +14,7 @@ public final class LadderDisplayProvider implements DisplayProvider {
 
     @Override
     public List<DisplayRenderer> getDisplayRenderers() {
-        return List.of(new ResultRenderer());
+        return List.of(ResultRenderer.results(), ResultRenderer.tables());
     }
 
     @Override

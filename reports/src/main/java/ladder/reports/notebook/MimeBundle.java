@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import ladder.models.result.Result;
+import ladder.models.result.ResultTable;
 import ladder.reports.chart.Charts;
 import ladder.reports.render.Format;
 import ladder.reports.render.Html;
@@ -37,6 +38,14 @@ public record MimeBundle(String text, String html, String png) {
                     + Html.escape(result.charts().get(i).title()) + " (chart)\"/>\n";
         }
         return new MimeBundle(Format.TABLE.render(result), html, pngs.isEmpty() ? null : pngs.get(0));
+    }
+
+    /**
+     * The bundle of one table taken out of a result ({@code pool.odds(...).tables().get(0)}): its
+     * text table and its HTML table, each as the result's rendering shows it; no chart.
+     */
+    public static MimeBundle of(ResultTable table) {
+        return new MimeBundle(Format.text(table), Html.render(table), null);
     }
 
     /** The bundle as Jupyter's {@code data} map, MIME type to content. */

@@ -99,8 +99,7 @@ public enum Format {
         out.append(result.title()).append('\n');
         result.inputs().forEach((k, v) -> out.append("  ").append(k).append(": ").append(v).append('\n'));
         for (ResultTable t : result.tables()) {
-            out.append('\n').append(t.title()).append('\n');
-            out.append(TextTable.render(t));
+            out.append('\n').append(text(t));
         }
         if (!result.notes().isEmpty()) {
             out.append('\n');
@@ -109,6 +108,11 @@ public enum Format {
             }
         }
         return out.toString();
+    }
+
+    /** One table as text for people: its title, then the aligned table, as in a whole result's rendering. */
+    public static String text(ResultTable table) {
+        return table.title() + '\n' + TextTable.render(table);
     }
 
     /** One table as CSV: a header row, then one row per line, values at full precision. */

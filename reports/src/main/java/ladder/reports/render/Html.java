@@ -10,7 +10,7 @@ public final class Html {
     }
 
     public static String render(Result result) {
-        StringBuilder out = new StringBuilder("<div class=\"ladder-result\">\n");
+        StringBuilder out = new StringBuilder(OPEN);
         out.append("<h3>").append(escape(result.title())).append("</h3>\n");
         if (!result.inputs().isEmpty()) {
             out.append("<p>");
@@ -24,8 +24,18 @@ public final class Html {
         for (String note : result.notes()) {
             out.append("<p><i>").append(escape(note)).append("</i></p>\n");
         }
-        return out.append("</div>\n").toString();
+        return out.append(CLOSE).toString();
     }
+
+    /** One table on its own (a result's table taken out of it), in the block a whole result is shown in. */
+    public static String render(ResultTable table) {
+        StringBuilder out = new StringBuilder(OPEN);
+        table(table, out);
+        return out.append(CLOSE).toString();
+    }
+
+    private static final String OPEN = "<div class=\"ladder-result\">\n";
+    private static final String CLOSE = "</div>\n";
 
     /** One table as {@code <table>} with its caption; NA where a value is withheld or does not exist. */
     public static void table(ResultTable t, StringBuilder out) {

@@ -58,16 +58,25 @@ public final class Disclosure {
      * margin) is withheld. A level the table does not have is a count of zero, withheld.
      */
     boolean withheld(String table, List<String> labels) {
+        return reason(table, labels).isPresent();
+    }
+
+    /**
+     * Why the count of {@code table} at {@code labels} is withheld: {@link Reason#PRIMARY} (under
+     * the threshold; a level the table does not have is a zero) or {@link Reason#SECONDARY}
+     * (withheld so that another cannot be worked back); empty when it is printed.
+     */
+    java.util.Optional<Reason> reason(String table, List<String> labels) {
         CountTable t = tables.get(table);
         if (t == null) {
             throw new IllegalStateException("the report's plan has no table " + table);
         }
         for (int d = 0; d < labels.size(); d++) {
             if (!labels.get(d).equals(SuppressionPlan.TOTAL) && !t.levels().get(d).contains(labels.get(d))) {
-                return true;
+                return java.util.Optional.of(Reason.PRIMARY);
             }
         }
-        return plan.isSuppressed(table, labels);
+        return plan.reason(table, labels);
     }
 
     boolean withheld(String table, String... labels) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import ladder.models.disclosure.Reason;
 import ladder.models.disclosure.SuppressionPlan;
 import ladder.models.intersect.IntersectionalBreakdown;
 import ladder.models.intersect.PAdjust;
@@ -39,17 +40,19 @@ final class IntersectionSection implements Section {
                         + " stratum) for how much of the variation lies between the strata and how much their"
                         + " combination adds to the main effects.")
                 .analysis(breakdown.result() == null ? breakdown : new Attempt(breakdown.title(),
-                        new Renoted(breakdown.result(), cells(disclosure, breakdown.result().tables().get(0))), null),
+                        new Renoted(breakdown.result(), cells(disclosure, breakdown.result().tables().get(0)),
+                                disclosureNote(disclosure, breakdown.result().tables().get(0))), null),
                         t -> t.name().equals("cells") ? cells(disclosure, t) : t)
                 .analysis(maihda, t -> t.name().equals("strata") ? Disclosure.mask(t, stratum(disclosure)) : t);
     }
 
     /**
      * A breakdown whose opening note (the highest rate, against the overall rate) is left out when
-     * the report's plan withholds anything in its cells: that cell, or the overall rate, may be withheld.
+     * the report's plan withholds anything in its cells (that cell, or the overall rate, may be
+     * withheld), and which ends with {@code disclosure}, what the plan withheld and why (none when empty).
      */
-    private record Renoted(ladder.models.result.Result result, ladder.models.result.ResultTable published)
-            implements ladder.models.result.Result {
+    private record Renoted(ladder.models.result.Result result, ladder.models.result.ResultTable published,
+            List<String> disclosure) implements ladder.models.result.Result {
         @Override
         public String title() {
             return result.title();
@@ -68,7 +71,10 @@ final class IntersectionSection implements Section {
         @Override
         public List<String> notes() {
             boolean complete = published.equals(result.tables().get(0));
-            return result.notes().stream().filter(n -> complete || !n.startsWith("The highest published rate")).toList();
+            List<String> notes = new ArrayList<>(result.notes().stream()
+                    .filter(n -> complete || !n.startsWith("The highest published rate")).toList());
+            notes.addAll(disclosure);
+            return notes;
         }
 
         @Override
@@ -86,12 +92,85 @@ final class IntersectionSection implements Section {
      */
     private static ladder.models.result.ResultTable cells(Disclosure disclosure, ladder.models.result.ResultTable t) {
         ladder.models.result.ResultTable byCell = Disclosure.mask(t, stratum(disclosure));
-        if (answeredPoolPrinted(disclosure)) {
-            return byCell;
+        boolean rest = !answeredPoolPrinted(disclosure);
+        if (rest) {
+            Set<String> columns = Set.of("difference", "difference_lower", "difference_upper", "chi_square", "p_value",
+                    "p_adjusted", "fisher_p", "fisher_adjusted");
+            byCell = Disclosure.mask(byCell, row -> columns);
         }
-        Set<String> rest = Set.of("difference", "difference_lower", "difference_upper", "chi_square", "p_value",
-                "p_adjusted", "fisher_p", "fisher_adjusted");
-        return Disclosure.mask(byCell, row -> rest);
+        // Each row the plan cuts says why in its note, as the composition tables do; a row the plan
+        // prints keeps the analysis's own note.
+        int note = byCell.column("note");
+        List<List<Object>> rows = new ArrayList<>();
+        for (int r = 0; r < byCell.rows().size(); r++) {
+            List<Object> row = new ArrayList<>(byCell.rows().get(r));
+            String why = note(disclosure, new Disclosure.Row(byCell, r));
+            if (why != null) {
+                row.set(note, why);
+            } else if (rest && row.get(note) == null) {
+                row.set(note, "withheld: difference and tests: " + REST);
+            }
+            rows.add(row);
+        }
+        return new ladder.models.result.ResultTable(byCell.name(), byCell.title(), byCell.columns(), rows);
+    }
+
+    private static final String REST = "rest on those who answered all three, whose counts the report withholds";
+
+    /** A count of a stratum's row, as its note names it, and its promoted level in the plan. */
+    private record RowCount(String name, String promoted) {
+    }
+
+    private static final List<RowCount> COUNTS = List.of(new RowCount("n", SuppressionPlan.TOTAL),
+            new RowCount("events", "1"), new RowCount("non-events", "0"));
+
+    /**
+     * Why the plan withholds a row's numbers ({@link Reason#PRIMARY}: a count under 10;
+     * {@link Reason#SECONDARY}: withheld so that another cannot be worked back), e.g. "withheld:
+     * n: fewer than 10; events: protects a suppressed cell; rate and tests: rests on a suppressed
+     * count"; null when it withholds none of the row's counts.
+     */
+    private static String note(Disclosure disclosure, Disclosure.Row row) {
+        List<String> parts = new ArrayList<>();
+        COUNTS.forEach(c -> reasonAt(disclosure, row, c.promoted())
+                .ifPresent(r -> parts.add(c.name() + ": " + r.describe(Disclosure.THRESHOLD))));
+        if (parts.isEmpty()) {
+            return null;
+        }
+        parts.add("rate and tests: " + Reason.DERIVED.describe(Disclosure.THRESHOLD));
+        return "withheld: " + String.join("; ", parts);
+    }
+
+    private static java.util.Optional<Reason> reasonAt(Disclosure disclosure, Disclosure.Row row, String promoted) {
+        return disclosure.reason(PlanTables.INTERSECTION, at(row, promoted).at());
+    }
+
+    /**
+     * The note under the cells saying what the report's plan withheld from them and why: how many
+     * rows have a count under 10, how many more are withheld only to protect those, and whether the
+     * comparisons with the rest of the pool are withheld in every row; none when it withholds nothing.
+     */
+    private static List<String> disclosureNote(Disclosure disclosure, ladder.models.result.ResultTable t) {
+        long primary = 0, secondary = 0;
+        for (int r = 0; r < t.rows().size(); r++) {
+            Disclosure.Row row = new Disclosure.Row(t, r);
+            List<Reason> reasons = COUNTS.stream().map(c -> reasonAt(disclosure, row, c.promoted()))
+                    .flatMap(java.util.Optional::stream).toList();
+            primary += reasons.contains(Reason.PRIMARY) ? 1 : 0;
+            secondary += !reasons.isEmpty() && !reasons.contains(Reason.PRIMARY) ? 1 : 0;
+        }
+        boolean rest = !answeredPoolPrinted(disclosure);
+        if (primary + secondary == 0 && !rest) {
+            return List.of();
+        }
+        String note = "Disclosure control under the report's one plan: of the " + t.rows().size() + " cells, " + primary
+                + " are withheld because a count (n, events or non-events) is under " + Disclosure.THRESHOLD
+                + " (note: " + Reason.PRIMARY.describe(Disclosure.THRESHOLD) + ", primary suppression) and " + secondary
+                + " so that no withheld count can be worked back from the counts and margins printed anywhere in the"
+                + " report (note: " + Reason.SECONDARY.describe(Disclosure.THRESHOLD) + ", secondary suppression);"
+                + " each row's note names the counts withheld.";
+        return List.of(rest ? note + " The differences and tests against the rest of the pool are withheld in every"
+                + " row: they " + REST + " (a non-answer's count)." : note);
     }
 
     /** The rule for a table with one row per stratum (seb, gender, ethnicity columns). */

@@ -94,11 +94,13 @@ class EvidenceReportTest {
         List<String> expected = List.of(command.split("\n")), actual = List.of(published.split("\n"));
         assertEquals(expected.get(0), actual.get(0));
         assertEquals(expected.size(), actual.size());
+        // The note, last, differs where the report's plan cuts a row: it gives the plan's reason.
+        int note = List.of(expected.get(0).split(",")).indexOf("note");
         int blanked = 0;
         for (int r = 1; r < expected.size(); r++) {
             List<String> e = List.of(expected.get(r).split(",", -1)), a = List.of(actual.get(r).split(",", -1));
             assertEquals(e.subList(0, 4), a.subList(0, 4), "seb, gender, ethnicity, rank");
-            for (int c = 4; c < Math.min(e.size(), a.size()) && !e.get(c).startsWith("\""); c++) {
+            for (int c = 4; c < note; c++) {
                 assertTrue(a.get(c).isEmpty() || a.get(c).equals(e.get(c)), "row " + r + " column " + c + ": " + a);
                 blanked += a.get(c).isEmpty() && !e.get(c).isEmpty() ? 1 : 0;
             }

@@ -80,9 +80,22 @@ class IntersectionDisclosureTest {
         Path report = dir.resolve("report");
         EvidenceReportTest.Run r = EvidenceReportTest.run("report", "--data", pool.toString(), "--out", report.toString());
         assertEquals(0, r.status(), r.err());
-        int blank = 0;
+        int blank = 0, primary = 0, secondary = 0;
         boolean seven = false;
+        int note = csv(report.resolve("tables").resolve("intersections-cells.csv")).get(0).indexOf("note");
         for (List<String> row : rows(report, "intersections-cells")) {
+            // Each row the plan cuts says why: a count under 10 (primary), or withheld to protect one (secondary).
+            List<ladder.models.disclosure.Reason> reasons = java.util.stream.Stream.of(total, "1", "0")
+                    .map(p -> plan.reason(PlanTables.INTERSECTION, List.of(row.get(0), row.get(1), row.get(2), p)))
+                    .flatMap(java.util.Optional::stream).toList();
+            String why = String.join(",", row.subList(note, row.size()));
+            boolean under = reasons.contains(ladder.models.disclosure.Reason.PRIMARY);
+            boolean protects = reasons.contains(ladder.models.disclosure.Reason.SECONDARY);
+            assertEquals(!reasons.isEmpty(), why.startsWith("withheld: "), row.toString());
+            assertEquals(under, why.contains("fewer than 10"), row.toString());
+            assertEquals(protects, why.contains("protects a suppressed cell"), row.toString());
+            primary += under ? 1 : 0;
+            secondary += protects && !under ? 1 : 0;
             // seb, gender, ethnicity, rank, n, events, rate, ...
             boolean withheld = plan.withheld(PlanTables.INTERSECTION, row.get(0), row.get(1), row.get(2), total)
                     || plan.withheld(PlanTables.INTERSECTION, row.get(0), row.get(1), row.get(2), "1")
@@ -93,10 +106,16 @@ class IntersectionDisclosureTest {
             if (row.subList(0, 3).equals(List.of("professional", "other", "white"))) {
                 seven = true;
                 assertTrue(row.get(4).isEmpty(), "the 7-person cell is published: " + row);
+                assertTrue(why.startsWith("withheld: n: fewer than 10;"), why);
             }
         }
         assertTrue(seven, "the 7-person cell is not in the breakdown");
         assertTrue(blank >= 2, "a lone withheld cell could be worked back from its margins");
+        assertTrue(primary > 0 && secondary > 0, primary + " rows under 10, " + secondary + " withheld to protect them");
+        String page = Files.readString(report.resolve("index.html"));
+        assertTrue(page.contains("Disclosure control under the report's one plan: of the"), "no note says why cells are blank");
+        assertTrue(page.contains(primary + " are withheld because a count (n, events or non-events) is under 10"),
+                "the note does not count the rows under 10");
         List<String> header = csv(report.resolve("tables").resolve("intersections-strata.csv")).get(0);
         int strata = 0, predicted = 0;
         for (List<String> row : rows(report, "intersections-strata")) {
