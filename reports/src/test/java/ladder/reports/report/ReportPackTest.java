@@ -63,8 +63,8 @@ class ReportPackTest {
         EvidenceReportTest.Run r = EvidenceReportTest.run("report", "--data", SAMPLE, "--employer", "E003",
                 "--applicants", APPLICANTS, "--out", report.toString(), "--title", "E003 benchmark pack");
         assertEquals(0, r.status(), r.err());
-        assertEquals(command("employer", "--data", SAMPLE, "--id", "E003", "--publish", "--format", "csv", "--table",
-                "figures"), table(report, "standing-comparison-figures"));
+        assertEquals(command("employer", "--data", SAMPLE, "--id", "E003", "--applicants", APPLICANTS, "--publish",
+                "--format", "csv", "--table", "figures"), table(report, "standing-comparison-figures"));
         assertEquals(command("scorecard", "--data", SAMPLE, "--employer", "E003", "--applicants", APPLICANTS, "--publish",
                 "--format", "csv", "--table", "kpis"), table(report, "standing-scorecard-kpis"));
         // Its own sections read its rows alone.
