@@ -375,12 +375,21 @@ class EmployerPackByHandTest {
     }
 
     @Test
-    void theEmployerCommandAndTheJavaApiGiveThePacksFunnelFigures() throws IOException {
+    void theEmployerCommandOnFilesAndSnapshotsAndTheJavaApiGiveThePacksFunnelFigures() throws IOException {
         EvidenceReportTest.Run r = EvidenceReportTest.run("employer", "--data", data.toString(), "--id", "E1",
                 "--applicants", applicants.toString(), "--publish", "--format", "csv", "--table", "figures");
         assertEquals(0, r.status(), r.err());
         assertEquals(Files.readString(pack.resolve("tables/standing-comparison-figures.csv"), StandardCharsets.UTF_8),
                 r.out());
+        // The same from a snapshot of the employees' rows.
+        Path snapshot = dir.resolve("pool.ladder");
+        EvidenceReportTest.Run imported = EvidenceReportTest.run("import", "--data", data.toString(), "--out",
+                snapshot.toString());
+        assertEquals(0, imported.status(), imported.err());
+        EvidenceReportTest.Run fromSnapshot = EvidenceReportTest.run("employer", "--data", snapshot.toString(), "--id",
+                "E1", "--applicants", applicants.toString(), "--publish", "--format", "csv", "--table", "figures");
+        assertEquals(0, fromSnapshot.status(), fromSnapshot.err());
+        assertEquals(r.out(), fromSnapshot.out());
         List<String> notes = ladder.Ladder.load(data.toString()).employer("E1")
                 .applicants(ladder.Ladder.applicants(applicants.toString())).result().notes();
         // E9: 5 + 5 + 5 applications and no employees' rows.
