@@ -78,6 +78,27 @@ class ReportPackTest {
     }
 
     @Test
+    void thePacksFunnelFiguresAreTheEmployersFunnels() {
+        ladder.Pool applications = ladder.Ladder.applicants(APPLICANTS);
+        ladder.models.result.ResultTable t = ladder.Ladder.load(SAMPLE).employer("E003").applicants(applications).result()
+                .table(ladder.models.benchmark.Topic.GETTING_IN);
+        java.util.Map<Object, java.util.List<Object>> rows = new java.util.HashMap<>();
+        t.rows().forEach(r -> rows.put(r.get(0), r));
+        ladder.models.funnel.RecruitmentFunnel own = applications.where("employer_id = 'E003'").funnel().result();
+        int employer = t.column("employer"), n = t.column("employer_n");
+        // The working-class share of applications is the funnel's at stage applied (0).
+        assertEquals(own.composition(0).group(ladder.engine.contract.Seb.WORKING_CLASS).share(),
+                (double) rows.get("share_working_class_applicants").get(employer), 1e-15);
+        // The offer rate ratio: reached offered (stage 3) over applied, working class (2) over professional (0).
+        double wc = (double) own.reached(3, 2) / own.reached(0, 2), professional = (double) own.reached(3, 0)
+                / own.reached(0, 0);
+        assertEquals(wc / professional, (double) rows.get("offer_rate_ratio_working_class_vs_professional").get(employer),
+                1e-15);
+        assertEquals(own.reached(0, 2) + own.reached(0, 0),
+                (long) rows.get("offer_rate_ratio_working_class_vs_professional").get(n));
+    }
+
+    @Test
     void anUnknownEmployerIsOneLine(@TempDir Path dir) {
         EvidenceReportTest.Run r = EvidenceReportTest.run("report", "--data", SAMPLE, "--employer", "E999", "--out",
                 dir.resolve("r").toString());
