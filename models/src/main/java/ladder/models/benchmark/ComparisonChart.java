@@ -21,7 +21,8 @@ final class ComparisonChart {
     static Optional<Chart> of(EmployerComparison c, Topic topic) {
         boolean pay = topic == Topic.PAY;
         List<EmployerComparison.Figure> shown = c.figures().stream().filter(f -> f.figure().topic() == topic
-                && f.figure() != KeyFigure.PROMOTION_ODDS_RATIO && f.figure() != KeyFigure.PROMOTION_ODDS_RATIO_POOLED)
+                && f.figure() != KeyFigure.PROMOTION_ODDS_RATIO && f.figure() != KeyFigure.PROMOTION_ODDS_RATIO_POOLED
+                && f.figure() != KeyFigure.OFFER_RATE_RATIO)
                 .toList();
         if (shown.isEmpty()) {
             return Optional.empty();

@@ -32,10 +32,21 @@ import ladder.models.result.ResultTable.Kind;
  * its rows carry several labels the notes say so and the sector comparison is the other employers'
  * rows with that label.
  *
+ * <p>The recruitment funnel's figures (the working-class share of applications and the offer rate ratio,
+ * working class over professional) read the applicants table, which has no sector: each employer's
+ * applications count in the sector of most of its employees' rows, so the rest of the sector is the
+ * applications of the other employers whose employees are mostly in it. Every application in the
+ * applicants given counts (the selection's filter is on the employees' rows); applications of an
+ * employer with no rows in the selection are left out, and the notes say how many. Without
+ * applicants these figures are absent, and the table says why.
+ *
  * <p>With disclosure control the counts are one {@link SuppressionPlan} over the parts the figures
  * are sums of (the employer, the rest of its sector, the other employers; their margin is the
  * coalition): a count under 10 is withheld with enough others that none can be worked back, a
  * figure resting on a withheld count is withheld, and so is a percentile whose employer figure is.
+ * The applications by class and offer, another population, are a second plan built alike over the
+ * same parts: a plan's tables share their grand total, and the applicants' total is not the
+ * employees'; no count is in both, so no relation links the two plans.
  *
  * @param employer the employer's id
  * @param sector the sector compared with
@@ -45,13 +56,15 @@ import ladder.models.result.ResultTable.Kind;
  * @param figures one per {@link KeyFigure}, in its order
  * @param level the confidence level
  * @param filter the filter the rows passed ("" for none)
- * @param missing the count tables the inputs cannot give (cube files without their columns), with why
- * @param plan the suppression plan of the counts, applied when {@code published}
+ * @param missing the count tables the inputs cannot give (cube files without their columns; no applicants), with why
+ * @param applicationsLeftOut applications of employers with no rows in the selection, left out of every part
+ * @param plan the suppression plan of the employees' counts, applied when {@code published}
+ * @param applicantsPlan the suppression plan of the applications' counts, when applicants are given
  * @param published whether disclosure control applies
  */
 public record EmployerComparison(String employer, String sector, Map<String, Long> sectors, int sectorEmployers,
-        int employers, List<Figure> figures, double level, String filter, Map<String, String> missing, SuppressionPlan plan,
-        boolean published)
+        int employers, List<Figure> figures, double level, String filter, Map<String, String> missing,
+        long applicationsLeftOut, SuppressionPlan plan, Optional<SuppressionPlan> applicantsPlan, boolean published)
         implements Result {
 
     static final String EMPLOYER = "employer", SECTOR = "rest of sector", OTHERS = "other employers";
@@ -71,13 +84,23 @@ public record EmployerComparison(String employer, String sector, Map<String, Lon
     }
 
     public EmployerComparison {
+        java.util.Objects.requireNonNull(applicantsPlan);
         sectors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sectors));
         figures = List.copyOf(figures);
         missing = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(missing));
     }
 
-    /** The comparison for {@code employer} on the cubes of {@code source}. */
+    /** The comparison for {@code employer} on the cubes of {@code source}, without applicants. */
     public static EmployerComparison of(CubeSource source, String employer, double level) {
+        return of(source, Optional.empty(), employer, level);
+    }
+
+    /**
+     * The comparison for {@code employer} on the cubes of {@code source} (employees), and on those of
+     * {@code applicants} for the recruitment funnel's figures (absent, with a note, without them).
+     */
+    public static EmployerComparison of(CubeSource source, Optional<CubeSource> applicants, String employer,
+            double level) {
         if (!(level > 0 && level < 1)) {
             throw new LadderException("the confidence level must be between 0 and 1, got " + level);
         }
@@ -93,7 +116,7 @@ public record EmployerComparison(String employer, String sector, Map<String, Lon
         Map<String, Long> sorted = new LinkedHashMap<>();
         ordered.forEach(e -> sorted.put(e.getKey(), e.getValue()));
         String sector = ordered.get(0).getKey();
-        PoolCounts pool = PoolCounts.of(source);
+        PoolCounts pool = PoolCounts.of(source, applicants);
         if (pool.missing().containsKey(KeyTable.SEB)) {
             // The composition figures are the comparison's core; the other groups may be missing.
             throw new LadderException(pool.missing().get(KeyTable.SEB));
@@ -124,7 +147,9 @@ public record EmployerComparison(String employer, String sector, Map<String, Lon
         Map<String, String> missing = new LinkedHashMap<>();
         pool.missing().forEach((t, why) -> missing.put(t.id(), why));
         return new EmployerComparison(id, sector, sorted, sectorEmployers, ids.size(), figures, level, source.filter(),
-                missing, plan(mine, sectorEmployers == 0 ? null : inSector, rest), false);
+                missing, pool.applicationsLeftOut(), plan(mine, sectorEmployers == 0 ? null : inSector, rest, false),
+                mine.tables().containsKey(KeyTable.APPLICANTS) ? Optional.of(plan(mine, sectorEmployers == 0 ? null
+                        : inSector, rest, true)) : Optional.empty(), false);
     }
 
     /**
@@ -137,8 +162,11 @@ public record EmployerComparison(String employer, String sector, Map<String, Lon
                 .allMatch(n -> n >= SmallCellSuppression.DEFAULT_THRESHOLD));
     }
 
-    /** The plan over the parts the figures sum (a part without rows is left out), one table per {@link KeyTable} read. */
-    private static SuppressionPlan plan(KeyCounts mine, KeyCounts inSector, KeyCounts rest) {
+    /**
+     * The plan over the parts the figures sum (a part without rows is left out), one table per {@link KeyTable}
+     * read: the applications' table alone when {@code applications}, else the employees' tables.
+     */
+    private static SuppressionPlan plan(KeyCounts mine, KeyCounts inSector, KeyCounts rest, boolean applications) {
         List<String> parts = new ArrayList<>(List.of(EMPLOYER));
         List<KeyCounts> counts = new ArrayList<>(List.of(mine));
         if (inSector != null) {
@@ -151,6 +179,9 @@ public record EmployerComparison(String employer, String sector, Map<String, Lon
         }
         SuppressionPlan.Builder b = SuppressionPlan.builder(SmallCellSuppression.DEFAULT_THRESHOLD);
         for (KeyTable t : mine.tables().keySet()) {
+            if ((t == KeyTable.APPLICANTS) != applications) {
+                continue;
+            }
             List<String> dims = new ArrayList<>(List.of("part"));
             dims.addAll(t.dimensions());
             List<List<String>> levels = new ArrayList<>(List.of(parts));
@@ -164,7 +195,7 @@ public record EmployerComparison(String employer, String sector, Map<String, Lon
     /** The same comparison with disclosure control for publication (counts under 10). */
     public EmployerComparison publishable() {
         return new EmployerComparison(employer, sector, sectors, sectorEmployers, employers, figures, level, filter, missing,
-                plan, true);
+                applicationsLeftOut, plan, applicantsPlan, true);
     }
 
     private Optional<SuppressionPlan> disclosure() {
@@ -284,7 +315,7 @@ public record EmployerComparison(String employer, String sector, Map<String, Lon
     /**
      * The topic's figures as bars: the employer, the rest of its sector and the coalition with their
      * intervals, and the national figure, on one scale (shares and rates; pay gaps): empty for a
-     * topic with no such figure. The odds ratios are in the tables only.
+     * topic with no such figure. The odds ratios and the offer rate ratio are in the tables only.
      */
     public Optional<Chart> chart(Topic topic) {
         return ComparisonChart.of(this, topic);
@@ -308,11 +339,12 @@ public record EmployerComparison(String employer, String sector, Map<String, Lon
     }
 
     private Optional<Reason> withheld(KeyFigure figure, String part) {
-        if (disclosure().isEmpty() || !plan.tableNames().contains(figure.table().id())) {
+        SuppressionPlan p = figure.table() == KeyTable.APPLICANTS ? applicantsPlan.orElse(null) : plan;
+        if (disclosure().isEmpty() || p == null || !p.tableNames().contains(figure.table().id())) {
             return Optional.empty();
         }
         for (KeyFigure.PlanCell c : figure.restsOn(part)) {
-            if (disclosure().get().isSuppressed(c.table(), c.labels())) {
+            if (p.isSuppressed(c.table(), c.labels())) {
                 return Optional.of(Reason.DERIVED);
             }
         }
@@ -363,6 +395,19 @@ public record EmployerComparison(String employer, String sector, Map<String, Lon
                 + " followed to month " + KeyCounts.MONTHS + " or S is 0 there; it rests on the group's people with a"
                 + " time in grade, and an employer is ranked on it only with at least "
                 + SmallCellSuppression.DEFAULT_THRESHOLD + " of them.");
+        if (!missing.containsKey(KeyTable.APPLICANTS.id())) {
+            notes.add("Recruitment funnel (applicants table): the working-class share of classifiable applications (Wilson), read"
+                + " against the working population's 42% as the funnel reads its applicants, and the offer rate ratio,"
+                + " working class over professional, of applications that reached offered or hired over all"
+                + " applications, the funnel's adverse impact ratio with the Katz log interval exp(log R +- z sqrt(1/x1 -"
+                + " 1/n1 + 1/x2 - 1/n2)) (Katz et al. 1978; R epiR::epi.2by2 RR.strata.wald), for which the SMC gives no"
+                + " national figure. Applicants have no sector: an employer's applications count in the sector of most of"
+                + " its employees' rows; every application given counts (a filter applies to the employees' rows).");
+        }
+        if (applicationsLeftOut > 0) {
+            notes.add(applicationsLeftOut + " application(s) of employers with no employees' rows in the selection are"
+                    + " left out of every comparator.");
+        }
         missing.forEach((table, why) -> notes.add("Not in these inputs: the figures on the " + table + " table (" + why
                 + ")."));
         notes.add("Percentile: the employer's mid-rank among the employers that have the figure, 100 (below + equal / 2)"
@@ -370,7 +415,8 @@ public record EmployerComparison(String employer, String sector, Map<String, Lon
                 + MidRankPercentile.MINIMUM_EMPLOYERS + " employers have it; higher means a larger value.");
         if (disclosure().isPresent()) {
             notes.add("Disclosure control: the counts of the employer, the rest of its sector and the other employers"
-                    + " (whose sum is the coalition) are one suppression plan; counts under "
+                    + " (whose sum is the coalition) are one suppression plan, and their applications by class and offer"
+                    + " another built alike; counts under "
                     + SmallCellSuppression.DEFAULT_THRESHOLD + " are withheld with enough others that none can be worked"
                     + " back, and a figure or percentile resting on a withheld count is withheld; a pay gap rests on the"
                     + " number of people with hourly pay in each of its two groups, so it needs at least "

@@ -9,6 +9,7 @@ import ladder.models.contingency.Estimate;
 import ladder.models.contingency.MantelHaenszel;
 import ladder.models.contingency.OddsRatio;
 import ladder.models.contingency.OddsRatioInterval;
+import ladder.models.contingency.RiskRatio;
 import ladder.models.contingency.TwoByTwo;
 import ladder.models.disclosure.SuppressionPlan;
 import ladder.models.pay.MeanGap;
@@ -127,11 +128,13 @@ record KeyCounts(Map<KeyTable, long[]> tables, PayHistogram professionalPay, Pay
                     count(t, cells.get(figure.ordinal() - KeyFigure.PROFESSIONAL_SHARE.ordinal())), sum(t, cells), level);
             case PROMOTION_ODDS_RATIO -> Value.oddsRatio(counts(t, cells), level);
             case PROMOTION_ODDS_RATIO_POOLED -> pooledOddsRatio(t, cells, level);
+            case OFFER_RATE_RATIO -> Value.rateRatio(counts(t, cells), level);
             case PAY_GAP_MEDIAN, PAY_GAP_MEAN -> payGap(figure == KeyFigure.PAY_GAP_MEDIAN, level);
             case PROMOTED_WITHIN_24_MONTHS_PROFESSIONAL -> promotedWithin(professionalTime, level);
             case PROMOTED_WITHIN_24_MONTHS_WORKING_CLASS -> promotedWithin(workingClassTime, level);
             case WORKING_CLASS_SHARE_JUNIOR, WORKING_CLASS_SHARE_SENIOR, WORKING_CLASS_SHARE_GRADUATE_SCHEME,
-                    WORKING_CLASS_SHARE_APPRENTICESHIP -> Value.share(count(t, cells.get(2)), sum(t, cells), level);
+                    WORKING_CLASS_SHARE_APPRENTICESHIP, WORKING_CLASS_SHARE_APPLICANTS -> Value.share(count(t, cells.get(2)),
+                    sum(t, cells), level);
             default -> Value.share(count(t, cells.get(0)), sum(t, cells), level);
         };
     }
@@ -234,7 +237,15 @@ record KeyCounts(Map<KeyTable, long[]> tables, PayHistogram professionalPay, Pay
                     OddsRatioInterval.WOOLF, level), cells);
         }
 
-        /** An odds ratio's estimate, defined when finite and above 0. */
+        /**
+         * The rate ratio of cells (exposed with the event, without; reference with, without), p1 / p2, with the Katz
+         * log interval ({@link RiskRatio}, the funnel's adverse impact ratio).
+         */
+        static Value rateRatio(long[] cells, double level) {
+            return of(RiskRatio.of(TwoByTwo.of(new double[] {cells[0], cells[1], cells[2], cells[3]}), level), cells);
+        }
+
+        /** An odds ratio's or a rate ratio's estimate, defined when finite and above 0. */
         static Value of(Estimate e, long[] cells) {
             boolean defined = e.isDefined() && Double.isFinite(e.estimate()) && e.estimate() > 0;
             return new Value(defined ? e.estimate() : null, defined ? e.lower() : null, defined ? e.upper() : null,

@@ -63,7 +63,15 @@ public enum KeyFigure {
     TRAINING_PROFESSIONAL("training_rate_professional", Topic.GETTING_IN,
             "took part in training over rows, professional (Wilson)", null),
     TRAINING_WORKING_CLASS("training_rate_working_class", Topic.GETTING_IN,
-            "took part in training over rows, working class (Wilson)", null);
+            "took part in training over rows, working class (Wilson)", null),
+    WORKING_CLASS_SHARE_APPLICANTS("share_working_class_applicants", Topic.GETTING_IN,
+            "share working class among the classifiable applications (applicants table, Wilson); national: the"
+                    + " working population's 42%, as the recruitment funnel reads its applicants",
+            NationalBenchmark.WORKING_CLASS),
+    OFFER_RATE_RATIO("offer_rate_ratio_working_class_vs_professional", Topic.GETTING_IN,
+            "offer rate (applications reaching offered or hired over all applications), working class over"
+                    + " professional: the funnel's adverse impact ratio against professional, Katz log interval;"
+                    + " no national figure", null);
 
     private final String id;
     private final Topic topic;
@@ -108,6 +116,7 @@ public enum KeyFigure {
             case PAY -> KeyTable.PAY;
             case TIME_TO_PROMOTION -> KeyTable.TENURE;
             case GETTING_IN -> this == TRAINING_PROFESSIONAL || this == TRAINING_WORKING_CLASS ? KeyTable.TRAINING
+                    : this == WORKING_CLASS_SHARE_APPLICANTS || this == OFFER_RATE_RATIO ? KeyTable.APPLICANTS
                     : KeyTable.ROUTES;
         };
     }
@@ -136,7 +145,7 @@ public enum KeyFigure {
                 cells.add(List.of(group(), "1"));
                 cells.add(List.of(group(), "0"));
             }
-            case PROMOTION_ODDS_RATIO, PROMOTION_ODDS_RATIO_POOLED -> {
+            case PROMOTION_ODDS_RATIO, PROMOTION_ODDS_RATIO_POOLED, OFFER_RATE_RATIO -> {
                 for (String g : List.of("working_class", "professional")) {
                     cells.add(List.of(g, "1"));
                     cells.add(List.of(g, "0"));
@@ -151,6 +160,8 @@ public enum KeyFigure {
             case WORKING_CLASS_SHARE_GRADUATE_SCHEME, WORKING_CLASS_SHARE_APPRENTICESHIP -> classes.forEach(g ->
                     cells.add(List.of(this == WORKING_CLASS_SHARE_GRADUATE_SCHEME ? "graduate_scheme" : "apprenticeship",
                             g)));
+            case WORKING_CLASS_SHARE_APPLICANTS -> classes.forEach(g -> cells.add(List.of(g,
+                    ladder.models.disclosure.SuppressionPlan.TOTAL)));
         }
         return cells;
     }

@@ -38,7 +38,17 @@ enum KeyTable {
      * the last level.
      */
     TENURE("tenure", List.of("seb", "months_in_grade", "promoted"), List.of("timed"),
-            List.of(List.of("professional", "intermediate", "working_class", "no_time_or_class")));
+            List.of(List.of("professional", "intermediate", "working_class", "no_time_or_class"))),
+    /**
+     * Applications (the applicants table, another population) by class and whether they reached an offer
+     * (stage_reached offered or hired: 1); its suppression plan is not the employees' tables' (its total is
+     * another).
+     */
+    APPLICANTS("applicants", List.of("seb", "stage_reached"), List.of("seb", "offered"),
+            List.of(KeyCounts.GROUPS, List.of("1", "0")));
+
+    /** The funnel's stages, in order. */
+    private static final List<String> STAGES = ladder.engine.contract.Field.STAGE_REACHED.codebook().codes();
 
     private final String id;
     private final List<String> cube;
@@ -62,7 +72,10 @@ enum KeyTable {
         return id;
     }
 
-    /** The dimensions, after employer_id and sector, of the cube the table is read from. */
+    /**
+     * The dimensions, after employer_id (and sector, but for {@link #APPLICANTS}, whose table has none: an
+     * employer's applications count in its sector of the employees' data), of the cube the table is read from.
+     */
     List<String> cube() {
         return cube;
     }
@@ -116,6 +129,8 @@ enum KeyTable {
                 yield g < 3 && amounts[cube.level(cell, cube.dimension("months_in_grade"))] >= 0
                         && List.of("0", "1").contains(label(cube, cell, "promoted")) ? g : 3;
             }
+            case APPLICANTS -> 2 * group(cube, cell)
+                    + (STAGES.indexOf(label(cube, cell, "stage_reached")) >= STAGES.indexOf("offered") ? 0 : 1);
         };
     }
 

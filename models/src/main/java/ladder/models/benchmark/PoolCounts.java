@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import ladder.engine.LadderException;
 import ladder.engine.cube.Cube;
@@ -20,10 +21,19 @@ import ladder.models.pay.PayHistogram;
  * @param cells each employer's counts by sector label, employers and labels in level order
  * @param missing the tables left out, with the inputs' reason
  */
-record PoolCounts(Map<String, Map<String, KeyCounts>> cells, Map<KeyTable, String> missing) {
+record PoolCounts(Map<String, Map<String, KeyCounts>> cells, Map<KeyTable, String> missing, long applicationsLeftOut) {
 
-    /** Reads the counts of every table from {@code source}. */
-    static PoolCounts of(CubeSource source) {
+    /** Why the applicants' figures are absent when no applicants are given. */
+    static final String NO_APPLICANTS = "no applicants data were given (ladder employer --applicants PATH, or"
+            + " pool.employer(id).applicants(Ladder.applicants(...))): the recruitment funnel's figures are absent, not"
+            + " zero";
+
+    /**
+     * Reads the counts of every table from {@code source}, and those of {@link KeyTable#APPLICANTS} from
+     * {@code applicants} when given: each employer's applications in the sector of most of its rows in
+     * {@code source} (ties: the first label), those of an employer with no rows there left out.
+     */
+    static PoolCounts of(CubeSource source, Optional<CubeSource> applicants) {
         Map<String, Map<String, Map<KeyTable, long[]>>> tables = new TreeMap<>();
         Map<String, Map<String, PayHistogram[]>> pay = new TreeMap<>();
         // employer, sector -> professional and working class: month -> {promoted, censored}
@@ -31,6 +41,9 @@ record PoolCounts(Map<String, Map<String, KeyCounts>> cells, Map<KeyTable, Strin
         Map<KeyTable, String> missing = new EnumMap<>(KeyTable.class);
         Map<List<String>, List<KeyTable>> byCube = new LinkedHashMap<>();
         for (KeyTable t : KeyTable.values()) {
+            if (t == KeyTable.APPLICANTS) {
+                continue;
+            }
             byCube.computeIfAbsent(t.cube(), c -> new ArrayList<>()).add(t);
         }
         for (Map.Entry<List<String>, List<KeyTable>> e : byCube.entrySet()) {
@@ -77,6 +90,16 @@ record PoolCounts(Map<String, Map<String, KeyCounts>> cells, Map<KeyTable, Strin
             values.forEach((key, h) -> pay.computeIfAbsent(key.get(0), k -> new TreeMap<>()).put(key.get(1),
                     new PayHistogram[] {histogram(h[0]), histogram(h[1])}));
         }
+        long leftOut = 0;
+        if (applicants.isEmpty()) {
+            missing.put(KeyTable.APPLICANTS, NO_APPLICANTS);
+        } else {
+            try {
+                leftOut = applications(applicants.get(), tables);
+            } catch (LadderException x) {
+                missing.put(KeyTable.APPLICANTS, x.getMessage());
+            }
+        }
         Map<String, Map<String, KeyCounts>> cells = new LinkedHashMap<>();
         tables.forEach((employer, bySector) -> bySector.forEach((sector, t) -> {
             PayHistogram[] h = pay.getOrDefault(employer, Map.of()).getOrDefault(sector,
@@ -87,7 +110,45 @@ record PoolCounts(Map<String, Map<String, KeyCounts>> cells, Map<KeyTable, Strin
             cells.computeIfAbsent(employer, k -> new LinkedHashMap<>()).put(sector, new KeyCounts(t, h[0], h[1],
                     new MonthCounts(m[0]), new MonthCounts(m[1]), List.of()));
         }));
-        return new PoolCounts(cells, missing);
+        return new PoolCounts(cells, missing, leftOut);
+    }
+
+    /**
+     * Adds the {@link KeyTable#APPLICANTS} counts of {@code applicants} to {@code tables} (employer, sector
+     * label, table): zeros under every label, each employer's applications under the label of most of its rows;
+     * answers the applications of employers not in {@code tables}.
+     */
+    private static long applications(CubeSource applicants, Map<String, Map<String, Map<KeyTable, long[]>>> tables) {
+        KeyTable t = KeyTable.APPLICANTS;
+        List<String> dims = new ArrayList<>(List.of("employer_id"));
+        dims.addAll(t.cube());
+        Cube cube = applicants.cube(dims, List.of());
+        Map<String, String> sectorOf = new LinkedHashMap<>();
+        tables.forEach((employer, bySector) -> {
+            String most = null;
+            for (Map.Entry<String, Map<KeyTable, long[]>> s : bySector.entrySet()) {
+                s.getValue().put(t, new long[t.size()]);
+                if (most == null || rows(s.getValue()) > rows(bySector.get(most))) {
+                    most = s.getKey();
+                }
+            }
+            sectorOf.put(employer, most);
+        });
+        long leftOut = 0;
+        for (int c = 0; c < cube.size(); c++) {
+            String sector = sectorOf.get(cube.label(c, 0));
+            if (sector == null) {
+                leftOut += cube.count(c);
+            } else {
+                tables.get(cube.label(c, 0)).get(sector).get(t)[t.index(cube, c, null)] += cube.count(c);
+            }
+        }
+        return leftOut;
+    }
+
+    /** The rows of a cell (the total of its seb table; 0 without one, when the comparison refuses the inputs). */
+    private static long rows(Map<KeyTable, long[]> tables) {
+        return java.util.Arrays.stream(tables.getOrDefault(KeyTable.SEB, new long[0])).sum();
     }
 
     private static PayHistogram histogram(TreeMap<Long, Long> counts) {

@@ -1,6 +1,10 @@
 package ladder.reports.cli;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import ladder.engine.cube.CubeSource;
+import ladder.engine.filter.Filter;
 import ladder.models.benchmark.EmployerComparison;
 import ladder.models.result.Result;
 import picocli.CommandLine.Command;
@@ -12,19 +16,28 @@ import picocli.CommandLine.Option;
                 + "(independent school, free school meals, first in family among graduate hires), the working-class "
                 + "share by grade band, promotion rates by SEB and the working-class vs professional odds ratios "
                 + "(crude and within employers), the median and mean class pay gaps, the working-class share of "
-                + "graduate-scheme and apprenticeship hires and training rates, each beside the pooled coalition, its "
+                + "graduate-scheme and apprenticeship hires and training rates, and with --applicants the working-class "
+                + "share of applications and the offer rate ratio (working class vs professional), each beside the pooled coalition, its "
                 + "sector without it and the national benchmark, with intervals, and its percentile among the "
                 + "coalition's employers.")
 final class EmployerCommand extends AnalysisCommand {
     @Option(names = "--id", required = true, paramLabel = "EMPLOYER", description = "The employer_id, e.g. E001.")
     String id;
 
+    @Option(names = "--applicants", split = ",", paramLabel = "PATH",
+            description = "Applicants files or folders, for the recruitment funnel's figures (rejected applications go "
+                    + "to " + ScorecardCommand.APPLICANT_REJECTS + "); without them those figures are absent.")
+    List<Path> applicants = List.of();
+
     @Mixin
     PublishOptions estimate;
 
     @Override
     Result analyse(CubeSource source) {
-        EmployerComparison c = EmployerComparison.of(source, id, estimate.level());
+        Optional<CubeSource> applications = applicants.isEmpty() ? Optional.empty()
+                : Optional.of(CubeSource.of(ScorecardCommand.loadApplicants(applicants).table(), Filter.ALL,
+                        data.threads()));
+        EmployerComparison c = EmployerComparison.of(source, applications, id, estimate.level());
         return estimate.publish ? c.publishable() : c;
     }
 }

@@ -64,9 +64,10 @@ public final class EvidenceReport {
         SharedCubes cubes = new SharedCubes(given.cubes());
         ReportInputs inputs = new ReportInputs(cubes, given.account(), given.files(), given.command(), given.title(),
                 given.employer().isPresent() ? new SharedCubes(given.pool()) : cubes, given.applicants(),
-                given.employer());
+                given.poolApplicants(), given.employer());
         Attempt comparison = given.employer().map(id -> Attempt.of("Where " + id + " stands",
-                () -> EmployerComparison.of(inputs.pool(), id, 0.95).publishable())).orElse(null);
+                () -> EmployerComparison.of(inputs.pool(), inputs.poolApplicants(), id, 0.95).publishable()))
+                .orElse(null);
         List<Entry> entries = comparison != null ? employerSections(comparison) : SECTIONS;
         List<Section> sections = new ArrayList<>();
         List<String> unavailable = new ArrayList<>();

@@ -18,10 +18,12 @@ import ladder.reports.LoadSummary;
  * employer's pack), the account of loading them ({@link ladder.reports.LoadSummary} or
  * {@link ladder.reports.CubesSummary}), the input files with their SHA-256, the command that
  * reproduces the report, its title, the whole pool's cubes (which an employer's pack compares it
- * with), the applicants' cubes when applicants files are given, and the employer of a pack.
+ * with), the applicants' cubes when applicants files are given (one employer's in its pack), the whole
+ * pool's applicants (which the pack compares its own with), and the employer of a pack.
  */
 public record ReportInputs(CubeSource cubes, Result account, List<InputFile> files, String command, String title,
-        CubeSource pool, Optional<CubeSource> applicants, Optional<String> employer) {
+        CubeSource pool, Optional<CubeSource> applicants, Optional<CubeSource> poolApplicants,
+        Optional<String> employer) {
 
     /** An input file and the SHA-256 of its bytes. */
     public record InputFile(String path, String sha256) {
@@ -30,7 +32,7 @@ public record ReportInputs(CubeSource cubes, Result account, List<InputFile> fil
     /** A report on loaded rows: the load's account, and each file read with its SHA-256. */
     public static ReportInputs ofRows(CubeSource cubes, LoadReport load, String command, String title) {
         return new ReportInputs(cubes, new LoadSummary(load), files(load), command, title, cubes, Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /** Each file a load read, with its SHA-256. */
@@ -48,14 +50,15 @@ public record ReportInputs(CubeSource cubes, Result account, List<InputFile> fil
         cubeFiles.forEach(f -> files.add(new InputFile(f.toString(), FileHash.sha256(f))));
         merged.provenance().sources().forEach(s -> files.add(new InputFile("(in a cube) " + s.file(), s.sha256())));
         return new ReportInputs(cubes, new CubesSummary(cubeFiles, merged), files, command, title, cubes,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** These inputs with the applicants' cubes (the recruitment funnel and the scorecard's applicants), and their files. */
     public ReportInputs withApplicants(CubeSource applications, List<InputFile> applicantFiles) {
         List<InputFile> all = new ArrayList<>(files);
         all.addAll(applicantFiles);
-        return new ReportInputs(cubes, account, all, command, title, pool, Optional.of(applications), employer);
+        return new ReportInputs(cubes, account, all, command, title, pool, Optional.of(applications),
+                Optional.of(applications), employer);
     }
 
     /**
@@ -66,7 +69,7 @@ public record ReportInputs(CubeSource cubes, Result account, List<InputFile> fil
     public ReportInputs forEmployer(String id) {
         String known = ladder.models.benchmark.EmployerIds.require(pool.cube(List.of("employer_id"), List.of()), id);
         return new ReportInputs(pool.where("employer_id", known), account, files, command, title, pool,
-                applicants.map(a -> a.where("employer_id", known)), Optional.of(known));
+                applicants.map(a -> a.where("employer_id", known)), poolApplicants, Optional.of(known));
     }
 
     /** {@code word} as a POSIX shell reads it back, for the reproducing command: quoted unless it is plain. */
@@ -82,6 +85,7 @@ public record ReportInputs(CubeSource cubes, Result account, List<InputFile> fil
         Objects.requireNonNull(title);
         Objects.requireNonNull(pool);
         Objects.requireNonNull(applicants);
+        Objects.requireNonNull(poolApplicants);
         Objects.requireNonNull(employer);
     }
 }

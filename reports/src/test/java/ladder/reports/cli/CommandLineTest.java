@@ -209,6 +209,8 @@ class CommandLineTest {
                 new String[] {"funnel", "--data", APPLICANTS, "--level", "95"},
                 new String[] {"funnel", "--data", APPLICANTS, "--where", "year = 1999"},
                 new String[] {"funnel", "--cubes", noHeader.toString()},
+                new String[] {"employer", "--data", SAMPLE, "--id", "E001", "--applicants", dir.resolve("absent").toString()},
+                new String[] {"employer", "--data", SAMPLE, "--id", "E001", "--applicants", SAMPLE},
                 new String[] {"report", "--data", SAMPLE},
                 new String[] {"report", "--data", SAMPLE, "--out", SAMPLE + "/report"},
                 new String[] {"report", "--data", SAMPLE, "--where", "grade >= high", "--out", dir.resolve("r").toString()},

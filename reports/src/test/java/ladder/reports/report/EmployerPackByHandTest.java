@@ -23,20 +23,23 @@ import org.junit.jupiter.api.io.TempDir;
  * plan is at least 10, so the published pack withholds nothing and its CSV tables are these
  * numbers. Intervals are checked against their formulas written out here: Wilson (R
  * {@code prop.test(x, n, correct = FALSE)}), Woolf, Robins-Breslow-Greenland, and the delta method
- * for the ratio of two means; z = qnorm(0.975) = 1.959963984540054.
+ * for the ratio of two means, Katz for the ratio of two rates; z = qnorm(0.975) = 1.959963984540054.
+ * The recruitment funnel's figures read HandPool's applicants ({@link HandPool#APPLICANTS}), each
+ * employer's in its sector; E9's, with no employees' rows, are left out.
  */
 class EmployerPackByHandTest {
     private static final double Z = 1.959963984540054;
     @TempDir
     static Path dir;
-    static Path pack;
+    static Path pack, data, applicants;
 
     @BeforeAll
     static void writeThePack() throws IOException {
-        Path data = HandPool.write(dir.resolve("data"), HandPool.POOL);
+        data = HandPool.write(dir.resolve("data"), HandPool.POOL);
+        applicants = HandPool.writeApplicants(dir.resolve("applicants"), HandPool.APPLICANTS);
         pack = dir.resolve("pack");
         EvidenceReportTest.Run r = EvidenceReportTest.run("report", "--data", data.toString(), "--employer", "E1",
-                "--out", pack.toString());
+                "--applicants", applicants.toString(), "--out", pack.toString());
         assertEquals(0, r.status(), r.err());
     }
 
@@ -105,6 +108,13 @@ class EmployerPackByHandTest {
     static Value promotedWithin24(long p, long n) {
         double s = 1 - (double) p / n, se = Math.sqrt((double) p / ((double) n * (n - p)));
         return new Value(1 - s, 1 - Math.min(1, s * Math.exp(Z * se)), 1 - s * Math.exp(-Z * se), n);
+    }
+
+    /** (x1 / n1) / (x2 / n2), Katz: exp(log R +- z sqrt(1/x1 - 1/n1 + 1/x2 - 1/n2)); n = n1 + n2. */
+    static Value katz(long x1, long n1, long x2, long n2) {
+        double r = ((double) x1 / n1) / ((double) x2 / n2);
+        double se = Math.sqrt(1.0 / x1 - 1.0 / n1 + 1.0 / x2 - 1.0 / n2);
+        return new Value(r, Math.exp(Math.log(r) - Z * se), Math.exp(Math.log(r) + Z * se), n1 + n2);
     }
 
     static Value exactly(double estimate, long n) {
@@ -198,6 +208,19 @@ class EmployerPackByHandTest {
         rows.put("training_rate_professional", new Row(share(24, 60), share(114, 245), share(35, 80), null, 25));
         // working class E1 18/56 = .321; E2 .5, E3 .5, E4 .6, E5 .4, E6 8/25 = .32: above E6: 25.
         rows.put("training_rate_working_class", new Row(share(18, 56), share(98, 221), share(30, 60), null, 25));
+        // applications (HandPool.APPLICANTS, P I W X {applications, offers}): E1 P 80/20, I 40/10, W 100/12;
+        // rest of sector E2 + E3 P 90/23, I 50/10, W 110/19; coalition (E1 to E6; E9 has no employees' rows and
+        // is left out) P 300/80, I 160/35, W 410/57.
+        // working class among classifiable applications: E1 100/220 = 5/11; sector 110/250; coalition 410/870;
+        // national 42% (the working population, as the funnel reads its applicants). Each: E2 60/140 = .429,
+        // E3 50/110 = 5/11 (tied with E1), E4 70/120, E5 40/130 = .308, E6 90/150: above E2, E5, tied with E3:
+        // (2 + 2/2) / 6 = 50.
+        rows.put("share_working_class_applicants", new Row(share(100, 220), share(410, 870), share(110, 250), .42, 50));
+        // offer rate ratio, W over P: E1 (12/100) / (20/80) = .48; sector (19/110) / (23/90); coalition
+        // (57/410) / (80/300). Each: E2 .15/.3 = .5, E3 .2/.2 = 1, E4 .1/.3, E5 .25/.2 = 1.25, E6 .1/.4 = .25:
+        // above E4, E6: (2 + 1/2) / 6 = 41.67. No national figure.
+        rows.put("offer_rate_ratio_working_class_vs_professional", new Row(katz(12, 100, 20, 80), katz(57, 410, 80, 300),
+                katz(19, 110, 23, 90), null, 250 / 6.0));
         return rows;
     }
 
@@ -321,7 +344,8 @@ class EmployerPackByHandTest {
         sections.put("time-to-promotion", List.of("promoted_within_24_months_professional",
                 "promoted_within_24_months_working_class"));
         sections.put("getting-in", List.of("share_working_class_graduate_scheme", "share_working_class_apprenticeship",
-                "training_rate_professional", "training_rate_working_class"));
+                "training_rate_professional", "training_rate_working_class", "share_working_class_applicants",
+                "offer_rate_ratio_working_class_vs_professional"));
         String html = Files.readString(pack.resolve("index.html"), StandardCharsets.UTF_8);
         for (Map.Entry<String, List<String>> s : sections.entrySet()) {
             checkFigures(csv(pack.resolve("tables/" + s.getKey() + "-comparison.csv")), s.getValue());
@@ -348,5 +372,52 @@ class EmployerPackByHandTest {
                 "UK intermediate 24%", "coalition 23.7%", "Lines labelled coalition")) {
             assertTrue(ceiling.contains(line), line);
         }
+    }
+
+    @Test
+    void theEmployerCommandOnFilesAndSnapshotsAndTheJavaApiGiveThePacksFunnelFigures() throws IOException {
+        EvidenceReportTest.Run r = EvidenceReportTest.run("employer", "--data", data.toString(), "--id", "E1",
+                "--applicants", applicants.toString(), "--publish", "--format", "csv", "--table", "figures");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(Files.readString(pack.resolve("tables/standing-comparison-figures.csv"), StandardCharsets.UTF_8),
+                r.out());
+        // The same from a snapshot of the employees' rows.
+        Path snapshot = dir.resolve("pool.ladder");
+        EvidenceReportTest.Run imported = EvidenceReportTest.run("import", "--data", data.toString(), "--out",
+                snapshot.toString());
+        assertEquals(0, imported.status(), imported.err());
+        EvidenceReportTest.Run fromSnapshot = EvidenceReportTest.run("employer", "--data", snapshot.toString(), "--id",
+                "E1", "--applicants", applicants.toString(), "--publish", "--format", "csv", "--table", "figures");
+        assertEquals(0, fromSnapshot.status(), fromSnapshot.err());
+        assertEquals(r.out(), fromSnapshot.out());
+        List<String> notes = ladder.Ladder.load(data.toString()).employer("E1")
+                .applicants(ladder.Ladder.applicants(applicants.toString())).result().notes();
+        // E9: 5 + 5 + 5 applications and no employees' rows.
+        assertTrue(notes.stream().anyMatch(n -> n.startsWith("15 application(s) of employers with no employees' rows")),
+                notes.toString());
+    }
+
+    @Test
+    void withoutApplicantsTheFunnelFiguresAreAbsentNotZero() throws IOException {
+        EvidenceReportTest.Run r = EvidenceReportTest.run("employer", "--data", data.toString(), "--id", "E1",
+                "--format", "csv", "--table", "figures");
+        assertEquals(0, r.status(), r.err());
+        Path table = dir.resolve("without-applicants.csv");
+        Files.writeString(table, r.out(), StandardCharsets.UTF_8);
+        Map<String, Map<String, String>> rows = csv(table);
+        for (String f : List.of("share_working_class_applicants", "offer_rate_ratio_working_class_vs_professional")) {
+            Map<String, String> row = rows.get(f);
+            for (String who : List.of("employer", "coalition", "sector", "percentile")) {
+                assertEquals("", row.get(who), f + " " + who + ": " + row);
+            }
+            assertTrue(row.get("note").startsWith("not in these inputs: no applicants data were given")
+                    && row.get("note").contains("absent, not zero"), f + ": " + row.get("note"));
+        }
+        // The employees' figures are as with applicants.
+        assertEquals(csv(pack.resolve("tables/standing-comparison-figures.csv")).get("share_working_class"),
+                rows.get("share_working_class"));
+        List<String> notes = ladder.Ladder.load(data.toString()).employer("E1").result().notes();
+        assertTrue(notes.stream().anyMatch(n -> n.contains("applicants table (no applicants data were given")),
+                notes.toString());
     }
 }

@@ -18,13 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@link HandPool} with E1's working class cut to 7 people (2 at grade 4, 2 promoted, 3 trained,
- * 3 on the graduate scheme, 2 at the higher pay): every E1 figure that rests on them is withheld from
- * the pack, with its percentile, and no published number gives the 7 back.
+ * 3 on the graduate scheme, 2 at the higher pay), and its working-class applications to 7 (2 offers):
+ * every E1 figure that rests on them is withheld from the pack, with its percentile, and no published
+ * number gives the 7 back.
  */
 class EmployerPackSuppressionTest {
     @TempDir
     static Path dir;
-    static Path data;
+    static Path data, applicants;
     static Map<String, Map<String, String>> figures;
 
     /** The figures whose E1 value rests on E1's working-class counts. */
@@ -33,7 +34,8 @@ class EmployerPackSuppressionTest {
             "promotion_odds_ratio_working_class_vs_professional", "promotion_odds_ratio_within_employers",
             "pay_gap_median_working_class_vs_professional", "pay_gap_mean_working_class_vs_professional",
             "promoted_within_24_months_working_class",
-            "share_working_class_graduate_scheme", "share_working_class_apprenticeship", "training_rate_working_class");
+            "share_working_class_graduate_scheme", "share_working_class_apprenticeship", "training_rate_working_class",
+            "share_working_class_applicants", "offer_rate_ratio_working_class_vs_professional");
 
     @BeforeAll
     static void writeThePack() throws IOException {
@@ -43,9 +45,15 @@ class EmployerPackSuppressionTest {
         groups.put('W', new int[] {7, 2, 2, 3, 3, 2});
         pool.put("E1", new HandPool.Employer(e1.sector(), groups, e1.questions()));
         data = HandPool.write(dir.resolve("data"), pool);
+        Map<String, int[]> applications = new LinkedHashMap<>(HandPool.APPLICANTS);
+        int[] e1Applications = applications.get("E1").clone();
+        e1Applications[4] = 7;
+        e1Applications[5] = 2;
+        applications.put("E1", e1Applications);
+        applicants = HandPool.writeApplicants(dir.resolve("applicants"), applications);
         Path pack = dir.resolve("pack");
         EvidenceReportTest.Run r = EvidenceReportTest.run("report", "--data", data.toString(), "--employer", "E1",
-                "--out", pack.toString());
+                "--applicants", applicants.toString(), "--out", pack.toString());
         assertEquals(0, r.status(), r.err());
         figures = EmployerPackByHandTest.csv(pack.resolve("tables/standing-comparison-figures.csv"));
     }
@@ -91,12 +99,31 @@ class EmployerPackSuppressionTest {
 
     @Test
     void thePlanWithholdsEnoughThatNoWithheldCountIsDetermined() {
-        EmployerComparison c = Ladder.load(data.toString()).employer("E1").publishable().result();
+        EmployerComparison c = Ladder.load(data.toString()).employer("E1")
+                .applicants(Ladder.applicants(applicants.toString())).publishable().result();
         SuppressionAudit audit = c.plan().audit();
         assertTrue(audit.sound(), audit.toString());
         SuppressionAudit.Entry seven = audit.entries().stream().filter(e -> e.table().equals("seb")
                 && e.labels().equals(List.of("employer", "working_class"))).findFirst().orElseThrow();
         assertFalse(seven.determined());
         assertTrue(seven.width() >= 1, "a reader narrows it to " + seven.lower() + " .. " + seven.upper());
+        // The applications, another population, have a plan of their own built alike: E1's 2 working-class offers
+        // are withheld, and not determined by what it publishes.
+        SuppressionAudit applications = c.applicantsPlan().orElseThrow().audit();
+        assertTrue(applications.sound(), applications.toString());
+        SuppressionAudit.Entry offers = applications.entries().stream().filter(e -> e.table().equals("applicants")
+                && e.labels().equals(List.of("employer", "working_class", "1"))).findFirst().orElseThrow();
+        assertFalse(offers.determined());
+        assertTrue(offers.width() >= 1, "a reader narrows it to " + offers.lower() + " .. " + offers.upper());
+    }
+
+    @Test
+    void theCoalitionsFunnelFiguresArePublished() {
+        // Protecting E1's 2 and 5 takes the counts of another part (here the rest of the sector's) in the same
+        // cells, so that the coalition's margins still hold: the coalition's figures are published.
+        for (String f : List.of("share_working_class_applicants", "offer_rate_ratio_working_class_vs_professional")) {
+            assertFalse(figures.get(f).get("coalition").isEmpty(), f + ": " + figures.get(f));
+            assertFalse(figures.get(f).get("note").contains("coalition: withheld"), f + ": " + figures.get(f));
+        }
     }
 }

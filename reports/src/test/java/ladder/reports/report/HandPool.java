@@ -42,7 +42,46 @@ public final class HandPool {
                 new int[] {25, 3, 4, 8, 5, 15}, new int[] {10, 2, 2, 3, 4, 0}, 25, 70, 12, 78, 9, 18));
     }
 
+    /**
+     * The employers' applications, per SEB group (P, I, W, X as above) {applications, offers}: the first
+     * "offers" of a group reached an offer (stage_reached alternately offered and hired), the rest stopped
+     * earlier (alternately applied and interviewed). E9 has applications and no employees' rows.
+     */
+    public static final Map<String, int[]> APPLICANTS = new LinkedHashMap<>();
+
+    static {
+        APPLICANTS.put("E1", new int[] {80, 20, 40, 10, 100, 12, 20, 10});
+        APPLICANTS.put("E2", new int[] {50, 15, 30, 6, 60, 9, 10, 5});
+        APPLICANTS.put("E3", new int[] {40, 8, 20, 4, 50, 10, 10, 5});
+        APPLICANTS.put("E4", new int[] {30, 9, 20, 5, 70, 7, 10, 5});
+        APPLICANTS.put("E5", new int[] {60, 12, 30, 6, 40, 10, 10, 5});
+        APPLICANTS.put("E6", new int[] {40, 16, 20, 4, 90, 9, 10, 5});
+        APPLICANTS.put("E9", new int[] {5, 1, 5, 1, 5, 1, 0, 0});
+    }
+
     private HandPool() {
+    }
+
+    /** Writes {@code applications} (as {@link #APPLICANTS}) as one applicants file per employer under {@code dir}. */
+    public static Path writeApplicants(Path dir, Map<String, int[]> applications) throws IOException {
+        Files.createDirectories(dir);
+        List<String> occupations = List.of("professional", "clerical", "routine", "");
+        for (Map.Entry<String, int[]> e : applications.entrySet()) {
+            StringBuilder csv = new StringBuilder("employer_id,year,applicant_id,stage_reached,parental_occupation,"
+                    + "school_type,free_school_meals,parent_degree,gender,ethnicity,disability,age_band\n");
+            int row = 0;
+            for (int g = 0; g < 4; g++) {
+                int n = e.getValue()[2 * g], offers = e.getValue()[2 * g + 1];
+                for (int i = 0; i < n; i++, row++) {
+                    String stage = i < offers ? (i % 2 == 0 ? "offered" : "hired") : i % 2 == 0 ? "applied" : "interviewed";
+                    csv.append(String.join(",", List.of(e.getKey(), "2024", e.getKey() + "-A" + row, stage,
+                            occupations.get(g), "state", "no", "no", row % 2 == 0 ? "woman" : "man", "white", "no",
+                            "25-34"))).append('\n');
+                }
+            }
+            Files.writeString(dir.resolve("applicants-" + e.getKey() + "-2024.csv"), csv.toString(), StandardCharsets.UTF_8);
+        }
+        return dir;
     }
 
     private static Employer employer(String sector, int[] p, int[] i, int[] w, int[] x, int... questions) {

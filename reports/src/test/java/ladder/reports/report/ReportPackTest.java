@@ -63,8 +63,8 @@ class ReportPackTest {
         EvidenceReportTest.Run r = EvidenceReportTest.run("report", "--data", SAMPLE, "--employer", "E003",
                 "--applicants", APPLICANTS, "--out", report.toString(), "--title", "E003 benchmark pack");
         assertEquals(0, r.status(), r.err());
-        assertEquals(command("employer", "--data", SAMPLE, "--id", "E003", "--publish", "--format", "csv", "--table",
-                "figures"), table(report, "standing-comparison-figures"));
+        assertEquals(command("employer", "--data", SAMPLE, "--id", "E003", "--applicants", APPLICANTS, "--publish",
+                "--format", "csv", "--table", "figures"), table(report, "standing-comparison-figures"));
         assertEquals(command("scorecard", "--data", SAMPLE, "--employer", "E003", "--applicants", APPLICANTS, "--publish",
                 "--format", "csv", "--table", "kpis"), table(report, "standing-scorecard-kpis"));
         // Its own sections read its rows alone.
@@ -75,6 +75,27 @@ class ReportPackTest {
                 "csv", "--table", "composition"), table(report, "getting-in-funnel-composition"));
         String html = Files.readString(report.resolve("index.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("data of employer E003"), "the page says whose pack it is");
+    }
+
+    @Test
+    void thePacksFunnelFiguresAreTheEmployersFunnels() {
+        ladder.Pool applications = ladder.Ladder.applicants(APPLICANTS);
+        ladder.models.result.ResultTable t = ladder.Ladder.load(SAMPLE).employer("E003").applicants(applications).result()
+                .table(ladder.models.benchmark.Topic.GETTING_IN);
+        java.util.Map<Object, java.util.List<Object>> rows = new java.util.HashMap<>();
+        t.rows().forEach(r -> rows.put(r.get(0), r));
+        ladder.models.funnel.RecruitmentFunnel own = applications.where("employer_id = 'E003'").funnel().result();
+        int employer = t.column("employer"), n = t.column("employer_n");
+        // The working-class share of applications is the funnel's at stage applied (0).
+        assertEquals(own.composition(0).group(ladder.engine.contract.Seb.WORKING_CLASS).share(),
+                (double) rows.get("share_working_class_applicants").get(employer), 1e-15);
+        // The offer rate ratio: reached offered (stage 3) over applied, working class (2) over professional (0).
+        double wc = (double) own.reached(3, 2) / own.reached(0, 2), professional = (double) own.reached(3, 0)
+                / own.reached(0, 0);
+        assertEquals(wc / professional, (double) rows.get("offer_rate_ratio_working_class_vs_professional").get(employer),
+                1e-15);
+        assertEquals(own.reached(0, 2) + own.reached(0, 0),
+                (long) rows.get("offer_rate_ratio_working_class_vs_professional").get(n));
     }
 
     @Test
