@@ -33,9 +33,7 @@ import java.util.Map;
  * into it at the levels t. The cost of a witness is the published counts it would withhold (1 +
  * the count each, so that small counts go first, as tau-Argus's default cost); A is first every
  * dimension x fixes (with more than one level), then each set of one fewer, two fewer, and so on
- * (the cheapest box wide enough over all these sets is taken, a tie going to the set tried first:
- * a smaller set extends into margins, which cost more unless earlier witnesses withheld them), then
- * none, only when no set has a box (d then adds one person at
+ * (the first set in that order with a box wide enough is taken), then none (d then adds one person at
  * one point of every table and is always a witness, but withholds every margin above x up to the
  * pool's total: a zero whose neighbours are zeros, as in a sparse seb x gender x ethnicity x
  * promoted table, usually has a box over fewer dimensions).
@@ -123,34 +121,16 @@ final class Hypercube {
         for (int drop = 0; drop <= fixes.size(); drop++) {
             dropping(fixes, drop, 0, new ArrayList<>(), tries);
         }
-        // Every box is tried and the cheapest taken, each set's search bounded by the cheapest found
-        // so far; a tie keeps the earlier set (more dimensions), so the choice follows the order of tries.
-        Candidate best = null;
-        for (List<Integer> alternated : tries.subList(0, tries.size() - 1)) {
-            Candidate c = cheapest(level, alternated, withheld, minimumWidth,
-                    best == null ? Long.MAX_VALUE : best.cost());
-            if (c != null) {
-                best = c;
-                if (c.cost() == 0) {
-                    break;
-                }
+        for (List<Integer> alternated : tries) {
+            if (boxesOnly && alternated.isEmpty()) {
+                return null;
+            }
+            Witness best = cheapest(level, alternated, withheld, minimumWidth);
+            if (best != null) {
+                return best;
             }
         }
-        if (best != null) {
-            return best.witness();
-        }
-        if (boxesOnly) {
-            return null;
-        }
-        Candidate onePerson = cheapest(level, List.of(), withheld, minimumWidth, Long.MAX_VALUE);
-        if (onePerson == null) {
-            throw new IllegalStateException("no witness for variable " + x + ", not even adding one person");
-        }
-        return onePerson.witness();
-    }
-
-    /** A witness found and its cost (the published counts it would withhold, 1 + the count each). */
-    private record Candidate(Witness witness, long cost) {
+        throw new IllegalStateException("no witness for variable " + x + ", not even adding one person");
     }
 
     /**
@@ -200,12 +180,7 @@ final class Hypercube {
         throw new IllegalStateException("no table " + name);
     }
 
-    /** The cheapest witness over the set {@code alternated} costing less than {@code bound}, or null. */
-    private Candidate cheapest(int[] level, List<Integer> alternated, boolean[] withheld, double minimumWidth,
-            long bound) {
-        if (bound != Long.MAX_VALUE && marginCost(level, alternated, withheld, bound) >= bound) {
-            return null;
-        }
+    private Witness cheapest(int[] level, List<Integer> alternated, boolean[] withheld, double minimumWidth) {
         List<Integer> tables = new ArrayList<>();
         boolean[] used = new boolean[level.length];
         for (int t = 0; t < system.tables.size(); t++) {
@@ -238,7 +213,7 @@ final class Hypercube {
         int[] choice = new int[choiceDims.size()];
         int[] at = level.clone();
         int[] bestAt = null;
-        long bestCost = bound;
+        long bestCost = Long.MAX_VALUE;
         boolean[] alternates = new boolean[level.length];
         alternated.forEach(d -> alternates[d] = true);
         while (true) {
@@ -261,7 +236,7 @@ final class Hypercube {
                 break;
             }
         }
-        return bestAt == null ? null : new Candidate(witness(level, bestAt, alternated, tables), bestCost);
+        return bestAt == null ? null : witness(level, bestAt, alternated, tables);
     }
 
     /**
@@ -319,36 +294,6 @@ final class Hypercube {
         double width = (plus == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : plus)
                 + (minus == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : minus);
         return width >= minimumWidth - 1e-9 ? cost : Long.MAX_VALUE;
-    }
-
-    /**
-     * A lower bound on the cost of every witness over {@code alternated}, found without choosing its
-     * levels: x's cell with each set of the other dimensions it fixes taken to their margin is in
-     * every such witness (at x's levels on A), so a set whose margins cost as much as a box already
-     * found is passed over before its levels are searched. Stops once it reaches {@code bound}.
-     */
-    private long marginCost(int[] level, List<Integer> alternated, boolean[] withheld, long bound) {
-        List<Integer> others = new ArrayList<>();
-        for (int d = 0; d < level.length; d++) {
-            if (level[d] != LinearRelations.TOTAL && system.levels.get(d).size() > 1 && !alternated.contains(d)) {
-                others.add(d);
-            }
-        }
-        long cost = 0;
-        Integer[] at = new Integer[level.length];
-        for (int margins = 1; margins < 1 << others.size() && cost < bound; margins++) {
-            for (int d = 0; d < level.length; d++) {
-                at[d] = level[d];
-            }
-            for (int k = 0; k < others.size(); k++) {
-                if ((margins & 1 << k) != 0) {
-                    at[others.get(k)] = LinearRelations.TOTAL;
-                }
-            }
-            int v = system.variableAt(List.of(at));
-            cost += v < 0 || withheld[v] ? 0 : 1 + system.values[v];
-        }
-        return cost;
     }
 
     /** A cheap guess at how costly a level is: 0 when the cell of x moved to it is withheld, else 1 + its count. */

@@ -97,35 +97,6 @@ class SuppressionPlanTest {
         }
     }
 
-    /**
-     * The cheapest box over every set of the cell's dimensions, not the first set that has one: in
-     * a 2 x 2 x 2 table whose c0 cells and a x b margins are withheld already (by earlier
-     * witnesses), the box over a and b at c0 and the margin costs nothing, while the first set
-     * tried, all three dimensions, would withhold the four c1 counts of 100.
-     */
-    @Test
-    void theCheapestBoxIsTakenOverEverySetOfDimensions() {
-        CountTable t = new CountTable("t", List.of("a", "b", "c"), List.of(levels("a", 2), levels("b", 2), levels("c", 2)),
-                new long[] {3, 100, 2, 100, 2, 100, 2, 100});
-        LinearRelations system = new LinearRelations(List.of(t));
-        int total = LinearRelations.TOTAL;
-        boolean[] withheld = new boolean[system.size()];
-        for (int a = 0; a < 2; a++) {
-            for (int b = 0; b < 2; b++) {
-                withheld[system.variableAt(List.of(a, b, 0))] = true;
-                withheld[system.variableAt(List.of(a, b, total))] = true;
-            }
-        }
-        Hypercube search = new Hypercube(system);
-        int x = system.variableAt(List.of(0, 0, 0));
-        Hypercube.Witness w = search.cheapest(x, withheld, 1);
-        assertTrue(search.balances(w) && w.width(system.values) >= 1);
-        for (int v : w.variables()) {
-            assertTrue(withheld[v], "the witness withholds published cell " + system.firstCell.get(v));
-        }
-        assertEquals(8, w.variables().length, "four c0 cells and their four a x b margins");
-    }
-
     @Test
     void tablesFromOnePoolShareMargins() {
         // grade x seb and year x seb from one pool: the seb margin and grand total are shared.
