@@ -11,8 +11,9 @@ import ladder.models.result.Chart;
 /**
  * In an employer's pack, a chart of the employer's figures that draws a national line (the SMC's
  * 34/24/42, the 70% response target, 7.5%, 15%, 67%) also draws the coalition's value of that
- * figure as a line in the same colour, when the comparison publishes it; the national figures are
- * distinct, so the line's value names its figure.
+ * figure as a line in the same colour, when the comparison publishes it; the national figures of the
+ * workforce's figures are distinct, so the line's value names its figure (the applicants' share,
+ * whose national value is the workforce share's 42%, is not drawn as a line).
  */
 final class CoalitionMarks implements UnaryOperator<Chart> {
     private static final String SAYS = " Lines labelled coalition: the pooled coalition, this employer included.";
@@ -47,7 +48,10 @@ final class CoalitionMarks implements UnaryOperator<Chart> {
             out.add(r);
             for (KeyFigure f : KeyFigure.values()) {
                 Double coalition = comparison.coalition(f);
-                if (f.national() != null && f.national() == r.value() && coalition != null) {
+                // An applicants' figure shares its national value (42%) with the workforce's share: its
+                // coalition value stays in its own comparison table, so no workforce chart draws it.
+                if (f.national() != null && f.national() == r.value() && coalition != null
+                        && f != KeyFigure.WORKING_CLASS_SHARE_APPLICANTS) {
                     out.add(new Chart.Reference(String.format(Locale.UK, "coalition %.1f%%", 100 * coalition), coalition,
                             r.series()));
                 }

@@ -1,6 +1,7 @@
 package ladder.reports.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -372,6 +373,9 @@ class EmployerPackByHandTest {
                 "UK intermediate 24%", "coalition 23.7%", "Lines labelled coalition")) {
             assertTrue(ceiling.contains(line), line);
         }
+        // The applicants' share has the same national 42% but is not the workforce's: its coalition's
+        // 410/870 = 47.1% is not drawn on the workforce's chart.
+        assertFalse(ceiling.contains("coalition 47.1%"), "the applicants' coalition share on the ceiling chart");
     }
 
     @Test
