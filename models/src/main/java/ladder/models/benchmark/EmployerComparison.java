@@ -146,10 +146,11 @@ public record EmployerComparison(String employer, String sector, Map<String, Lon
         }
         Map<String, String> missing = new LinkedHashMap<>();
         pool.missing().forEach((t, why) -> missing.put(t.id(), why));
+        KeyCounts sectorPart = sectorEmployers == 0 ? null : inSector;
         return new EmployerComparison(id, sector, sorted, sectorEmployers, ids.size(), figures, level, source.filter(),
-                missing, pool.applicationsLeftOut(), plan(mine, sectorEmployers == 0 ? null : inSector, rest, false),
-                mine.tables().containsKey(KeyTable.APPLICANTS) ? Optional.of(plan(mine, sectorEmployers == 0 ? null
-                        : inSector, rest, true)) : Optional.empty(), false);
+                missing, pool.applicationsLeftOut(), plan(mine, sectorPart, rest, false),
+                mine.tables().containsKey(KeyTable.APPLICANTS) ? Optional.of(plan(mine, sectorPart, rest, true))
+                        : Optional.empty(), false);
     }
 
     /**

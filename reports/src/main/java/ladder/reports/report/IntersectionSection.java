@@ -131,18 +131,22 @@ final class IntersectionSection implements Section {
      * count"; null when it withholds none of the row's counts.
      */
     private static String note(Disclosure disclosure, Disclosure.Row row) {
-        List<String> parts = new ArrayList<>();
-        COUNTS.forEach(c -> reasonAt(disclosure, row, c.promoted())
-                .ifPresent(r -> parts.add(c.name() + ": " + r.describe(Disclosure.THRESHOLD))));
-        if (parts.isEmpty()) {
+        Map<String, Reason> withheld = withheld(disclosure, row);
+        if (withheld.isEmpty()) {
             return null;
         }
+        List<String> parts = new ArrayList<>();
+        withheld.forEach((count, r) -> parts.add(count + ": " + r.describe(Disclosure.THRESHOLD)));
         parts.add("rate and tests: " + Reason.DERIVED.describe(Disclosure.THRESHOLD));
         return "withheld: " + String.join("; ", parts);
     }
 
-    private static java.util.Optional<Reason> reasonAt(Disclosure disclosure, Disclosure.Row row, String promoted) {
-        return disclosure.reason(PlanTables.INTERSECTION, at(row, promoted).at());
+    /** The counts of a row ({@link #COUNTS}' names, in order) that the plan withholds, each with why. */
+    private static Map<String, Reason> withheld(Disclosure disclosure, Disclosure.Row row) {
+        Map<String, Reason> withheld = new java.util.LinkedHashMap<>();
+        COUNTS.forEach(c -> disclosure.reason(PlanTables.INTERSECTION, at(row, c.promoted()).at())
+                .ifPresent(r -> withheld.put(c.name(), r)));
+        return withheld;
     }
 
     /**
@@ -154,8 +158,7 @@ final class IntersectionSection implements Section {
         long primary = 0, secondary = 0;
         for (int r = 0; r < t.rows().size(); r++) {
             Disclosure.Row row = new Disclosure.Row(t, r);
-            List<Reason> reasons = COUNTS.stream().map(c -> reasonAt(disclosure, row, c.promoted()))
-                    .flatMap(java.util.Optional::stream).toList();
+            java.util.Collection<Reason> reasons = withheld(disclosure, row).values();
             primary += reasons.contains(Reason.PRIMARY) ? 1 : 0;
             secondary += !reasons.isEmpty() && !reasons.contains(Reason.PRIMARY) ? 1 : 0;
         }
