@@ -236,6 +236,15 @@ public record Maihda(List<Factor> factors, RandomInterceptLogit nullModel, Rando
 
     @Override
     public List<String> notes() {
+        return notes(false);
+    }
+
+    /**
+     * The notes; {@code published} when strata under the disclosure threshold are withheld, in
+     * which case how many strata have no events is not said (with the withheld strata known, it
+     * could tell a withheld stratum's count of events: 0).
+     */
+    List<String> notes(boolean published) {
         String main = String.join(" + ", factors.stream().map(Factor::name).toList());
         List<String> notes = new ArrayList<>();
         notes.add("MAIHDA (Evans, Williams, Onnela and Subramanian 2018; Merlo 2018): a random intercept per intersectional"
@@ -272,8 +281,8 @@ public record Maihda(List<Factor> factors, RandomInterceptLogit nullModel, Rando
         }
         long none = strata.stream().filter(s -> s.events() == 0).count();
         if (none > 0) {
-            notes.add(none + " stratum(s) have no events: their observed rate is 0 and their predicted probability is"
-                    + " pulled toward what the main effects predict.");
+            notes.add((published ? "Some strata" : none + " stratum(s)") + " have no events: their observed rate is 0 and"
+                    + " their predicted probability is pulled toward what the main effects predict.");
         }
         notes.addAll(ModelTables.convergenceNotes(models()));
         return notes;

@@ -105,7 +105,7 @@ public final class MaihdaOnCube {
 
         @Override
         public List<String> notes() {
-            List<String> notes = new ArrayList<>(maihda.notes());
+            List<String> notes = new ArrayList<>(maihda.notes(publish));
             if (!excluded.isEmpty()) {
                 notes.add("Left out of the strata: rows at a level that is not an answer ("
                         + Answers.leftOut(excluded, publish ? THRESHOLD : 0) + ").");

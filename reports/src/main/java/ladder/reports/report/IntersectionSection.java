@@ -11,6 +11,7 @@ import ladder.models.intersect.IntersectionalBreakdown;
 import ladder.models.intersect.PAdjust;
 import ladder.models.multilevel.MaihdaOnCube;
 import ladder.models.result.Answers;
+import ladder.models.result.ResultTable;
 
 /**
  * Intersections: the promotion rate in each SEB x gender x ethnicity cell against the rest of the
@@ -43,7 +44,7 @@ final class IntersectionSection implements Section {
                         new Renoted(breakdown.result(), cells(disclosure, breakdown.result().tables().get(0)),
                                 disclosureNote(disclosure, breakdown.result().tables().get(0))), null),
                         t -> t.name().equals("cells") ? cells(disclosure, t) : t)
-                .analysis(maihda, t -> t.name().equals("strata") ? Disclosure.mask(t, stratum(disclosure)) : t);
+                .analysis(maihda, t -> t.name().equals("strata") ? strata(disclosure, t) : t);
     }
 
     /**
@@ -51,7 +52,7 @@ final class IntersectionSection implements Section {
      * the report's plan withholds anything in its cells (that cell, or the overall rate, may be
      * withheld), and which ends with {@code disclosure}, what the plan withheld and why (none when empty).
      */
-    private record Renoted(ladder.models.result.Result result, ladder.models.result.ResultTable published,
+    private record Renoted(ladder.models.result.Result result, ResultTable published,
             List<String> disclosure) implements ladder.models.result.Result {
         @Override
         public String title() {
@@ -64,7 +65,7 @@ final class IntersectionSection implements Section {
         }
 
         @Override
-        public List<ladder.models.result.ResultTable> tables() {
+        public List<ResultTable> tables() {
             return result.tables();
         }
 
@@ -90,8 +91,8 @@ final class IntersectionSection implements Section {
      * answered all three, which follows from printed counts only when every count of a non-answer
      * level (alone or crossed, promoted or in all) is printed: otherwise they are withheld in every row.
      */
-    private static ladder.models.result.ResultTable cells(Disclosure disclosure, ladder.models.result.ResultTable t) {
-        ladder.models.result.ResultTable byCell = Disclosure.mask(t, stratum(disclosure));
+    private static ResultTable cells(Disclosure disclosure, ResultTable t) {
+        ResultTable byCell = Disclosure.mask(t, stratum(disclosure));
         boolean rest = !answeredPoolPrinted(disclosure);
         if (rest) {
             Set<String> columns = Set.of("difference", "difference_lower", "difference_upper", "chi_square", "p_value",
@@ -104,7 +105,7 @@ final class IntersectionSection implements Section {
         List<List<Object>> rows = new ArrayList<>();
         for (int r = 0; r < byCell.rows().size(); r++) {
             List<Object> row = new ArrayList<>(byCell.rows().get(r));
-            String why = note(disclosure, new Disclosure.Row(byCell, r));
+            String why = note(disclosure, new Disclosure.Row(byCell, r), "rate and tests");
             if (why != null) {
                 row.set(note, why);
             } else if (rest && row.get(note) == null) {
@@ -112,7 +113,27 @@ final class IntersectionSection implements Section {
             }
             rows.add(row);
         }
-        return new ladder.models.result.ResultTable(byCell.name(), byCell.title(), byCell.columns(), rows);
+        return new ResultTable(byCell.name(), byCell.title(), byCell.columns(), rows);
+    }
+
+    /**
+     * MAIHDA's strata under the report's plan, with a note column saying, for each stratum whose
+     * counts the plan withholds, which and why, as the cells' notes do: a stratum's predictions and
+     * effect rest on its own counts, so they go with them; the variance components rest on every
+     * stratum and are printed.
+     */
+    private static ResultTable strata(Disclosure disclosure, ResultTable t) {
+        ResultTable masked = Disclosure.mask(t, stratum(disclosure));
+        List<ResultTable.ColumnSpec> columns = new ArrayList<>(masked.columns());
+        columns.add(new ResultTable.ColumnSpec("note", ResultTable.Kind.LABEL,
+                "why the report withholds the stratum's numbers, if it does"));
+        List<List<Object>> rows = new ArrayList<>();
+        for (int r = 0; r < masked.rows().size(); r++) {
+            List<Object> row = new ArrayList<>(masked.rows().get(r));
+            row.add(note(disclosure, new Disclosure.Row(masked, r), "rate and the model's estimates"));
+            rows.add(row);
+        }
+        return new ResultTable(masked.name(), masked.title(), columns, rows);
     }
 
     private static final String REST = "rest on those who answered all three, whose counts the report withholds";
@@ -128,16 +149,17 @@ final class IntersectionSection implements Section {
      * Why the plan withholds a row's numbers ({@link Reason#PRIMARY}: a count under 10;
      * {@link Reason#SECONDARY}: withheld so that another cannot be worked back), e.g. "withheld:
      * n: fewer than 10; events: protects a suppressed cell; rate and tests: rests on a suppressed
-     * count"; null when it withholds none of the row's counts.
+     * count", {@code derived} naming what rests on the counts; null when it withholds none of the
+     * row's counts.
      */
-    private static String note(Disclosure disclosure, Disclosure.Row row) {
+    private static String note(Disclosure disclosure, Disclosure.Row row, String derived) {
         Map<String, Reason> withheld = withheld(disclosure, row);
         if (withheld.isEmpty()) {
             return null;
         }
         List<String> parts = new ArrayList<>();
         withheld.forEach((count, r) -> parts.add(count + ": " + r.describe(Disclosure.THRESHOLD)));
-        parts.add("rate and tests: " + Reason.DERIVED.describe(Disclosure.THRESHOLD));
+        parts.add(derived + ": " + Reason.DERIVED.describe(Disclosure.THRESHOLD));
         return "withheld: " + String.join("; ", parts);
     }
 
@@ -154,7 +176,7 @@ final class IntersectionSection implements Section {
      * rows have a count under 10, how many more are withheld only to protect those, and whether the
      * comparisons with the rest of the pool are withheld in every row; none when it withholds nothing.
      */
-    private static List<String> disclosureNote(Disclosure disclosure, ladder.models.result.ResultTable t) {
+    private static List<String> disclosureNote(Disclosure disclosure, ResultTable t) {
         long primary = 0, secondary = 0;
         for (int r = 0; r < t.rows().size(); r++) {
             Disclosure.Row row = new Disclosure.Row(t, r);

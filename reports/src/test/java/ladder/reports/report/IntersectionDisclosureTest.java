@@ -124,6 +124,16 @@ class IntersectionDisclosureTest {
             boolean withheld = plan.withheld(PlanTables.INTERSECTION, seb, gender, ethnicity, total)
                     || plan.withheld(PlanTables.INTERSECTION, seb, gender, ethnicity, "1");
             assertTrue(!withheld || row.get(header.indexOf("predicted")).isEmpty(), "MAIHDA predicts withheld " + row);
+            // Each stratum the plan cuts says why, in the words of the cells' notes.
+            List<ladder.models.disclosure.Reason> reasons = java.util.stream.Stream.of(total, "1", "0")
+                    .map(p -> plan.reason(PlanTables.INTERSECTION, List.of(seb, gender, ethnicity, p)))
+                    .flatMap(java.util.Optional::stream).toList();
+            String why = String.join(",", row.subList(header.indexOf("note"), row.size()));
+            assertEquals(!reasons.isEmpty(), why.startsWith("withheld: "), row.toString());
+            assertEquals(reasons.contains(ladder.models.disclosure.Reason.PRIMARY), why.contains("fewer than 10"), row.toString());
+            assertEquals(reasons.contains(ladder.models.disclosure.Reason.SECONDARY), why.contains("protects a suppressed cell"),
+                    row.toString());
+            assertTrue(reasons.isEmpty() || why.endsWith("rate and the model's estimates: rests on a suppressed count"), why);
             strata += withheld ? 1 : 0;
             predicted += row.get(header.indexOf("predicted")).isEmpty() ? 0 : 1;
         }
