@@ -1,10 +1,6 @@
 package ladder.reports.cli;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import ladder.engine.cube.CubeSource;
-import ladder.engine.filter.Filter;
 import ladder.models.benchmark.EmployerComparison;
 import ladder.models.result.Result;
 import picocli.CommandLine.Command;
@@ -24,20 +20,16 @@ final class EmployerCommand extends AnalysisCommand {
     @Option(names = "--id", required = true, paramLabel = "EMPLOYER", description = "The employer_id, e.g. E001.")
     String id;
 
-    @Option(names = "--applicants", split = ",", paramLabel = "PATH",
-            description = "Applicants files or folders, for the recruitment funnel's figures (rejected applications go "
-                    + "to " + ScorecardCommand.APPLICANT_REJECTS + "); without them those figures are absent.")
-    List<Path> applicants = List.of();
+    /** For the recruitment funnel's figures; without them those figures are absent. */
+    @Mixin
+    ApplicantsOptions applicants;
 
     @Mixin
     PublishOptions estimate;
 
     @Override
     Result analyse(CubeSource source) {
-        Optional<CubeSource> applications = applicants.isEmpty() ? Optional.empty()
-                : Optional.of(CubeSource.of(ScorecardCommand.loadApplicants(applicants).table(), Filter.ALL,
-                        data.threads()));
-        EmployerComparison c = EmployerComparison.of(source, applications, id, estimate.level());
+        EmployerComparison c = EmployerComparison.of(source, applicants.source(data.threads()), id, estimate.level());
         return estimate.publish ? c.publishable() : c;
     }
 }

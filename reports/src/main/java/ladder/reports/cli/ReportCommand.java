@@ -5,11 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import ladder.engine.cube.CubeSource;
-import ladder.engine.filter.Filter;
-import ladder.engine.io.Loader;
 import ladder.engine.io.OutputFiles;
-import ladder.reports.LoadSummary;
 import ladder.reports.CubesSummary;
 import ladder.reports.report.EvidenceReport;
 import ladder.reports.report.ReportInputs;
@@ -41,10 +37,9 @@ final class ReportCommand implements Callable<Integer> {
                     + "and the nation (with its percentile), its SMC scorecard, then every section on its own data.")
     String employer;
 
-    @Option(names = "--applicants", split = ",", paramLabel = "PATH",
-            description = "Applicants files or folders, for the recruitment funnel and the scorecard's applicants "
-                    + "(rejected applications go to " + ScorecardCommand.APPLICANT_REJECTS + ").")
-    List<Path> applicants = List.of();
+    /** For the recruitment funnel, the scorecard's applicants and a pack's funnel figures. */
+    @Mixin
+    ApplicantsOptions applicants;
 
     @Mixin
     ProgressOptions progress;
@@ -70,11 +65,10 @@ final class ReportCommand implements Callable<Integer> {
         ReportInputs inputs = in.loaded() != null
                 ? ReportInputs.ofRows(in.source(), in.loaded().report(), command, title)
                 : ReportInputs.ofCubes(in.source(), data.input.cubes, ((CubesSummary) in.account()).merged(), command, title);
-        if (!applicants.isEmpty()) {
-            Loader.Loaded a = ScorecardCommand.loadApplicants(applicants);
-            spec.commandLine().getErr().println("Applicants: " + new LoadSummary(a.report()).line());
-            inputs = inputs.withApplicants(CubeSource.of(a.table(), Filter.ALL, data.threads()),
-                    ReportInputs.files(a.report()));
+        java.util.Optional<ApplicantsOptions.Opened> a = applicants.open(data.threads());
+        if (a.isPresent()) {
+            spec.commandLine().getErr().println("Applicants: " + a.get().line());
+            inputs = inputs.withApplicants(a.get().source(), a.get().files());
         }
         if (employer != null) {
             inputs = inputs.forEmployer(employer);

@@ -1,14 +1,9 @@
 package ladder.reports.cli;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import ladder.engine.LadderException;
-import ladder.engine.contract.Schema;
 import ladder.engine.cube.CubeSource;
-import ladder.engine.filter.Filter;
-import ladder.engine.io.Loader;
 import ladder.models.benchmark.Scorecard;
 import ladder.models.result.Result;
 import picocli.CommandLine.Command;
@@ -28,33 +23,19 @@ final class ScorecardCommand extends AnalysisCommand {
             description = "A target share of a class, e.g. working_class=0.35 (a maximum for professional).")
     String target;
 
-    @Option(names = "--applicants", split = ",", paramLabel = "PATH",
-            description = "Applicants files or folders, for the questions collected from applicants (rejected "
-                    + "applications go to " + APPLICANT_REJECTS + ").")
-    List<Path> applicants = List.of();
+    /** For the questions collected from applicants. */
+    @Mixin
+    ApplicantsOptions applicants;
 
     @Mixin
     PublishOptions estimate;
 
-    static final String APPLICANT_REJECTS = "ladder-applicants-rejects.csv";
-
     @Override
     Result analyse(CubeSource source) {
         double level = estimate.level();
-        Optional<CubeSource> applications = applicants.isEmpty() ? Optional.empty()
-                : Optional.of(CubeSource.of(loadApplicants(applicants).table(), Filter.ALL, data.threads()));
-        Scorecard s = Scorecard.of(source, new Scorecard.Question(employers, target(), level), applications);
+        Scorecard s = Scorecard.of(source, new Scorecard.Question(employers, target(), level),
+                applicants.source(data.threads()));
         return estimate.publish ? s.publishable() : s;
-    }
-
-    /** Loads the applicants files given with --applicants; rejected applications go to {@value #APPLICANT_REJECTS}. */
-    static Loader.Loaded loadApplicants(List<Path> paths) {
-        try {
-            return DataOptions.load(Schema.APPLICANTS, paths, null, Path.of(APPLICANT_REJECTS),
-                    ladder.engine.io.Progress.NONE);
-        } catch (IOException e) {
-            throw new LadderException("--applicants: " + e.getMessage());
-        }
     }
 
     private Optional<Scorecard.Target> target() {

@@ -46,11 +46,16 @@ public record ReportInputs(CubeSource cubes, Result account, List<InputFile> fil
      * cubes record them.
      */
     public static ReportInputs ofCubes(CubeSource cubes, List<Path> cubeFiles, Cube merged, String command, String title) {
+        return new ReportInputs(cubes, new CubesSummary(cubeFiles, merged), files(cubeFiles, merged), command, title,
+                cubes, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** Each cube file with its SHA-256, then the files the cubes were built from as the cubes record them. */
+    public static List<InputFile> files(List<Path> cubeFiles, Cube merged) {
         List<InputFile> files = new ArrayList<>();
         cubeFiles.forEach(f -> files.add(new InputFile(f.toString(), FileHash.sha256(f))));
         merged.provenance().sources().forEach(s -> files.add(new InputFile("(in a cube) " + s.file(), s.sha256())));
-        return new ReportInputs(cubes, new CubesSummary(cubeFiles, merged), files, command, title, cubes,
-                Optional.empty(), Optional.empty(), Optional.empty());
+        return files;
     }
 
     /** These inputs with the applicants' cubes (the recruitment funnel and the scorecard's applicants), and their files. */

@@ -108,18 +108,7 @@ class FunnelAgainstRTest {
     @Test
     void mergedEmployerCubesGiveTheSameTables(@TempDir Path dir) throws IOException {
         List<String> args = new ArrayList<>(List.of("funnel", "--format", "json", "--cubes"));
-        for (String employer : List.of("E001", "E002", "E003", "E004", "E005", "E006")) {
-            List<String> cube = new ArrayList<>(List.of("cube", "--table", "applicants",
-                    "--dims", "employer_id,year,seb,stage_reached", "--out", dir.resolve(employer + ".cube").toString(),
-                    "--data"));
-            try (Stream<Path> files = Files.list(Path.of(APPLICANTS))) {
-                files.filter(f -> f.getFileName().toString().contains("-" + employer + "-")).sorted()
-                        .forEach(f -> cube.add(f.toString()));
-            }
-            CommandLineTest.Run built = CommandLineTest.run(cube.toArray(String[]::new));
-            assertEquals(0, built.status(), built.err());
-            args.add(dir.resolve(employer + ".cube").toString());
-        }
+        args.addAll(ApplicantCubesTest.employerCubes(dir, "employer_id,year,seb,stage_reached"));
         assertEquals(funnel("--data", APPLICANTS).get("tables"), OddsAgainstRTest.run(args).get("tables"));
     }
 
