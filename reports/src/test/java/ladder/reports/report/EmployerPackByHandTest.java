@@ -369,8 +369,13 @@ class EmployerPackByHandTest {
         String html = Files.readString(pack.resolve("index.html"), StandardCharsets.UTF_8);
         String ceiling = html.substring(html.indexOf("<section id=\"ceiling\">"),
                 html.indexOf("<section id=\"progression\">"));
-        // The ceiling's chart of E1's composition by grade draws UK working class 42% and, beside it, the
-        // coalition's 221/611 = 36.2%; 245/611 = 40.1% professional, 145/611 = 23.7% intermediate.
+        // The chart is drawn only when the report's plan publishes every count it shows, its national lines
+        // with it: the plan protects training's small grade x seb x training cells inside that table and
+        // withholds none of E1's grade x seb counts (SuppressionPlanTest.aSharedMarginStaysPublished...).
+        assertFalse(ceiling.contains("\u201cSEB composition by grade\u201d is left out"),
+                "E1's composition by grade is published whole, so its chart is drawn");
+        // It draws UK working class 42% and, beside it, the coalition's 221/611 = 36.2%; 245/611 = 40.1%
+        // professional, 145/611 = 23.7% intermediate.
         for (String line : List.of("UK working class 42%", "coalition 36.2%", "UK professional 34%", "coalition 40.1%",
                 "UK intermediate 24%", "coalition 23.7%", "Lines labelled coalition")) {
             assertTrue(ceiling.contains(line), line);
