@@ -2,6 +2,8 @@ package ladder.models.benchmark;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import ladder.engine.contract.Seb;
 import ladder.models.composition.NationalBenchmark;
 
 /**
@@ -11,11 +13,11 @@ import ladder.models.composition.NationalBenchmark;
  * {@link KeyTable}s) it rests on.
  */
 public enum KeyFigure {
-    PROFESSIONAL_SHARE("share_professional", Topic.COMPOSITION,
+    PROFESSIONAL_SHARE(NationalBenchmark.shareFigure(Seb.PROFESSIONAL), Topic.COMPOSITION,
             "share professional among the classifiable SEB answers (Wilson)", NationalBenchmark.PROFESSIONAL),
-    INTERMEDIATE_SHARE("share_intermediate", Topic.COMPOSITION,
+    INTERMEDIATE_SHARE(NationalBenchmark.shareFigure(Seb.INTERMEDIATE), Topic.COMPOSITION,
             "share intermediate among the classifiable SEB answers (Wilson)", NationalBenchmark.INTERMEDIATE),
-    WORKING_CLASS_SHARE("share_working_class", Topic.COMPOSITION,
+    WORKING_CLASS_SHARE(NationalBenchmark.shareFigure(Seb.WORKING_CLASS), Topic.COMPOSITION,
             "share working class among the classifiable SEB answers (Wilson)", NationalBenchmark.WORKING_CLASS),
     RESPONSE_RATE("response_rate", Topic.COMPOSITION,
             "classifiable SEB answers over all rows (Wilson); national: the 70% target",
@@ -64,7 +66,7 @@ public enum KeyFigure {
             "took part in training over rows, professional (Wilson)", null),
     TRAINING_WORKING_CLASS("training_rate_working_class", Topic.GETTING_IN,
             "took part in training over rows, working class (Wilson)", null),
-    WORKING_CLASS_SHARE_APPLICANTS("share_working_class_applicants", Topic.GETTING_IN,
+    WORKING_CLASS_SHARE_APPLICANTS(NationalBenchmark.applicantsShareFigure(Seb.WORKING_CLASS), Topic.GETTING_IN,
             "share working class among the classifiable applications (applicants table, Wilson); national: the"
                     + " working population's 42%, as the recruitment funnel reads its applicants",
             NationalBenchmark.WORKING_CLASS),
@@ -88,6 +90,16 @@ public enum KeyFigure {
     /** The figure's name in tables, e.g. share_working_class. */
     public String id() {
         return id;
+    }
+
+    /** The figure named {@code id} in tables, if there is one (none for null). */
+    public static Optional<KeyFigure> named(String id) {
+        for (KeyFigure f : values()) {
+            if (f.id.equals(id)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The section of the pack it is shown in. */

@@ -203,7 +203,8 @@ public record Composition(List<String> by, String filter, double level, List<Cel
             String name = group.level().replace('_', ' ');
             series.add(new Chart.Series(name, values, lower, upper));
             double national = NationalBenchmark.workingPopulationShare(group);
-            references.add(new Chart.Reference(String.format(Locale.UK, "UK %s %.0f%%", name, national * 100), national, g));
+            references.add(new Chart.Reference(String.format(Locale.UK, "UK %s %.0f%%", name, national * 100), national, g,
+                    NationalBenchmark.shareFigure(group)));
         }
         String subtitle = String.format(Locale.UK, "Bars: share with %.0f%% Wilson interval. Dashed: UK working"
                 + " population (SMC).%s", level * 100, filter.isEmpty() ? "" : " Filter: " + filter);

@@ -61,6 +61,25 @@ public final class NationalBenchmark {
         };
     }
 
+    /**
+     * The figure a workforce's share of {@code group} is named by in tables (e.g.
+     * {@code share_working_class}), whose national value is {@link #workingPopulationShare}; a chart
+     * line at that value names it.
+     */
+    public static String shareFigure(Seb group) {
+        workingPopulationShare(group);
+        return "share_" + group.level();
+    }
+
+    /**
+     * The figure the share of {@code group} among applications is named by (e.g.
+     * {@code share_working_class_applicants}), read against the same working-population share as the
+     * workforce's {@link #shareFigure}.
+     */
+    public static String applicantsShareFigure(Seb group) {
+        return shareFigure(group) + "_applicants";
+    }
+
     /** The working-population shares in {@link Seb#CLASSIFIABLE} order; a new array each call. */
     public static double[] workingPopulationShares() {
         return Seb.CLASSIFIABLE.stream().mapToDouble(NationalBenchmark::workingPopulationShare).toArray();

@@ -449,7 +449,8 @@ public record RecruitmentFunnel(Question question, List<String> stages, long[][]
             }
             shares.add(new Chart.Series(group.level(), v, lo, hi));
             national.add(new Chart.Reference("national " + group.level(),
-                    NationalBenchmark.workingPopulationShare(group), group.ordinal()));
+                    NationalBenchmark.workingPopulationShare(group), group.ordinal(),
+                    NationalBenchmark.applicantsShareFigure(group)));
             List<Double> rv = new ArrayList<>(), rl = new ArrayList<>(), rh = new ArrayList<>();
             for (int s = 1; s < stages.size(); s++) {
                 long n = reached(s - 1, group.ordinal());

@@ -16,10 +16,22 @@ public sealed interface Chart permits Chart.IntervalBars, Chart.Forest, Chart.Li
     /** A line under the title: what the marks mean, the method, the filter. */
     String subtitle();
 
-    /** A horizontal line across the plot, e.g. a national benchmark; {@code series} picks its colour (-1: grey). */
-    record Reference(String label, double value, int series) {
+    /**
+     * A horizontal line across the plot, e.g. a national benchmark; {@code series} picks its colour
+     * (-1: grey). {@code figure} names the figure (as the tables name it, e.g.
+     * {@code share_working_class}) whose national value the line is, so that a pack can draw another
+     * population's value of the same figure beside it; null for a line that is no figure's national
+     * value (a target of the user's, no gap). Two figures may share a national value (the workforce's
+     * and the applicants' working-class share are both read against 42%), so the value never names one.
+     */
+    record Reference(String label, double value, int series, String figure) {
         public Reference {
             Objects.requireNonNull(label);
+        }
+
+        /** A line that is no figure's national value. */
+        public Reference(String label, double value, int series) {
+            this(label, value, series, null);
         }
     }
 

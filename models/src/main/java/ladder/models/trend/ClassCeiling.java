@@ -578,7 +578,8 @@ public record ClassCeiling(List<String> grades, List<String> strata, List<GradeG
             String name = group.level().replace('_', ' ');
             series.add(new Chart.Series(name, values, lower, upper));
             double national = NationalBenchmark.workingPopulationShare(group);
-            references.add(new Chart.Reference(String.format(Locale.UK, "UK %s %.0f%%", name, national * 100), national, j));
+            references.add(new Chart.Reference(String.format(Locale.UK, "UK %s %.0f%%", name, national * 100), national, j,
+                    NationalBenchmark.shareFigure(group)));
         }
         String subtitle = String.format(Locale.UK, "Bars: share of classifiable people at each %s with %.0f%% Wilson"
                 + " interval. Dashed: UK working population (SMC).%s", what, level * 100,

@@ -139,8 +139,7 @@ public record ShareTrend(Question question, List<String> periods, List<Group> gr
                 xn[0][p] += answers.count(c);
             }
         }
-        double benchmark = column.equals("seb") ? NationalBenchmark.workingPopulationShare(
-                Seb.CLASSIFIABLE.get(Seb.LEVELS.indexOf(level))) : Double.NaN;
+        double benchmark = column.equals("seb") ? NationalBenchmark.workingPopulationShare(group(level)) : Double.NaN;
         double[] scores = scores(periods);
         List<Group> groups = new ArrayList<>();
         counts.forEach((key, xn) -> {
@@ -261,6 +260,11 @@ public record ShareTrend(Question question, List<String> periods, List<Group> gr
         inputs.put("disclosure_control", disclosure.isEmpty() ? "none (not for publication)"
                 : "counts under " + SmallCellSuppression.DEFAULT_THRESHOLD + " withheld, with what would reveal them");
         return inputs;
+    }
+
+    /** The SEB group of a level of seb with a national share. */
+    private static Seb group(String level) {
+        return Seb.CLASSIFIABLE.get(Seb.LEVELS.indexOf(level));
     }
 
     private Optional<Double> benchmark() {
@@ -403,7 +407,8 @@ public record ShareTrend(Question question, List<String> periods, List<Group> gr
             series.add(new Chart.Series(s.name(), v, lo, hi));
         }
         List<Chart.Reference> references = benchmark().map(b -> List.of(new Chart.Reference(String.format(Locale.UK,
-                "UK working population %.0f%%", b * 100), b, -1))).orElse(List.of());
+                "UK working population %.0f%%", b * 100), b, -1, NationalBenchmark.shareFigure(group(question.level())))))
+                .orElse(List.of());
         String subtitle = String.format(Locale.UK, "Share of the %s answers (non-answers left out); band: %.0f%% Wilson interval.%s%s",
                 question.column(), question.confidence() * 100, references.isEmpty() ? "" : " Dashed: UK working"
                         + " population (SMC).", filter.isBlank() ? "" : " Filter: " + filter);

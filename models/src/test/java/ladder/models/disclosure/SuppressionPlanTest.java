@@ -65,6 +65,36 @@ class SuppressionPlanTest {
         assertEquals(93L, published.get(8, "count"));
     }
 
+    /**
+     * A grade x seb table and a grade x seb x training table share their grade x seb margin (E1's
+     * counts in the reports module's HandPool: everyone at grade 4 trained, under 10 trained at grade
+     * 1 of intermediate, working class and no answer). Training's small cells are protected inside
+     * the training table, through its grade x training margins, which the box of grade 4's untrained
+     * professionals withholds in any case; the grade x seb counts (the class ceiling's composition)
+     * stay published. Taking for each cell the box that is cheapest when it is chosen (56f435b,
+     * reverted) withheld them too: for grade 1's trained intermediates the box through the grade x
+     * seb margin (35, 30, 10, 10) costs 111 against 246 through grade x training, which the next
+     * cell's box withheld anyway, and the employer pack's composition by grade lost its chart.
+     */
+    @Test
+    void aSharedMarginStaysPublishedWhereTheCellsOfItsTableProtectThem() {
+        List<String> grades = List.of("1", "4");
+        List<String> seb = List.of("professional", "intermediate", "working_class", "no_answer");
+        // grade, seb, training (0, 1): grade 1 P 36 12, I 30 5, W 38 8, no answer 28 2; grade 4 all trained.
+        long[] training = {36, 12, 30, 5, 38, 8, 28, 2, 0, 12, 0, 10, 0, 10, 0, 10};
+        SuppressionPlan plan = SuppressionPlan.builder(10)
+                .table("grades", List.of("grade", "seb"), List.of(grades, seb),
+                        new long[] {48, 35, 46, 30, 12, 10, 10, 10})
+                .table("training", List.of("grade", "seb", "training"), List.of(grades, seb, List.of("0", "1")),
+                        training).build();
+        assertTrue(plan.audit().sound());
+        for (String g : grades) {
+            for (String s : seb) {
+                assertEquals(Optional.empty(), plan.reason("grades", List.of(g, s)), "grade " + g + ", " + s);
+            }
+        }
+    }
+
     /** The exact check must see that one withheld cell of a row with a published total is given away. */
     @Test
     void eliminationFindsADeterminedCell() {

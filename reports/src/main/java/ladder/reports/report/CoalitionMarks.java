@@ -10,10 +10,11 @@ import ladder.models.result.Chart;
 
 /**
  * In an employer's pack, a chart of the employer's figures that draws a national line (the SMC's
- * 34/24/42, the 70% response target, 7.5%, 15%, 67%) also draws the coalition's value of that
- * figure as a line in the same colour, when the comparison publishes it; the national figures of the
- * workforce's figures are distinct, so the line's value names its figure (the applicants' share,
- * whose national value is the workforce share's 42%, is not drawn as a line).
+ * 34/24/42, the 70% response target) also draws the coalition's value of that line's figure
+ * ({@link Chart.Reference#figure()}) as a line in the same colour, when the comparison publishes
+ * it. A line names its figure because values do not: the applicants' working-class share is read
+ * against the same 42% as the workforce's. A line that names no figure, or one the comparison does
+ * not have, gets no coalition line.
  */
 final class CoalitionMarks implements UnaryOperator<Chart> {
     private static final String SAYS = " Lines labelled coalition: the pooled coalition, this employer included.";
@@ -46,15 +47,10 @@ final class CoalitionMarks implements UnaryOperator<Chart> {
         List<Chart.Reference> out = new ArrayList<>();
         for (Chart.Reference r : references) {
             out.add(r);
-            for (KeyFigure f : KeyFigure.values()) {
-                Double coalition = comparison.coalition(f);
-                // An applicants' figure shares its national value (42%) with the workforce's share: its
-                // coalition value stays in its own comparison table, so no workforce chart draws it.
-                if (f.national() != null && f.national() == r.value() && coalition != null
-                        && f != KeyFigure.WORKING_CLASS_SHARE_APPLICANTS) {
-                    out.add(new Chart.Reference(String.format(Locale.UK, "coalition %.1f%%", 100 * coalition), coalition,
-                            r.series()));
-                }
+            Double coalition = KeyFigure.named(r.figure()).map(comparison::coalition).orElse(null);
+            if (coalition != null) {
+                out.add(new Chart.Reference(String.format(Locale.UK, "coalition %.1f%%", 100 * coalition), coalition,
+                        r.series()));
             }
         }
         return out;

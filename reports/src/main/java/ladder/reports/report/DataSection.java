@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import ladder.models.benchmark.KeyFigure;
 import ladder.models.composition.Composition;
 import ladder.models.composition.NationalBenchmark;
 import ladder.models.describe.Description;
@@ -97,7 +98,8 @@ final class DataSection implements Section {
                 "Classifiable answers over rows, by employer and year, with 95% Wilson intervals; dashed line: the"
                         + " 70% target; n: the employer's rows", "employer", "response rate", true,
                 employers.stream().map(e -> labelled(cells, e)).toList(), series,
-                List.of(new Chart.Reference("target 70%", NationalBenchmark.RESPONSE_RATE_TARGET, -1)));
+                List.of(new Chart.Reference("target 70%", NationalBenchmark.RESPONSE_RATE_TARGET, -1,
+                        KeyFigure.RESPONSE_RATE.id())));
     }
 
     /** The employer with its rows over the years, "E001 (n=6,397)", when every year's count is published. */

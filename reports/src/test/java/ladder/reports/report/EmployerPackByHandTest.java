@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ladder.models.benchmark.EmployerComparison;
 import ladder.models.pay.PayHistogram;
+import ladder.models.result.Chart;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -367,8 +369,13 @@ class EmployerPackByHandTest {
         String html = Files.readString(pack.resolve("index.html"), StandardCharsets.UTF_8);
         String ceiling = html.substring(html.indexOf("<section id=\"ceiling\">"),
                 html.indexOf("<section id=\"progression\">"));
-        // The ceiling's chart of E1's composition by grade draws UK working class 42% and, beside it, the
-        // coalition's 221/611 = 36.2%; 245/611 = 40.1% professional, 145/611 = 23.7% intermediate.
+        // The chart is drawn only when the report's plan publishes every count it shows, its national lines
+        // with it: the plan protects training's small grade x seb x training cells inside that table and
+        // withholds none of E1's grade x seb counts (SuppressionPlanTest.aSharedMarginStaysPublished...).
+        assertFalse(ceiling.contains("\u201cSEB composition by grade\u201d is left out"),
+                "E1's composition by grade is published whole, so its chart is drawn");
+        // It draws UK working class 42% and, beside it, the coalition's 221/611 = 36.2%; 245/611 = 40.1%
+        // professional, 145/611 = 23.7% intermediate.
         for (String line : List.of("UK working class 42%", "coalition 36.2%", "UK professional 34%", "coalition 40.1%",
                 "UK intermediate 24%", "coalition 23.7%", "Lines labelled coalition")) {
             assertTrue(ceiling.contains(line), line);
@@ -376,6 +383,46 @@ class EmployerPackByHandTest {
         // The applicants' share has the same national 42% but is not the workforce's: its coalition's
         // 410/870 = 47.1% is not drawn on the workforce's chart.
         assertFalse(ceiling.contains("coalition 47.1%"), "the applicants' coalition share on the ceiling chart");
+    }
+
+    @Test
+    void theFunnelsNationalLineIsMarkedWithTheApplicantsCoalitionShare() throws IOException {
+        String html = Files.readString(pack.resolve("index.html"), StandardCharsets.UTF_8);
+        String section = html.substring(html.indexOf("<section id=\"getting-in\">"));
+        int title = section.indexOf("Who gets through");
+        String funnel = section.substring(section.lastIndexOf("<figure", title), section.indexOf("</figure>", title));
+        // Its national working class 42% is read against applications: beside it, the coalition's share of
+        // applications, 410/870 = 47.1%, not the workforce's 221/611 = 36.2%. The coalition's applications have
+        // no professional or intermediate share among the pack's figures, so those lines get none (not the
+        // workforce's 40.1% and 23.7%).
+        assertTrue(funnel.contains(">national working_class<"), "the funnel's national line");
+        List<String> coalition = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(">(coalition [0-9.]+%)<").matcher(funnel);
+        while (m.find()) {
+            coalition.add(m.group(1));
+        }
+        assertEquals(List.of("coalition 47.1%"), coalition, "the coalition's lines on the funnel chart");
+    }
+
+    @Test
+    void aLineIsMarkedByTheFigureItNamesNeverByItsValue() {
+        EmployerComparison standing = ladder.Ladder.load(data.toString()).employer("E1").publishable()
+                .applicants(ladder.Ladder.applicants(applicants.toString())).result();
+        CoalitionMarks marks = new CoalitionMarks(standing);
+        // Three lines at 42%: one naming no figure (a user's own benchmark), the workforce's share, the applicants'.
+        Chart chart = new Chart.Lines("t", "s", "year", "share", true, List.of("2022"),
+                List.of(new Chart.Series("w", List.of(0.4), List.of(0.3), List.of(0.5))),
+                List.of(new Chart.Reference("a benchmark 42%", 0.42, 0), new Chart.Reference("UK 42%", 0.42, 1,
+                        "share_working_class"), new Chart.Reference("applicants 42%", 0.42, 2,
+                        "share_working_class_applicants")));
+        List<String> lines = ((Chart.Lines) marks.apply(chart)).references().stream()
+                .map(r -> r.label() + " " + r.series()).toList();
+        assertEquals(List.of("a benchmark 42% 0", "UK 42% 1", "coalition 36.2% 1", "applicants 42% 2",
+                "coalition 47.1% 2"), lines);
+        // A chart whose only line names no figure is left as it was, its subtitle too.
+        Chart unnamed = new Chart.Lines("t", "s", "year", "share", true, List.of("2022"), List.of(),
+                List.of(new Chart.Reference("target 70%", 0.70, -1)));
+        assertEquals(unnamed, marks.apply(unnamed));
     }
 
     @Test
