@@ -19,8 +19,12 @@ cat(sprintf("# %s\n", R.version.string))
 cat("case,quantity,value\n")
 
 # ---- trend: the share of a class among classifiable answers, by year (optionally by a column) ----
-case_trend <- function(case, d, level, by = NULL) {
-  d <- d[d$seb %in% classes, ]
+# column: the question (seb, or a supplementary one: then its answers are every value but a
+# non-answer or none); benchmark: the national share the gaps are against (share - benchmark, and
+# the Wilson bounds less it, the benchmark taken as a constant), if any.
+case_trend <- function(case, d, level, by = NULL, column = "seb", benchmark = NULL) {
+  d <- if (column == "seb") d[d$seb %in% classes, ] else d[!is.na(d[[column]]) & !(d[[column]] %in% non_answers), ]
+  d$seb <- d[[column]]
   groups <- if (is.null(by)) list(all = d) else split(d, d[[by]])
   for (g in names(groups)) {
     dg <- groups[[g]]
@@ -32,6 +36,11 @@ case_trend <- function(case, d, level, by = NULL) {
       w <- prop.test(x[i], n[i], correct = FALSE)$conf.int          # Wilson interval
       emit(case, p(paste0(years[i], ".count")), x[i]); emit(case, p(paste0(years[i], ".total")), n[i])
       emit(case, p(paste0(years[i], ".lower")), w[1]); emit(case, p(paste0(years[i], ".upper")), w[2])
+      if (!is.null(benchmark)) {
+        emit(case, p(paste0(years[i], ".gap")), x[i] / n[i] - benchmark)
+        emit(case, p(paste0(years[i], ".gap.lower")), w[1] - benchmark)
+        emit(case, p(paste0(years[i], ".gap.upper")), w[2] - benchmark)
+      }
     }
     for (i in seq_along(years)[-1]) {
       t <- prop.test(c(x[i], x[i - 1]), c(n[i], n[i - 1]), correct = FALSE)   # year-on-year change
@@ -49,6 +58,9 @@ case_trend <- function(case, d, level, by = NULL) {
 }
 case_trend("trend --share seb=working_class --over year", pool, "working_class")
 case_trend("trend --share seb=professional --over year --by sector", pool, "professional", "sector")
+# Independent school against the SMC's 7.5% (the answers: state, independent, independent_bursary, outside_uk).
+case_trend("trend --share school_type=independent --over year", pool, "independent", column = "school_type",
+           benchmark = 0.075)
 
 # ---- ceiling: composition by grade, and the odds of reaching each grade within employers ----
 case_ceiling <- function(case, d) {

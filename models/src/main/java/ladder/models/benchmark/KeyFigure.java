@@ -22,10 +22,10 @@ public enum KeyFigure {
     RESPONSE_RATE("response_rate", Topic.COMPOSITION,
             "classifiable SEB answers over all rows (Wilson); national: the 70% target",
             NationalBenchmark.RESPONSE_RATE_TARGET),
-    INDEPENDENT_SCHOOL("share_independent_school", Topic.SUPPLEMENTARY,
+    INDEPENDENT_SCHOOL(NationalBenchmark.INDEPENDENT_SCHOOL_FIGURE, Topic.SUPPLEMENTARY,
             "school_type independent among those who answered (Wilson; bursary holders, outside the UK and state"
                     + " are other answers)", NationalBenchmark.INDEPENDENT_SCHOOL),
-    FREE_SCHOOL_MEALS("share_free_school_meals", Topic.SUPPLEMENTARY,
+    FREE_SCHOOL_MEALS(NationalBenchmark.FREE_SCHOOL_MEALS_FIGURE, Topic.SUPPLEMENTARY,
             "free_school_meals yes among those who answered, not applicable counting as an answer (Wilson)",
             NationalBenchmark.FREE_SCHOOL_MEALS),
     FIRST_IN_FAMILY("share_first_in_family_graduate_hires", Topic.SUPPLEMENTARY,

@@ -46,6 +46,52 @@ public final class NationalBenchmark {
     }
 
     /**
+     * A national share that the share of one answer to a contract question is read against: its
+     * value, the figure a table names it by (a chart line at it names that figure), the line's words
+     * and the note's sentence.
+     */
+    public record Share(double value, String figure, String line, String sentence) {
+    }
+
+    /**
+     * The national share of answer {@code level} to {@code column} among those who answered, where
+     * the Commission gives one over the same people: each SEB group's working-population share,
+     * independent school ({@link #INDEPENDENT_SCHOOL}) and free school meals ({@link #FREE_SCHOOL_MEALS}).
+     * First in family ({@link #FIRST_GENERATION_GRADUATES}) is not one: it is of graduates, so it is
+     * read only against graduate hires, where a caller names them.
+     */
+    public static java.util.Optional<Share> share(String column, String level) {
+        if (column.equals("seb") && Seb.CLASSIFIABLE.stream().anyMatch(g -> g.level().equals(level))) {
+            Seb group = Seb.CLASSIFIABLE.stream().filter(g -> g.level().equals(level)).findFirst().orElseThrow();
+            double v = workingPopulationShare(group);
+            return java.util.Optional.of(new Share(v, shareFigure(group), percent("UK working population", v),
+                    percent("the UK working population is", v) + " " + level.replace('_', ' ')));
+        }
+        if (column.equals("school_type") && level.equals("independent")) {
+            return java.util.Optional.of(new Share(INDEPENDENT_SCHOOL, INDEPENDENT_SCHOOL_FIGURE,
+                    percent("UK independent school", INDEPENDENT_SCHOOL),
+                    percent("nationally", INDEPENDENT_SCHOOL) + " attended an independent school"));
+        }
+        if (column.equals("free_school_meals") && level.equals("yes")) {
+            return java.util.Optional.of(new Share(FREE_SCHOOL_MEALS, FREE_SCHOOL_MEALS_FIGURE,
+                    percent("UK free school meals", FREE_SCHOOL_MEALS),
+                    percent("nationally", FREE_SCHOOL_MEALS) + " of pupils at state-funded schools are eligible for"
+                            + " free school meals"));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The figure the share of those who attended an independent school is named by. */
+    public static final String INDEPENDENT_SCHOOL_FIGURE = "share_independent_school";
+
+    /** The figure the share of those eligible for free school meals is named by. */
+    public static final String FREE_SCHOOL_MEALS_FIGURE = "share_free_school_meals";
+
+    private static String percent(String words, double share) {
+        return words + " " + java.math.BigDecimal.valueOf(share).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    /**
      * The working-population share of a classifiable group: {@link #PROFESSIONAL},
      * {@link #INTERMEDIATE} or {@link #WORKING_CLASS}.
      *

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import ladder.engine.LadderException;
-import ladder.engine.contract.Seb;
 import ladder.engine.cube.Cube;
 import ladder.engine.cube.CubeSource;
 import ladder.engine.cube.Dimension;
@@ -139,7 +138,7 @@ public record ShareTrend(Question question, List<String> periods, List<Group> gr
                 xn[0][p] += answers.count(c);
             }
         }
-        double benchmark = column.equals("seb") ? NationalBenchmark.workingPopulationShare(group(level)) : Double.NaN;
+        double benchmark = NationalBenchmark.share(column, level).map(NationalBenchmark.Share::value).orElse(Double.NaN);
         double[] scores = scores(periods);
         List<Group> groups = new ArrayList<>();
         counts.forEach((key, xn) -> {
@@ -254,7 +253,7 @@ public record ShareTrend(Question question, List<String> periods, List<Group> gr
         long used = groups.stream().flatMap(g -> g.trend().periods().stream()).mapToLong(Trend.Period::total).sum();
         inputs.put("rows_used", used < threshold() ? "fewer than " + threshold() : (Object) used);
         inputs.put("rows_left_out", Answers.leftOutTotal(leftOut, threshold()));
-        inputs.put("benchmark", benchmark().isPresent() ? (Object) benchmark().get() : "none");
+        inputs.put("benchmark", national().isPresent() ? (Object) national().get().value() : "none");
         inputs.put("filter", filter.isBlank() ? "none" : filter);
         inputs.put("confidence_level", question.confidence());
         inputs.put("disclosure_control", disclosure.isEmpty() ? "none (not for publication)"
@@ -262,14 +261,9 @@ public record ShareTrend(Question question, List<String> periods, List<Group> gr
         return inputs;
     }
 
-    /** The SEB group of a level of seb with a national share. */
-    private static Seb group(String level) {
-        return Seb.CLASSIFIABLE.get(Seb.LEVELS.indexOf(level));
-    }
-
-    private Optional<Double> benchmark() {
-        var b = groups.get(0).trend().benchmark();
-        return b.isPresent() ? Optional.of(b.getAsDouble()) : Optional.empty();
+    /** The national share this trend's level is read against, if there is one. */
+    private Optional<NationalBenchmark.Share> national() {
+        return NationalBenchmark.share(question.column(), question.level());
     }
 
     /** The tables of {@link Trend#tables()} for every group, with the group's levels and a note column. */
@@ -347,10 +341,7 @@ public record ShareTrend(Question question, List<String> periods, List<Group> gr
                 + "; rows at a level that is not an answer (" + String.join(", ", Answers.NON_ANSWERS.stream().sorted()
                 .toList()) + ") are not in the denominator" + (leftOut.isEmpty() ? "." : ": left out "
                 + Answers.leftOut(leftOut, threshold()) + "."));
-        if (benchmark().isPresent()) {
-            notes.add(String.format(Locale.ROOT, "Benchmark: the UK working population is %.0f%% %s (Social Mobility"
-                    + " Commission).", benchmark().get() * 100, shareName()));
-        }
+        national().ifPresent(b -> notes.add("Benchmark: " + b.sentence() + " (Social Mobility Commission)."));
         if (scores(periods)[0] == 1 && !periods.get(0).equals("1")) {
             notes.add("The periods are not numbers, so the trend tests score them 1, 2, ... in order.");
         }
@@ -406,12 +397,11 @@ public record ShareTrend(Question question, List<String> periods, List<Group> gr
             }
             series.add(new Chart.Series(s.name(), v, lo, hi));
         }
-        List<Chart.Reference> references = benchmark().map(b -> List.of(new Chart.Reference(String.format(Locale.UK,
-                "UK working population %.0f%%", b * 100), b, -1, NationalBenchmark.shareFigure(group(question.level())))))
-                .orElse(List.of());
+        List<Chart.Reference> references = national().map(b -> List.of(new Chart.Reference(b.line(), b.value(), -1,
+                b.figure()))).orElse(List.of());
         String subtitle = String.format(Locale.UK, "Share of the %s answers (non-answers left out); band: %.0f%% Wilson interval.%s%s",
-                question.column(), question.confidence() * 100, references.isEmpty() ? "" : " Dashed: UK working"
-                        + " population (SMC).", filter.isBlank() ? "" : " Filter: " + filter);
+                question.column(), question.confidence() * 100, references.isEmpty() ? "" : " Dashed: the national"
+                        + " figure (SMC).", filter.isBlank() ? "" : " Filter: " + filter);
         return List.of(new Chart.Lines(title(), subtitle, question.over(), "share " + shareName(), true, periods, series,
                 references));
     }

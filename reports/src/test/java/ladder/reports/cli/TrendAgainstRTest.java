@@ -70,7 +70,7 @@ class TrendAgainstRTest {
 
     @Test
     void everyCaseMatchesR() throws IOException {
-        assertEquals(4, R.size());
+        assertEquals(5, R.size());
         for (Map.Entry<String, Map<String, Double>> c : R.entrySet()) {
             check(c.getKey(), c.getValue(), tables(c.getKey(), data()));
         }
@@ -87,7 +87,7 @@ class TrendAgainstRTest {
                         .sorted().forEach(f -> args.add(f.toString()));
             }
             Path out = dir.resolve(employers.get(0) + ".cube.arrow");
-            args.addAll(List.of("--dims", "employer_id,year,sector,grade,seb,gender,ethnicity,promoted", "--out",
+            args.addAll(List.of("--dims", "employer_id,year,sector,grade,seb,gender,ethnicity,promoted,school_type", "--out",
                     out.toString()));
             CommandLineTest.Run r = CommandLineTest.run(args.toArray(String[]::new));
             assertEquals(0, r.status(), r.err());
@@ -151,6 +151,14 @@ class TrendAgainstRTest {
             assertEquals(r.get(p + "total").longValue(), row.get("total").asLong(), p + "total");
             close(r, p + "lower", row.get("lower"), TIGHT);
             close(r, p + "upper", row.get("upper"), TIGHT);
+            // The gap to the national share (school_type=independent: the SMC's 7.5%), where R has one; none otherwise.
+            if (r.containsKey(p + "gap")) {
+                close(r, p + "gap", row.get("gap"), TIGHT);
+                close(r, p + "gap.lower", row.get("gap_lower"), TIGHT);
+                close(r, p + "gap.upper", row.get("gap_upper"), TIGHT);
+            } else if (!key.contains("seb=")) {
+                assertTrue(row.get("gap").isNull(), p + "gap without a national share: " + row);
+            }
         }
         for (JsonNode row : tables.get(1).get("rows")) {
             String p = (by == null ? "all" : row.get(by).asText()) + "." + row.get("to").asText() + ".";

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +76,19 @@ class ReportPackTest {
                 "csv", "--table", "composition"), table(report, "getting-in-funnel-composition"));
         String html = Files.readString(report.resolve("index.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("data of employer E003"), "the page says whose pack it is");
+        // The supplementary trends draw the SMC's figure and, beside it, the coalition's value of that figure
+        // (its comparison table's coalition column: 10.2% independent school, 16.6% free school meals).
+        String supplementary = html.substring(html.indexOf("<section id=\"supplementary\">"),
+                html.indexOf("</section>", html.indexOf("<section id=\"supplementary\">")));
+        List<String> comparison = List.of(table(report, "supplementary-comparison").split("\n"));
+        for (String[] figure : List.of(new String[] {"share_independent_school", "UK independent school 7.5%"},
+                new String[] {"share_free_school_meals", "UK free school meals 15%"})) {
+            String[] row = comparison.stream().filter(l -> l.startsWith(figure[0] + ",")).findFirst().orElseThrow()
+                    .split(",");
+            String coalition = String.format(java.util.Locale.UK, "coalition %.1f%%", 100 * Double.parseDouble(row[5]));
+            assertTrue(supplementary.contains(">" + figure[1] + "<"), figure[1]);
+            assertTrue(supplementary.contains(">" + coalition + "<"), coalition + " for " + figure[0]);
+        }
     }
 
     @Test
