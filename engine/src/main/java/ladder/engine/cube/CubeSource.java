@@ -24,6 +24,15 @@ public interface CubeSource {
     }
 
     /**
+     * The rows and filter behind the cubes, holding at least {@code columns} and the filter's, for
+     * an analysis of rows that reads those alone: a source that reads columns as they are asked for
+     * (a snapshot's) reads only these; any other gives {@link #rows()}.
+     */
+    default java.util.Optional<Rows> rows(java.util.Collection<String> columns) {
+        return rows();
+    }
+
+    /**
      * The threads its cubes are built on, for an analysis that also computes on several (1 for
      * merged cube files); unlike {@link #rows()}, asking does not make a source load its rows.
      */
@@ -37,11 +46,7 @@ public interface CubeSource {
      * cubes, each cube taken with that dimension and sliced to the level.
      */
     default CubeSource where(String dimension, String level) {
-        if (level.indexOf('\'') >= 0) {
-            throw new ladder.engine.LadderException("a level with a quote (" + level + ") cannot be selected here");
-        }
-        String condition = dimension + " = '" + level + "'";
-        String text = filter().isBlank() ? condition : "(" + filter() + ") and (" + condition + ")";
+        String text = whereText(filter(), dimension, level);
         java.util.Optional<Rows> rows = rows();
         if (rows.isPresent()) {
             ladder.engine.table.Table table = rows.get().table();
@@ -63,6 +68,18 @@ public interface CubeSource {
                 return text;
             }
         };
+    }
+
+    /**
+     * The text of {@code filter} and {@code dimension = 'level'}, as {@link #where} narrows a source;
+     * a level with a quote, which the filter's words cannot hold, is refused.
+     */
+    static String whereText(String filter, String dimension, String level) {
+        if (level.indexOf('\'') >= 0) {
+            throw new ladder.engine.LadderException("a level with a quote (" + level + ") cannot be selected here");
+        }
+        String condition = dimension + " = '" + level + "'";
+        return filter.isBlank() ? condition : "(" + filter + ") and (" + condition + ")";
     }
 
     /** A table's rows that pass a filter, read on {@code threads} threads. */

@@ -31,9 +31,30 @@ public final class HeapNeed {
     /** Heap a row needs while a one-shot question streams: the duplicate check and the text dictionaries. */
     public static final int STREAMED = 32;
 
+    /**
+     * Heap a row needs once every column of a pool is read and kept (a snapshot's, or a loaded
+     * table once its load is done): 38.0 bytes a row on the live heap at 10 and 100 million rows
+     * (bench/RESULTS.md, "Memory held per row").
+     */
+    public static final int KEPT = 38;
+
     private static final int SAMPLE = 1 << 20;
 
     private HeapNeed() {}
+
+    /** Whether every column of {@code rows} rows can be kept in this Java's heap, as {@link #keeps(long, long)} judges. */
+    public static boolean keeps(long rows) {
+        return keeps(rows, Runtime.getRuntime().maxMemory());
+    }
+
+    /**
+     * Whether every column of {@code rows} rows, kept ({@value #KEPT} bytes a row), takes at most
+     * half of {@code heap}: the other half is left for what is built from them (cubes, a linkage's
+     * sorted keys of 8 bytes a row, a model's design).
+     */
+    static boolean keeps(long rows, long heap) {
+        return rows * KEPT <= heap / 2;
+    }
 
     /** Refuses {@code files} if their rows need more than this Java's heap at {@code bytesPerRow}. */
     static void check(List<Path> files, int bytesPerRow) {

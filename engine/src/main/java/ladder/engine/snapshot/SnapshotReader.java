@@ -43,6 +43,8 @@ public final class SnapshotReader {
     private final ColumnFile.Parts[] read;
     /** The columns whose files were read, whole, streamed or their dictionary alone, in the order first read. */
     private final java.util.Set<String> opened = new java.util.LinkedHashSet<>();
+    /** How many times each column's file was read whole or streamed, by name. */
+    private final java.util.Map<String, Integer> reads = new java.util.LinkedHashMap<>();
 
     private SnapshotReader(Path folder, Schema schema, Manifest manifest, int threads, Progress progress) {
         this.folder = folder;
@@ -129,6 +131,19 @@ public final class SnapshotReader {
     }
 
     /**
+     * How many times each column's file has been read so far, whole or streamed (a dictionary read
+     * alone is not counted), by name: a command of many cubes whose columns are kept reads
+     * each once.
+     */
+    public synchronized java.util.Map<String, Integer> columnReads() {
+        return java.util.Map.copyOf(reads);
+    }
+
+    private synchronized void counted(List<Column> read) {
+        read.forEach(c -> reads.merge(c.name(), 1, Integer::sum));
+    }
+
+    /**
      * A table of no rows in which the text columns named in {@code names} hold their dictionaries,
      * read from their files (the other names are ignored), as a filter naming their values is
      * compiled against: their codes are those of every chunk. A dictionary read alone is not
@@ -177,6 +192,7 @@ public final class SnapshotReader {
         if (wanted.isEmpty()) {
             wanted.add(smallest());
         }
+        counted(wanted);
         progress.expectBytes(Math.max(0, progress.totalBytes()) + wanted.stream().mapToLong(c -> entry(c).bytes()).sum());
         List<ColumnReader> readers = new ArrayList<>();
         for (Column c : wanted) {
@@ -233,6 +249,7 @@ public final class SnapshotReader {
 
     /** Reads the {@code wanted} columns: each file's chunks copied by several tasks and checksummed by one, on {@link #threads} threads. */
     private void readColumns(List<Column> wanted) {
+        counted(wanted);
         long bytes = wanted.stream().mapToLong(c -> entry(c).bytes()).sum();
         progress.expectBytes(Math.max(0, progress.totalBytes()) + bytes);
         List<ColumnReader> readers = new ArrayList<>();

@@ -1,7 +1,10 @@
 package ladder.engine.snapshot;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import ladder.engine.LadderException;
 import ladder.engine.cube.Cube;
 import ladder.engine.cube.CubeKernel;
@@ -9,6 +12,7 @@ import ladder.engine.cube.CubeSource;
 import ladder.engine.cube.CubeStream;
 import ladder.engine.filter.Filter;
 import ladder.engine.filter.FilterParser;
+import ladder.engine.io.HeapNeed;
 import ladder.engine.table.Table;
 import ladder.engine.table.TableBuilder;
 
@@ -17,8 +21,10 @@ import ladder.engine.table.TableBuilder;
  * needs (its dimensions, its measures and the filter's columns) and no others; no row is validated
  * or checked for duplicates again, since the import did both. How the columns are read is the
  * source's {@link Reading}: streamed from the files for each cube (a command's one question), or
- * read once and kept (a notebook's many). An analysis of rows ({@link #rows}) reads every column,
- * and the cubes asked for after it are built from them.
+ * read once and kept (a notebook's many, a report's). An analysis of rows reads the columns it
+ * names ({@link #rows(Collection)}), or every column ({@link #rows()}), after which the cubes are
+ * built from them. A source narrowed to an employer ({@link #where}) is a source of the same
+ * snapshot, reading as this one does.
  *
  * <p>The filter is compiled when the source is made, against a table of no rows in which the text
  * columns it names hold their dictionaries ({@link SnapshotReader#dictionaries}): a text value
@@ -38,7 +44,19 @@ public final class SnapshotSource implements CubeSource {
          * Each cube reads the columns it needs that were not read before, once, and keeps them
          * ({@link SnapshotReader#table}): later questions of the same columns read nothing.
          */
-        KEEP
+        KEEP;
+
+        /**
+         * How a command reads a snapshot of {@code rows} rows: a one-shot question ({@code oneShot}:
+         * it needs one cube) streams, so that its memory follows the cube, not the pool; a command
+         * of many cubes or of rows (the report, an employer's comparison or pack, the scorecard)
+         * keeps the columns it reads when every column of the pool would fit
+         * ({@link HeapNeed#keeps}), so that each column is read from the files once, and streams
+         * them again for each cube when they would not, rather than run out of memory.
+         */
+        public static Reading of(boolean oneShot, long rows) {
+            return !oneShot && HeapNeed.keeps(rows) ? KEEP : STREAM;
+        }
     }
 
     private final SnapshotReader snapshot;
@@ -95,6 +113,39 @@ public final class SnapshotSource implements CubeSource {
     @Override
     public Optional<Rows> rows() {
         return Optional.of(all());
+    }
+
+    /**
+     * The rows holding {@code columns} and the filter's, read now if they were not (and kept, as
+     * {@link Reading#KEEP} keeps them, whatever this source's reading), under the filter compiled
+     * against the dictionaries; once every column was read ({@link #rows()}), those rows.
+     */
+    @Override
+    public Optional<Rows> rows(Collection<String> columns) {
+        Rows loaded = loadedRows();
+        if (loaded != null) {
+            return Optional.of(loaded);
+        }
+        Set<String> names = new LinkedHashSet<>(columns);
+        filter.columns().forEach(c -> names.add(c.name()));
+        return Optional.of(new Rows(snapshot.table(names), filter, threads));
+    }
+
+    /**
+     * The rows of the same snapshot passing this source's filter and {@code dimension = 'level'}
+     * (an employer's pack), read as this source reads and on as many threads: their cubes read
+     * the columns they need and no others, the filter compiled against the dictionaries as the
+     * constructor compiles it. Once this source's rows were read whole, those rows are narrowed
+     * ({@link CubeSource#where}).
+     *
+     * @throws LadderException for a level with a quote, as every source refuses it
+     */
+    @Override
+    public CubeSource where(String dimension, String level) {
+        if (loadedRows() != null) {
+            return CubeSource.super.where(dimension, level);
+        }
+        return new SnapshotSource(snapshot, CubeSource.whereText(filter.text(), dimension, level), threads, reading);
     }
 
     private synchronized Rows loadedRows() {

@@ -2,6 +2,7 @@ package ladder.engine.io;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,6 +43,23 @@ class HeapNeedTest {
     void aPoolThatFitsIsLetThrough() throws IOException {
         Path file = csv("pool.csv", 1_000);
         assertDoesNotThrow(() -> HeapNeed.check(List.of(file), HeapNeed.LOADED, 1_001L * HeapNeed.LOADED));
+    }
+
+    /**
+     * A command of many cubes keeps a snapshot's columns when every column takes at most half the
+     * heap (38 bytes a row: 1,000 rows need 38,000 bytes, so a heap of 76,000 keeps them and one
+     * byte less does not); a one-shot question streams whatever the heap.
+     */
+    @Test
+    void columnsAreKeptWhenEveryColumnFitsHalfTheHeap() {
+        assertTrue(HeapNeed.keeps(1_000, 76_000));
+        assertFalse(HeapNeed.keeps(1_000, 75_999));
+        assertEquals(ladder.engine.snapshot.SnapshotSource.Reading.KEEP,
+                ladder.engine.snapshot.SnapshotSource.Reading.of(false, 1_000));
+        assertEquals(ladder.engine.snapshot.SnapshotSource.Reading.STREAM,
+                ladder.engine.snapshot.SnapshotSource.Reading.of(true, 1_000));
+        assertEquals(ladder.engine.snapshot.SnapshotSource.Reading.STREAM,
+                ladder.engine.snapshot.SnapshotSource.Reading.of(false, Runtime.getRuntime().maxMemory()));
     }
 
     @Test

@@ -19,6 +19,7 @@ import ladder.engine.LadderException;
 import ladder.engine.contract.Schema;
 import ladder.engine.cube.Cube;
 import ladder.engine.cube.CubeKernel;
+import ladder.engine.cube.CubeSource;
 import ladder.engine.filter.Filter;
 import ladder.engine.filter.FilterParser;
 import ladder.engine.io.csv.CsvReader;
@@ -186,6 +187,45 @@ class SnapshotTest {
         assertEquals(Set.of("year", "seb", "employer_id"), Set.copyOf(reader.columnsRead()));
         LadderException e = assertThrows(LadderException.class, kept::rows);
         assertTrue(e.getMessage().startsWith(bonus + ": not a readable Ladder snapshot: "), e.getMessage());
+    }
+
+    /**
+     * A snapshot narrowed to an employer ({@code where}) is a source of the same snapshot: its
+     * cubes are the loaded rows' narrowed the same way, read from the columns they need and the
+     * filter's (the employer's dictionary alone to compile it), the damaged bonus never touched;
+     * kept, two cubes of the pool and one of the employer read each column once. Rows of some
+     * columns read those and the filter's. A level with a quote is refused as on any source.
+     */
+    @Test
+    void aSnapshotNarrowedToAnEmployerReadsOnlyWhatItsCubesNeed() throws IOException {
+        LoadOutcome load = mixedLoad();
+        Path snapshot = imported(load);
+        damaged(snapshot.resolve("bonus.arrow"));
+        Table whole = load.table();
+        CubeSource loaded = CubeSource.of(whole, FilterParser.parse("year >= 2021", whole), 2).where("employer_id", "E1");
+        List<String> dimensions = List.of("year", "seb");
+        for (SnapshotSource.Reading reading : SnapshotSource.Reading.values()) {
+            SnapshotReader reader = SnapshotReader.open(snapshot, Schema.EMPLOYEES, 2, Progress.NONE);
+            SnapshotSource pool = new SnapshotSource(reader, "year >= 2021", 2, reading);
+            CubeSource employer = pool.where("employer_id", "E1");
+            assertInstanceOf(SnapshotSource.class, employer, reading.toString());
+            assertEquals(loaded.filter(), employer.filter());
+            assertEquals(loaded.cube(dimensions, List.of("hourly_pay")), employer.cube(dimensions, List.of("hourly_pay")));
+            assertEquals(List.of("employer_id"), reader.columnsRead().subList(0, 1), "the filter compiled on the dictionary");
+            assertEquals(Set.of("employer_id", "year", "seb", "hourly_pay"), Set.copyOf(reader.columnsRead()), reading.toString());
+            assertEquals(loaded.cube(List.of("seb"), List.of()), employer.cube(List.of("seb"), List.of()));
+            pool.cube(dimensions, List.of());
+            int expected = reading == SnapshotSource.Reading.KEEP ? 1 : 3;
+            assertEquals(expected, reader.columnReads().get("year"), reading + ": " + reader.columnReads());
+            assertEquals(expected, reader.columnReads().get("seb"), reading + ": " + reader.columnReads());
+
+            CubeSource.Rows rows = employer.rows(List.of("person_id")).orElseThrow();
+            assertEquals(whole.rows(), rows.table().rows());
+            assertEquals(loaded.filter(), rows.filter().text());
+            assertEquals(Set.of("employer_id", "year", "seb", "hourly_pay", "person_id"), Set.copyOf(reader.columnsRead()));
+            LadderException quote = assertThrows(LadderException.class, () -> pool.where("employer_id", "E'1"));
+            assertEquals("a level with a quote (E'1) cannot be selected here", quote.getMessage());
+        }
     }
 
     /**

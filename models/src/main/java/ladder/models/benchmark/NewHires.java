@@ -17,6 +17,9 @@ import ladder.engine.table.Table;
  * leaves the linkage intact. Needs rows: cube files hold no person_id.
  */
 final class NewHires {
+    /** The columns the linkage and the count read: whose rows, which year, who, and the answers. */
+    static final java.util.List<String> COLUMNS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("employer_id", "year", "person_id"), QuestionFill.QUESTIONS.stream()).toList();
 
     private NewHires() {
     }

@@ -34,7 +34,8 @@ import ladder.models.trend.Trend;
  * <p>Each employer is read in its latest year in the selection (response, spread, questions); the
  * trend uses every selected year. Reads cubes over (employer_id, year, seb) and (employer_id, year,
  * entry_route and the four questions); cube files without the question dimensions get the rest of
- * the scorecard with the questions not assessed, and new hires need rows.
+ * the scorecard with the questions not assessed, and new hires need rows: of
+ * {@link NewHires#COLUMNS} alone (and the filter's), all a snapshot reads for them.
  *
  * <p>With disclosure control, a value resting on fewer than 10 people, or on a count (or its
  * complement) under 10, is withheld with its counts.
@@ -165,7 +166,8 @@ public record Scorecard(Question question, List<Card> cards, String questionsNot
         } catch (LadderException e) {
             questionsNote = "questions not assessed: " + e.getMessage();
         }
-        Map<String, long[]> hires = source.rows().map(r -> NewHires.count(r, latest)).orElse(Map.of());
+        Optional<CubeSource.Rows> rows = source.rows(NewHires.COLUMNS);
+        Map<String, long[]> hires = rows.map(r -> NewHires.count(r, latest)).orElse(Map.of());
         List<String> applicantDims = new ArrayList<>(List.of("employer_id", "year"));
         applicantDims.addAll(QuestionFill.QUESTIONS);
         Optional<Cube> applications = applicants.map(a -> a.cube(applicantDims, List.of()));
@@ -191,7 +193,7 @@ public record Scorecard(Question question, List<Card> cards, String questionsNot
             long[] h = hires.get(id);
             fills.add(h != null ? new QuestionFill(POPULATIONS.get(1), h[0], java.util.Arrays.copyOfRange(h, 1, 5),
                     "people in " + year + " who were not in the employer's " + (latest.get(id) - 1) + " rows")
-                    : QuestionFill.notAssessed(POPULATIONS.get(1), source.rows().isEmpty()
+                    : QuestionFill.notAssessed(POPULATIONS.get(1), rows.isEmpty()
                             ? "needs rows: new hires are found by linking person_id across years, which cube files lack"
                             : "no " + (latest.get(id) - 1) + " rows to tell new hires from staff"));
             if (questions == null) {

@@ -16,6 +16,7 @@ import ladder.engine.cube.CubeFile;
 import ladder.engine.cube.CubeSource;
 import ladder.engine.filter.Filter;
 import ladder.engine.filter.FilterParser;
+import ladder.engine.io.LoadReport;
 import ladder.engine.io.Loader;
 import ladder.engine.io.Progress;
 import ladder.engine.snapshot.SnapshotReader;
@@ -93,24 +94,27 @@ final class DataOptions {
         private final Supplier<String> line;
         private final LongSupplier rejected;
         private final Supplier<Loader.Loaded> loaded;
+        private final Supplier<LoadReport> report;
 
         Opened(CubeSource source, Result account, String line, long rejected, Loader.Loaded loaded) {
-            this(source, () -> account, () -> line, () -> rejected, () -> loaded);
+            this(source, () -> account, () -> line, () -> rejected, () -> loaded,
+                    () -> loaded == null ? null : loaded.report());
         }
 
         private Opened(CubeSource source, Supplier<Result> account, Supplier<String> line, LongSupplier rejected,
-                Supplier<Loader.Loaded> loaded) {
+                Supplier<Loader.Loaded> loaded, Supplier<LoadReport> report) {
             this.source = source;
             this.account = account;
             this.line = line;
             this.rejected = rejected;
             this.loaded = loaded;
+            this.report = report;
         }
 
         /** The streamed rows of {@code rows}: the account and table are asked of it when wanted. */
         static Opened streamed(StreamedSource rows) {
             return new Opened(rows, () -> new LoadSummary(rows.report()), () -> new LoadSummary(rows.report()).line(),
-                    () -> rows.report().rejected(), rows::loaded);
+                    () -> rows.report().rejected(), rows::loaded, () -> rows.loaded().report());
         }
 
         CubeSource source() {
@@ -126,7 +130,8 @@ final class DataOptions {
             LoadSummary summary = new LoadSummary(snapshot.report());
             return new Opened(rows, () -> summary, () -> DataOptions.line(summary, snapshot.folder(), snapshot.rows()),
                     () -> snapshot.report().rejected(),
-                    () -> new Loader.Loaded(rows.rows().orElseThrow().table(), snapshot.report(), snapshot.folder()));
+                    () -> new Loader.Loaded(rows.rows().orElseThrow().table(), snapshot.report(), snapshot.folder()),
+                    snapshot::report);
         }
 
         /** Whether the rows are read as the analysis asks for its cube, rather than already loaded. */
@@ -150,6 +155,14 @@ final class DataOptions {
         Loader.Loaded loaded() {
             return loaded.get();
         }
+
+        /**
+         * The account of the rows' load, as {@link #loaded()} gives it but reading no column of a
+         * snapshot (its import's account); {@code null} for cube files and rows read elsewhere.
+         */
+        LoadReport report() {
+            return report.get();
+        }
     }
 
     /**
@@ -165,7 +178,11 @@ final class DataOptions {
      * ({@link StreamedSource}) when the command asks for it ({@code streams}: it needs one cube)
      * or {@code --stream} does, unless {@code --load} does not; a filter on text values (which are
      * known only once read, even with {@code --stream}) is loaded. A snapshot is read column by
-     * column as the cubes need them ({@link SnapshotSource}), or whole with {@code --load}.
+     * column as the cubes need them ({@link SnapshotSource}), or whole with {@code --load}: streamed
+     * for each cube when the command needs one cube or {@code --stream} is given, and otherwise (the
+     * report, an employer's comparison, the scorecard: many cubes, or rows) each column read once
+     * and kept if every column of the pool fits half the heap, streamed again for each cube if not
+     * ({@link SnapshotSource.Reading#of}).
      */
     Opened open(Schema table, Progress progress, boolean streams) throws IOException {
         if (stream && load) {
@@ -195,8 +212,9 @@ final class DataOptions {
         Path snapshot = Loader.snapshotOf(paths);
         if (snapshot != null && !load) {
             refuseRejects(snapshot, rejectsFile);
-            return Opened.snapshot(new SnapshotSource(SnapshotReader.open(snapshot, table, cores, progress), where,
-                    cores, SnapshotSource.Reading.STREAM));
+            SnapshotReader reader = SnapshotReader.open(snapshot, table, cores, progress);
+            return Opened.snapshot(new SnapshotSource(reader, where, cores,
+                    SnapshotSource.Reading.of(stream || streams, reader.rows())));
         }
         if ((stream || streams && !load) && snapshot == null) {
             Filter filter = streamable(table);

@@ -62,8 +62,8 @@ final class ReportCommand implements Callable<Integer> {
         long loaded = System.nanoTime();
         String command = "ladder " + spec.commandLine().getParseResult().originalArgs().stream()
                 .map(ReportInputs::shellWord).collect(Collectors.joining(" "));
-        ReportInputs inputs = in.loaded() != null
-                ? ReportInputs.ofRows(in.source(), in.loaded().report(), command, title)
+        ReportInputs inputs = in.report() != null
+                ? ReportInputs.ofRows(in.source(), in.report(), command, title)
                 : ReportInputs.ofCubes(in.source(), data.input.cubes, ((CubesSummary) in.account()).merged(), command, title);
         java.util.Optional<ApplicantsOptions.Opened> a = applicants.open(data.threads());
         if (a.isPresent()) {

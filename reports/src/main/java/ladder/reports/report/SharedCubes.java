@@ -53,6 +53,7 @@ final class SharedCubes implements CubeSource {
             public String filter() {
                 return source.filter();
             }
+
         };
         return cubes.where(dimension, level);
     }
@@ -65,5 +66,16 @@ final class SharedCubes implements CubeSource {
     @Override
     public Optional<Rows> rows() {
         return source.rows();
+    }
+
+    @Override
+    public Optional<Rows> rows(java.util.Collection<String> columns) {
+        return source.rows(columns);
+    }
+
+    /** The source's threads, asked without making it read its rows (a snapshot's every column). */
+    @Override
+    public int threads() {
+        return source.threads();
     }
 }
