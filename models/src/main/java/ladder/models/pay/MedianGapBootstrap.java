@@ -71,20 +71,24 @@ public final class MedianGapBootstrap {
             throw new IllegalArgumentException("every employer needs the reference and the same comparison groups");
         }
         int clusters = employers.size();
-        // Per group, the pooled distinct values and each employer's counts at positions among them.
+        // Per group, the pooled distinct values, and for each employer the positions of its values among
+        // them (ascending) and its cumulative counts at each.
         long[][] values = new long[groups][];
         int[][][] positions = new int[groups][clusters][];
-        long[][][] counts = new long[groups][clusters][];
+        long[][][] cumulative = new long[groups][clusters][];
         for (int g = 0; g < groups; g++) {
             int group = g;
             values[g] = PayHistogram.mergeAll(employers.stream().map(e -> e.get(group)).toList()).values();
             for (int e = 0; e < clusters; e++) {
                 PayHistogram h = employers.get(e).get(g);
                 positions[g][e] = new int[h.distinct()];
+                cumulative[g][e] = new long[h.distinct()];
+                long running = 0;
                 for (int i = 0; i < h.distinct(); i++) {
                     positions[g][e][i] = Arrays.binarySearch(values[g], h.value(i));
+                    running += h.count(i);
+                    cumulative[g][e][i] = running;
                 }
-                counts[g][e] = h.counts();
             }
         }
         SplittableRandom master = new SplittableRandom(seed);
@@ -97,13 +101,13 @@ public final class MedianGapBootstrap {
         try {
             pool.submit(() -> IntStream.range(0, replicates).parallel().forEach(r -> {
                 SplittableRandom random = new SplittableRandom(seeds[r]);
-                int[] drawn = new int[clusters];
+                int[] times = new int[clusters];
                 for (int i = 0; i < clusters; i++) {
-                    drawn[i] = random.nextInt(clusters);
+                    times[random.nextInt(clusters)]++;
                 }
-                double reference = median(values[0], positions[0], counts[0], drawn);
+                double reference = median(values[0], positions[0], cumulative[0], times);
                 for (int g = 1; g < groups; g++) {
-                    double median = median(values[g], positions[g], counts[g], drawn);
+                    double median = median(values[g], positions[g], cumulative[g], times);
                     gaps[g - 1][r] = Double.isNaN(reference) || Double.isNaN(median) || reference == 0 ? Double.NaN
                             : 100 * (reference - median) / reference;
                 }
@@ -119,31 +123,52 @@ public final class MedianGapBootstrap {
         return new Replicates(gaps, replicates, seed, clusters);
     }
 
-    /** The median of the drawn employers' pooled counts; NaN when they hold nobody. */
-    private static double median(long[] values, int[][] positions, long[][] counts, int[] drawn) {
-        long[] tally = new long[values.length];
-        for (int e : drawn) {
-            for (int i = 0; i < positions[e].length; i++) {
-                tally[positions[e][i]] += counts[e][i];
+    /**
+     * The median of the drawn employers' pooled counts, employer e counted {@code times[e]} times;
+     * NaN when they hold nobody. The j-th smallest pooled value is the first value at which the
+     * pooled cumulative count, the sum over employers of times[e] times e's cumulative count there,
+     * reaches j: found by bisecting the pooled values, each step summing the drawn employers'
+     * cumulative counts (a binary search in each), so a replicate costs about log2(values) x drawn
+     * employers x log2(an employer's values) steps rather than a pass over every drawn employer's
+     * whole histogram (at 1,000 employers, some 20 times fewer).
+     */
+    private static double median(long[] values, int[][] positions, long[][] cumulative, int[] times) {
+        long n = 0;
+        for (int e = 0; e < times.length; e++) {
+            if (times[e] > 0 && cumulative[e].length > 0) {
+                n += times[e] * cumulative[e][cumulative[e].length - 1];
             }
         }
-        long[] cumulative = new long[values.length];
-        long running = 0;
-        for (int i = 0; i < tally.length; i++) {
-            running += tally[i];
-            cumulative[i] = running;
-        }
-        if (running == 0) {
+        if (n == 0) {
             return Double.NaN;
         }
-        return QuantileType.TYPE_7.quantile(running, 0.5, j -> {
-            int found = Arrays.binarySearch(cumulative, j);
-            // cumulative repeats where a value has no count: take the first position reaching j
-            int at = found >= 0 ? found : -found - 1;
-            while (at > 0 && cumulative[at - 1] >= j) {
-                at--;
+        return QuantileType.TYPE_7.quantile(n, 0.5, j -> {
+            int lo = 0, hi = values.length - 1;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (pooledAtOrBelow(mid, positions, cumulative, times) >= j) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
             }
-            return values[at];
+            return values[lo];
         });
+    }
+
+    /** The pooled count of the drawn employers at or below pooled value {@code at}. */
+    private static long pooledAtOrBelow(int at, int[][] positions, long[][] cumulative, int[] times) {
+        long sum = 0;
+        for (int e = 0; e < times.length; e++) {
+            if (times[e] == 0) {
+                continue;
+            }
+            int found = Arrays.binarySearch(positions[e], at);
+            int below = found >= 0 ? found : -found - 2;
+            if (below >= 0) {
+                sum += times[e] * cumulative[e][below];
+            }
+        }
+        return sum;
     }
 }
