@@ -114,7 +114,7 @@ final class DataOptions {
         /** The streamed rows of {@code rows}: the account and table are asked of it when wanted. */
         static Opened streamed(StreamedSource rows) {
             return new Opened(rows, () -> new LoadSummary(rows.report()), () -> new LoadSummary(rows.report()).line(),
-                    () -> rows.report().rejected(), rows::loaded, () -> rows.loaded().report());
+                    () -> rows.report().rejected(), rows::loaded, rows::report);
         }
 
         CubeSource source() {
