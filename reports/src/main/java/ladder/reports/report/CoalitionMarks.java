@@ -12,9 +12,8 @@ import ladder.models.result.Chart;
  * In an employer's pack, a chart of the employer's figures that draws a national line (the SMC's
  * 34/24/42, independent school 7.5%, free school meals 15%, the 70% response target) also draws
  * the coalition's value of that line's figure ({@link Chart.Reference#figure()}) as a line in the
- * same colour, when the comparison publishes
- * it. A line names its figure because values do not: the applicants' working-class share is read
- * against the same 42% as the workforce's. A line that names no figure, or one the comparison does
+ * same colour, when the comparison publishes it. A line names its figure because values do not:
+ * the applicants' working-class share is read against the same 42% as the workforce's. A line that names no figure, or one the comparison does
  * not have, gets no coalition line.
  */
 final class CoalitionMarks implements UnaryOperator<Chart> {
