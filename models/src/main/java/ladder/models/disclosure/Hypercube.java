@@ -111,12 +111,7 @@ final class Hypercube {
      */
     Witness cheapest(int x, boolean[] withheld, double minimumWidth, boolean boxesOnly) {
         int[] level = levelOf(x);
-        List<Integer> fixes = new ArrayList<>();
-        for (int d = 0; d < level.length; d++) {
-            if (level[d] != LinearRelations.TOTAL && system.levels.get(d).size() > 1) {
-                fixes.add(d);
-            }
-        }
+        List<Integer> fixes = fixes(level);
         List<List<Integer>> tries = new ArrayList<>();
         for (int drop = 0; drop <= fixes.size(); drop++) {
             dropping(fixes, drop, 0, new ArrayList<>(), tries);
@@ -125,12 +120,45 @@ final class Hypercube {
             if (boxesOnly && alternated.isEmpty()) {
                 return null;
             }
-            Witness best = cheapest(level, alternated, withheld, minimumWidth);
+            Witness best = cheapest(level, alternated, withheld, minimumWidth, Long.MAX_VALUE);
             if (best != null) {
                 return best;
             }
         }
         throw new IllegalStateException("no witness for variable " + x + ", not even adding one person");
+    }
+
+    /**
+     * A witness for withheld variable {@code x} that touches withheld cells only (so withholds
+     * nothing more) and is at least {@code minimumWidth} wide, over any set of the dimensions x
+     * fixes but none; null when there is none. Such a witness proves x protected by the cells
+     * withheld already, with no linear programme.
+     */
+    Witness free(int x, boolean[] withheld, double minimumWidth) {
+        int[] level = levelOf(x);
+        List<List<Integer>> tries = new ArrayList<>();
+        List<Integer> fixes = fixes(level);
+        for (int drop = 0; drop < fixes.size(); drop++) {
+            dropping(fixes, drop, 0, new ArrayList<>(), tries);
+        }
+        for (List<Integer> alternated : tries) {
+            Witness w = cheapest(level, alternated, withheld, minimumWidth, 1);
+            if (w != null) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    /** The dimensions that cell {@code level} fixes and that have more than one level. */
+    private List<Integer> fixes(int[] level) {
+        List<Integer> fixes = new ArrayList<>();
+        for (int d = 0; d < level.length; d++) {
+            if (level[d] != LinearRelations.TOTAL && system.levels.get(d).size() > 1) {
+                fixes.add(d);
+            }
+        }
+        return fixes;
     }
 
     /**
@@ -180,7 +208,8 @@ final class Hypercube {
         throw new IllegalStateException("no table " + name);
     }
 
-    private Witness cheapest(int[] level, List<Integer> alternated, boolean[] withheld, double minimumWidth) {
+    /** The cheapest witness over alternated dimensions {@code alternated} that costs less than {@code bound}; null when none does. */
+    private Witness cheapest(int[] level, List<Integer> alternated, boolean[] withheld, double minimumWidth, long bound) {
         List<Integer> tables = new ArrayList<>();
         boolean[] used = new boolean[level.length];
         for (int t = 0; t < system.tables.size(); t++) {
@@ -213,7 +242,7 @@ final class Hypercube {
         int[] choice = new int[choiceDims.size()];
         int[] at = level.clone();
         int[] bestAt = null;
-        long bestCost = Long.MAX_VALUE;
+        long bestCost = bound;
         boolean[] alternates = new boolean[level.length];
         alternated.forEach(d -> alternates[d] = true);
         while (true) {

@@ -38,11 +38,44 @@ final class IntervalBounds {
 
     /** {min, max} of each of the withheld variables {@code targets} (null for every other variable). */
     static double[][] of(LinearRelations system, boolean[] withheld, List<Integer> targets) {
+        int[] column = columns(system, withheld);
+        Simplex lp = polyhedron(system, column);
+        double[][] bounds = new double[system.size()][];
+        for (int v : targets) {
+            bounds[v] = new double[] {lp.min(column[v]), lp.max(column[v])};
+        }
+        return bounds;
+    }
+
+    /** The ranges of the withheld variables, each solved when asked for, over one polyhedron. */
+    static final class Ranges {
+        private final int[] column;
+        private final Simplex lp;
+
+        Ranges(LinearRelations system, boolean[] withheld) {
+            column = columns(system, withheld);
+            lp = polyhedron(system, column);
+        }
+
+        /** max - min of withheld variable {@code v}; +Infinity when unbounded. */
+        double width(int v) {
+            return lp.max(column[v]) - lp.min(column[v]);
+        }
+    }
+
+    /** The column of each withheld variable in the linear programme, -1 for a published one. */
+    private static int[] columns(LinearRelations system, boolean[] withheld) {
         int[] column = new int[system.size()];
         int columns = 0;
         for (int v = 0; v < system.size(); v++) {
             column[v] = withheld[v] ? columns++ : -1;
         }
+        return column;
+    }
+
+    /** The polyhedron of the withheld variables: the relations that hold one, published counts moved to the right. */
+    private static Simplex polyhedron(LinearRelations system, int[] column) {
+        int columns = (int) java.util.Arrays.stream(column).filter(c -> c >= 0).count();
         List<long[]> a = new ArrayList<>();
         List<Long> b = new ArrayList<>();
         for (int[] relation : system.relations) {
@@ -64,11 +97,6 @@ final class IntervalBounds {
                 b.add(known);
             }
         }
-        Simplex lp = new Simplex(a.toArray(new long[0][]), b.stream().mapToLong(Long::longValue).toArray(), columns);
-        double[][] bounds = new double[system.size()][];
-        for (int v : targets) {
-            bounds[v] = new double[] {lp.min(column[v]), lp.max(column[v])};
-        }
-        return bounds;
+        return new Simplex(a.toArray(new long[0][]), b.stream().mapToLong(Long::longValue).toArray(), columns);
     }
 }

@@ -38,6 +38,14 @@ import ladder.models.result.ResultTable.Kind;
  *       cells withheld so far, which often protect it through a cycle that is not a box; only if
  *       that range is too narrow does it take the one-person change, which withholds every margin
  *       above it up to the total.</li>
+ *   <li>Redundancy removal ({@link SecondaryRelease}): the greedy pattern withholds counts that
+ *       later witnesses make unnecessary, so each secondary suppression, the largest count first,
+ *       is published again when every cell still withheld stays protected as {@link #audit()}
+ *       checks it (Kelly, Golden and Assad 1992; Hundepool et al., Statistical Disclosure Control,
+ *       2012, ch. 4). Primary suppressions are never published. Witnesses decide most releases;
+ *       at most {@link SecondaryRelease#PROGRAMMES} are decided by linear programming, which bounds
+ *       the pass's cost. One cell at a time, a redundant box each of whose lines holds just two
+ *       withheld counts cannot go (publishing one would give away the other).</li>
  * </ol>
  * The cost of a plan grows with the number of withheld cells times the hypercubes tried for each,
  * not with the size of the whole system. Greedy choice does not minimise the number withheld (an
@@ -58,6 +66,7 @@ public final class SuppressionPlan {
     private final Reason[] reasons;
     private int witnesses;
     private int ranged;
+    private final int released;
 
     private SuppressionPlan(long threshold, boolean suppressZeros, double minimumWidth, List<CountTable> tables) {
         this.threshold = threshold;
@@ -72,6 +81,7 @@ public final class SuppressionPlan {
         this.tables = byName;
         this.system = new LinearRelations(tables);
         this.reasons = protect();
+        this.released = SecondaryRelease.release(system, reasons, minimumWidth);
     }
 
     /** A plan builder with counts under {@code threshold} withheld (the project publishes at 10). */
@@ -211,6 +221,11 @@ public final class SuppressionPlan {
         return ranged;
     }
 
+    /** The number of secondary suppressions the redundancy-removal pass published again ({@link SecondaryRelease}). */
+    public int released() {
+        return released;
+    }
+
     /** The number of distinct published quantities (cells and margins, a shared margin once) the plan decides. */
     public int size() {
         return system.size();
@@ -320,7 +335,7 @@ public final class SuppressionPlan {
     private static SuppressionAudit check(LinearRelations system, boolean[] unknown,
             java.util.function.IntFunction<Reason> reason, double minimumWidth, boolean zeros, long threshold) {
         List<SuppressionAudit.Entry> entries = new ArrayList<>();
-        for (boolean[] group : groups(system, unknown)) {
+        for (boolean[] group : groups(system, unknown, unknown)) {
             boolean[] determined = ExactElimination.determined(system, group);
             double[][] bounds = IntervalBounds.of(system, group);
             for (int v = 0; v < group.length; v++) {
@@ -336,13 +351,16 @@ public final class SuppressionPlan {
         return new SuppressionAudit(threshold, zeros, minimumWidth, entries);
     }
 
-    /** The unknowns split into groups linked by relations (two unknowns in one relation are in one group). */
-    private static List<boolean[]> groups(LinearRelations system, boolean[] unknown) {
+    /**
+     * The groups of unknowns linked by relations (two unknowns in one relation are in one group)
+     * that hold one of {@code seeds} (all the groups when the seeds are the unknowns).
+     */
+    static List<boolean[]> groups(LinearRelations system, boolean[] seeds, boolean[] unknown) {
         int[] group = new int[unknown.length];
         java.util.Arrays.fill(group, -1);
         List<boolean[]> groups = new ArrayList<>();
         for (int start = 0; start < unknown.length; start++) {
-            if (!unknown[start] || group[start] >= 0) {
+            if (!seeds[start] || group[start] >= 0) {
                 continue;
             }
             boolean[] members = new boolean[unknown.length];

@@ -88,9 +88,150 @@ class SuppressionPlanTest {
                 .table("training", List.of("grade", "seb", "training"), List.of(grades, seb, List.of("0", "1")),
                         training).build();
         assertTrue(plan.audit().sound());
+        assertPrimariesWithheld(plan);
+        // The first-set plan here is already minimal cell by cell: the pass publishes none of its 18 secondaries.
+        assertEquals(0, plan.released());
         for (String g : grades) {
             for (String s : seb) {
                 assertEquals(Optional.empty(), plan.reason("grades", List.of(g, s)), "grade " + g + ", " + s);
+            }
+        }
+    }
+
+    /**
+     * A secondary made redundant by the primaries around it: a row 5, 12, 3, 50 with its total 70
+     * published. Withholding 5 and 3 alone leaves the reader 5 + 3 = 70 - 12 - 50 = 8, so each lies
+     * anywhere in [0, 8] (width 8, not determined): the 12, withheld here beside them by hand as a
+     * greedy pass could, is not needed and is published; the primaries never are.
+     */
+    @Test
+    void aSecondaryTheOthersMakeRedundantIsPublished() {
+        CountTable row = new CountTable("t", List.of("a"), List.of(levels("a", 4)), new long[] {5, 12, 3, 50});
+        LinearRelations system = new LinearRelations(List.of(row));
+        int[] vars = system.variableOf.get("t");
+        Reason[] reasons = new Reason[system.size()];
+        reasons[vars[0]] = Reason.PRIMARY;
+        reasons[vars[1]] = Reason.SECONDARY;
+        reasons[vars[2]] = Reason.PRIMARY;
+        assertEquals(1, SecondaryRelease.release(system, reasons, 1));
+        assertNull(reasons[vars[1]]);
+        assertEquals(Reason.PRIMARY, reasons[vars[0]]);
+        assertEquals(Reason.PRIMARY, reasons[vars[2]]);
+        boolean[] withheld = new boolean[system.size()];
+        withheld[vars[0]] = withheld[vars[2]] = true;
+        double[][] bounds = IntervalBounds.of(system, withheld);
+        assertEquals(0, bounds[vars[0]][0], 1e-9);
+        assertEquals(8, bounds[vars[0]][1], 1e-9);
+        // With one primary only, its secondary is needed: published, it would give the 5 back (70 - 12 - 3 - 50).
+        Reason[] needed = new Reason[system.size()];
+        needed[vars[0]] = Reason.PRIMARY;
+        needed[vars[1]] = Reason.SECONDARY;
+        assertEquals(0, SecondaryRelease.release(system, needed, 1));
+        assertEquals(Reason.SECONDARY, needed[vars[1]]);
+    }
+
+    /**
+     * The largest secondary goes first, and the order decides what is left. A 3 x 3 table
+     * <pre>
+     *   4 20 30
+     *  25  6 40
+     *  35 45 50</pre>
+     * with margins published and every interior count withheld (4 and 6 primary). By hand: 50 goes
+     * (each row and column keeps two withheld, and each cell lies on a cycle of withheld cells);
+     * 45, 40, 35 and 30 each stay, as publishing one would leave a single withheld count in its row
+     * or column (so it is the margin less the rest); 25 goes, leaving the cycle (0, 0)+ (2, 0)-
+     * (2, 1)+ (1, 1)- (1, 2)+ (0, 2)- with (0, 1) on the cycle (0, 1)+ (1, 1)- (1, 2)+ (0, 2)-; 20
+     * goes, leaving the 6-cycle alone, on which each cell moves over a range of width 4 + 6 = 10 (the
+     * least count on each sign). The primaries are never published, and a second run gives the same.
+     */
+    @Test
+    void theLargestSecondaryGoesFirstAndNoPrimaryIsPublished() {
+        CountTable t = new CountTable("t", List.of("a", "b"), List.of(levels("a", 3), levels("b", 3)),
+                new long[] {4, 20, 30, 25, 6, 40, 35, 45, 50});
+        LinearRelations system = new LinearRelations(List.of(t));
+        int[] vars = system.variableOf.get("t");
+        java.util.function.Supplier<Reason[]> everyCell = () -> {
+            Reason[] r = new Reason[system.size()];
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) {
+                    r[vars[t.cell(new int[] {i, j})]] = i == j && i < 2 ? Reason.PRIMARY : Reason.SECONDARY;
+                }
+            }
+            return r;
+        };
+        Reason[] once = everyCell.get();
+        assertEquals(3, SecondaryRelease.release(system, once, 1));
+        Reason[] twice = everyCell.get();
+        SecondaryRelease.release(system, twice, 1);
+        assertEquals(java.util.Arrays.asList(once), java.util.Arrays.asList(twice));
+        String[] expected = {"PRIMARY", null, "SECONDARY", null, "PRIMARY", "SECONDARY", "SECONDARY", "SECONDARY", null};
+        boolean[] withheld = new boolean[system.size()];
+        for (int cell = 0; cell < 9; cell++) {
+            Reason r = once[vars[t.cell(new int[] {cell / 3, cell % 3})]];
+            assertEquals(expected[cell], r == null ? null : r.name(), "cell " + cell);
+            withheld[vars[t.cell(new int[] {cell / 3, cell % 3})]] = r != null;
+        }
+        double[][] bounds = IntervalBounds.of(system, withheld);
+        for (int v = 0; v < withheld.length; v++) {
+            if (withheld[v]) {
+                assertFalse(ExactElimination.determined(system, withheld)[v], "cell " + v + " determined");
+                assertEquals(10, bounds[v][1] - bounds[v][0], 1e-9, "cell " + v);
+            }
+        }
+    }
+
+    /**
+     * E1's tables as above, withheld as the cheapest-box rule (56f435b, reverted in c20773a) left
+     * them: the first-set plan's pattern and the box through the grade x seb margin it took for
+     * grade 1's trained intermediates, 35, 30, 10, 10 (grade 1 intermediate and no answer, grade 4
+     * intermediate and no answer). The training table's cells protect the small cells on their own,
+     * yet one cell at a time the pass cannot publish those four (each alone would be given away); it
+     * publishes other secondaries, no primary, and the audit of what is left is sound.
+     */
+    @Test
+    void onE1sCheapestBoxPatternThePassPublishesWhatItCanOneCellAtATime() {
+        List<String> grades = List.of("1", "4");
+        List<String> seb = List.of("professional", "intermediate", "working_class", "no_answer");
+        CountTable byGrade = new CountTable("grades", List.of("grade", "seb"), List.of(grades, seb),
+                new long[] {48, 35, 46, 30, 12, 10, 10, 10});
+        CountTable training = new CountTable("training", List.of("grade", "seb", "training"),
+                List.of(grades, seb, List.of("0", "1")), new long[] {36, 12, 30, 5, 38, 8, 28, 2, 0, 12, 0, 10, 0, 10, 0, 10});
+        SuppressionPlan plan = SuppressionPlan.builder(10).table(byGrade).table(training).build();
+        LinearRelations system = plan.system();
+        Reason[] reasons = new Reason[system.size()];
+        for (int v = 0; v < reasons.length; v++) {
+            reasons[v] = plan.withheld()[v] ? system.values[v] < 10 ? Reason.PRIMARY : Reason.SECONDARY : null;
+        }
+        List<Integer> box = new ArrayList<>();
+        for (int[] p : List.of(new int[] {0, 1}, new int[] {0, 3}, new int[] {1, 1}, new int[] {1, 3})) {
+            int v = system.variableOf.get("grades")[byGrade.cell(p)];
+            assertNull(reasons[v], "the first-set plan withholds " + List.of(p[0], p[1]));
+            reasons[v] = Reason.SECONDARY;
+            box.add(v);
+        }
+        long before = java.util.Arrays.stream(reasons).filter(r -> r == Reason.SECONDARY).count();
+        int released = SecondaryRelease.release(system, reasons, 1);
+        // 3 of the training table's secondaries go (22 -> 19, against the first-set plan's 18), the largest that can.
+        // The box's four stay: grade 1 and grade 4 of the grade x seb table each hold two of them and no other
+        // withheld count, so publishing any one alone leaves the other the row's total less its published counts.
+        // One cell at a time, a redundant box goes only where its lines hold other withheld counts.
+        assertEquals(3, released, before + " secondaries");
+        for (int v : box) {
+            assertEquals(Reason.SECONDARY, reasons[v], "count " + system.values[v] + " of the box");
+        }
+        boolean[] withheld = new boolean[reasons.length];
+        for (int v = 0; v < reasons.length; v++) {
+            withheld[v] = reasons[v] != null;
+            if (system.values[v] < 10) {
+                assertEquals(Reason.PRIMARY, reasons[v], "count " + system.values[v] + " at " + system.firstCell.get(v));
+            }
+        }
+        double[][] bounds = IntervalBounds.of(system, withheld);
+        boolean[] determined = ExactElimination.determined(system, withheld);
+        for (int v = 0; v < reasons.length; v++) {
+            if (withheld[v]) {
+                assertFalse(determined[v], "cell " + v + " determined");
+                assertTrue(bounds[v][1] - bounds[v][0] >= 1 - 1e-7, "cell " + v + ": " + bounds[v][0] + ".." + bounds[v][1]);
             }
         }
     }
@@ -217,9 +358,24 @@ class SuppressionPlanTest {
                     }
                 }
                 assertTrue(plan.audit().sound());
+                assertPrimariesWithheld(plan);
             }));
         }
         return tests.stream();
+    }
+
+    /** Every count the plan calls primary (under 10; a zero when zeros are withheld) is withheld, whatever the pass published. */
+    private static void assertPrimariesWithheld(SuppressionPlan plan) {
+        LinearRelations system = plan.system();
+        long primaries = 0;
+        for (int v = 0; v < system.size(); v++) {
+            long value = system.values[v];
+            if (value < plan.threshold() && (value > 0 || plan.suppressesZeros())) {
+                primaries++;
+                assertTrue(plan.withheld()[v], "primary " + value + " at " + system.firstCell.get(v) + " is published");
+            }
+        }
+        assertEquals(primaries, plan.count(Reason.PRIMARY));
     }
 
     /**

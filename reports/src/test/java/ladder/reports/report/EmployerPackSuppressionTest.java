@@ -117,6 +117,13 @@ class EmployerPackSuppressionTest {
         assertTrue(offers.width() >= 1, "a reader narrows it to " + offers.lower() + " .. " + offers.upper());
     }
 
+    /** The pack's report plan over E1's own tables: the redundancy-removal pass leaves it sound. */
+    @Test
+    void thePacksPlanIsSoundAfterItsRedundantSecondariesArePublished() {
+        ReportDisclosureTest.assertSoundAfterTheRelease("E1's pack",
+                PlanTables.of(Ladder.load(data.toString()).cubes().where("employer_id", "E1")));
+    }
+
     @Test
     void theCoalitionsFunnelFiguresArePublished() {
         // Protecting E1's 2 and 5 takes the counts of another part (here the rest of the sector's) in the same

@@ -68,7 +68,7 @@ class IntersectionDisclosureTest {
         List<CountTable> tables = PlanTables.of(Ladder.load(pool.toString()).cubes());
         CountTable intersection = tables.stream().filter(t -> t.name().equals(PlanTables.INTERSECTION)).findFirst()
                 .orElseThrow();
-        Disclosure plan = new Disclosure(tables);
+        Disclosure plan = ReportDisclosureTest.assertSoundAfterTheRelease("the 2,000-row pool with a cell of 7", tables);
         String total = SuppressionPlan.TOTAL;
         assertTrue(plan.withheld(PlanTables.INTERSECTION, "professional", "other", "white", total));
         SuppressionAudit joint = SuppressionPlan.audit(tables, Disclosure.THRESHOLD, plan::withheld);
