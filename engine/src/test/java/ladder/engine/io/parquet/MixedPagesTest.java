@@ -85,42 +85,42 @@ class MixedPagesTest {
 
     @Test
     void aWideIndexOutsideTheDictionaryIsAnError() throws IOException {
-        // 300 values: indices of 9 bits, unpacked a word each; the second row's index is 400.
-        byte[] values = plainLongs(0, 300);
-        byte[] indices = new byte[9];
-        indices[0] = 7;
-        indices[1] = (byte) (400 << 1);
-        indices[2] = (byte) (400 >>> 7);
-        byte[] page = concat(levels(0b11), new byte[] {9, 0x03}, indices);
-        ColumnChunkReader reader = reader(LONGS, 2, values, 300, page, 2, Encoding.RLE_DICTIONARY, null, 0);
-        IOException e = assertThrows(IOException.class, () -> reader.read(2, new ColumnValues(ValueType.LONG)));
+        // 300 values, so indices of 9 bits, unpacked a word each; the second row's index is 400.
+        int[] indices = new int[24];
+        indices[1] = 400;
+        ColumnChunkReader reader = reader(LONGS, 24, plainLongs(0, 300), 300, nineBitIndices(indices), 24,
+                Encoding.RLE_DICTIONARY, null, 0);
+        IOException e = assertThrows(IOException.class, () -> reader.read(24, new ColumnValues(ValueType.LONG)));
         assertEquals("column 'n' has a dictionary index of 400 into a dictionary of 300", e.getMessage());
     }
 
     @Test
     void wideIndicesInsideTheDictionaryAreRead() throws IOException {
-        // 24 indices of 9 bits (three bit-packed groups), at every offset within a byte; all but the
-        // last few are unpacked from the word at their first byte.
-        byte[] values = plainLongs(1000, 300);
+        // At every offset within a byte; all but the last few are unpacked from the word at their first byte.
         int[] indices = new int[24];
         for (int k = 0; k < indices.length; k++) {
             indices[k] = k * 37 % 300;
         }
-        byte[] packed = new byte[27];
+        ColumnChunkReader reader = reader(LONGS, 24, plainLongs(1000, 300), 300, nineBitIndices(indices), 24,
+                Encoding.RLE_DICTIONARY, null, 0);
+        ColumnValues read = new ColumnValues(ValueType.LONG);
+        reader.read(24, read);
         for (int k = 0; k < indices.length; k++) {
+            assertEquals(1000 + indices[k], read.numberBits(k), "row " + k);
+        }
+    }
+
+    /** A data page of 24 rows, none null, whose dictionary indices are 9 bits wide: three bit-packed groups. */
+    private static byte[] nineBitIndices(int[] indices) {
+        byte[] packed = new byte[27];
+        for (int k = 0; k < 24; k++) {
             for (int b = 0; b < 9; b++) {
                 int bit = 9 * k + b;
                 packed[bit >>> 3] |= (byte) ((indices[k] >>> b & 1) << (bit & 7));
             }
         }
         byte[] levels = {4, 0, 0, 0, 0x07, (byte) 0xff, (byte) 0xff, (byte) 0xff};
-        byte[] page = concat(levels, new byte[] {9, 0x07}, packed);
-        ColumnChunkReader reader = reader(LONGS, 24, values, 300, page, 24, Encoding.RLE_DICTIONARY, null, 0);
-        ColumnValues read = new ColumnValues(ValueType.LONG);
-        reader.read(24, read);
-        for (int k = 0; k < indices.length; k++) {
-            assertEquals(1000 + indices[k], read.numberBits(k), "row " + k);
-        }
+        return concat(levels, new byte[] {9, 0x07}, packed);
     }
 
     /** A chunk of uncompressed pages: the dictionary, the first data page (dictionary-encoded), and a second of {@code encoding2}. */
