@@ -415,7 +415,7 @@ final class ParquetRowGroupLoad {
             int n = values.rows();
             if (values.plainRows() == 0 && size <= n && wholeDictionaryTaken(rows, column, values, nulls != null)) {
                 if (decoder.stores(column)) {
-                    copyOutcomes(indices, nulls, size, n, codes, decimals);
+                    copyOutcomes(indices, n, codes, decimals);
                 }
                 return;
             }
@@ -458,20 +458,19 @@ final class ParquetRowGroupLoad {
             return all;
         }
 
-        /** Every row's stored value from {@link #outcomes}, all of which were taken: one load and store a row. */
-        private void copyOutcomes(int[] indices, boolean[] nulls, int size, int n, int[] codes, double[] decimals) {
+        /**
+         * Every row's stored value from {@link #outcomes}, all of which were taken: one load and
+         * store a row, a null's index being the dictionary's size ({@link ColumnValues#dictionaryIndex}).
+         */
+        private void copyOutcomes(int[] indices, int n, int[] codes, double[] decimals) {
             long[] by = outcomes;
-            if (codes != null && nulls == null) {
+            if (codes != null) {
                 for (int i = 0; i < n; i++) {
                     codes[i] = (int) by[indices[i]];
                 }
-            } else if (codes != null) {
-                for (int i = 0; i < n; i++) {
-                    codes[i] = (int) by[nulls[i] ? size : indices[i]];
-                }
             } else {
                 for (int i = 0; i < n; i++) {
-                    decimals[i] = Double.longBitsToDouble(by[nulls != null && nulls[i] ? size : indices[i]]);
+                    decimals[i] = Double.longBitsToDouble(by[indices[i]]);
                 }
             }
         }

@@ -33,6 +33,8 @@ public final class ColumnChunkReader {
     private long remaining;
     /** Values (nulls included) of the chunk not yet met in a page header. */
     private long valuesLeftInChunk;
+    /** Data pages met so far. */
+    private int dataPages;
 
     /**
      * The chunk's dictionary, null until its page is read; a new object for each dictionary page,
@@ -107,7 +109,13 @@ public final class ColumnChunkReader {
                     Arrays.fill(nulls, 0, filled, false);
                     out.nulls(true);
                 }
-                // Runs of values and of nulls, each copied or marked at once.
+                if (indices != null) {
+                    scatterIndices(out, filled, take);
+                    pageTaken += take;
+                    filled += take;
+                    continue;
+                }
+                // Runs of values and of nulls, each copied or marked at once; a null's index is the dictionary's size.
                 for (int k = 0; k < take; ) {
                     int start = k;
                     int level = levels[pageTaken + k];
@@ -118,6 +126,8 @@ public final class ColumnChunkReader {
                     if (level != 0) {
                         copy(out, filled + start, valueTaken, k - start);
                         valueTaken += k - start;
+                    } else if (dictionary != null) {
+                        Arrays.fill(out.dictionaryIndex(), filled + start, filled + k, dictionary.size);
                     }
                 }
             }
@@ -125,6 +135,30 @@ public final class ColumnChunkReader {
             filled += take;
         }
         remaining -= rows;
+    }
+
+    /**
+     * A dictionary page's next {@code n} rows, from {@code out}'s row {@code row}: each row's
+     * null flag and index, a null's being the dictionary's size (one past its values), in one
+     * pass without a branch a row. The page's indices have a slot past their last, so that a
+     * null after the last value reads something.
+     */
+    private void scatterIndices(ColumnValues out, int row, int n) {
+        int[] dictionaryIndex = out.dictionaryIndex();
+        if (out.plainRows() > 0 && out.dictionaryRows() == 0) {
+            Arrays.fill(dictionaryIndex, 0, row, -1);
+        }
+        boolean[] nulls = out.nulls();
+        int nullIndex = dictionary.size;
+        int v = valueTaken;
+        for (int k = 0; k < n; k++) {
+            int level = levels[pageTaken + k];
+            nulls[row + k] = level == 0;
+            dictionaryIndex[row + k] = level != 0 ? indices[v] : nullIndex;
+            v += level;
+        }
+        out.countRows(v - valueTaken, 0);
+        valueTaken = v;
     }
 
     /**
@@ -200,6 +234,10 @@ public final class ColumnChunkReader {
     private void dictionaryPage(DictionaryPageHeader header, int body, int compressed, int size) throws IOException {
         if (header == null || (header.getEncoding() != Encoding.PLAIN && header.getEncoding() != Encoding.PLAIN_DICTIONARY)) {
             throw failure("has a dictionary page " + (header == null ? "without a header" : "encoded " + header.getEncoding()));
+        }
+        if (dictionary != null || dataPages > 0) {
+            // Rows already read would keep indices into another dictionary, or none (a null's).
+            throw failure("has a dictionary page after its first data page");
         }
         byte[] bytes = type == ValueType.STRING ? new byte[size] : buffers.page(size);
         codec.decompress(chunk, body, compressed, bytes, 0, size);
@@ -280,6 +318,7 @@ public final class ColumnChunkReader {
             throw failure("has a page of " + count + " values where " + valuesLeftInChunk + " are left");
         }
         valuesLeftInChunk -= count;
+        dataPages++;
         pageValues = count;
         pageTaken = 0;
         valueTaken = 0;
@@ -346,12 +385,23 @@ public final class ColumnChunkReader {
             throw failure("has a dictionary-encoded page but no dictionary");
         }
         int width = in.readByte();
-        int[] index = buffers.indices(count);
+        int[] index = buffers.indices(count + 1);
         RleBitPackedHybrid.decode(in, width, count, index);
-        for (int v = 0; v < count; v++) {
-            if (index[v] < 0 || index[v] >= dictionary.size) {
-                throw failure("has a dictionary index of " + Integer.toUnsignedString(index[v])
-                        + " into a dictionary of " + dictionary.size);
+        index[count] = 0;
+        // Every index is checked unless its width cannot reach past the dictionary; a least and a
+        // greatest found first (a loop the compiler vectorises), the culprit only when one is out.
+        if (width > 30 || 1 << width > dictionary.size) {
+            int least = 0;
+            int greatest = 0;
+            for (int v = 0; v < count; v++) {
+                least = Math.min(least, index[v]);
+                greatest = Math.max(greatest, index[v]);
+            }
+            for (int v = 0; (least < 0 || greatest >= dictionary.size) && v < count; v++) {
+                if (index[v] < 0 || index[v] >= dictionary.size) {
+                    throw failure("has a dictionary index of " + Integer.toUnsignedString(index[v])
+                            + " into a dictionary of " + dictionary.size);
+                }
             }
         }
         indices = index;

@@ -82,7 +82,10 @@ public final class ColumnValues {
         return ends;
     }
 
-    /** Per row, the value's index in the dictionary (see the class description for when it is read). */
+    /**
+     * Per row, the value's index in the dictionary (see the class description for when it is
+     * read); a null row's is {@link #dictionarySize()} when no row holds its own value.
+     */
     public int[] dictionaryIndex() {
         return dictionaryIndex;
     }

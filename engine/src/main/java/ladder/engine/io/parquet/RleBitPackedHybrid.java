@@ -53,17 +53,25 @@ final class RleBitPackedHybrid {
     /**
      * Unpacks {@code count} values of {@code width} bits from {@code bytes[base..limit)} into
      * {@code out} from {@code at}: eight at a time from one little-endian word where a group of
-     * eight fits one (width up to 8, as dictionary indices of coded columns are), else one by one.
+     * eight fits one (width up to 8, as dictionary indices of coded columns are); else, for widths
+     * up to 32 (the indices of larger dictionaries: pay, months), each from the word at its first
+     * byte, which holds all its bits (at most 7 + 32 of them); the last few, whose word would run
+     * past the page, one by one.
      */
     private static void unpack(byte[] bytes, int base, int limit, int width, int count, int[] out, int at) {
         int k = 0;
+        long mask = (1L << width) - 1;
         if (width <= 8) {
-            long mask = (1L << width) - 1;
             for (int group = base; k + 8 <= count && group + 8 <= limit; k += 8, group += width) {
                 long word = ByteCursor.wordAt(bytes, group);
                 for (int j = 0; j < 8; j++) {
                     out[at + k + j] = (int) (word >>> (j * width) & mask);
                 }
+            }
+        } else {
+            for (long bit = 0; k < count && base + (int) (bit >>> 3) + 8 <= limit; k++, bit += width) {
+                long word = ByteCursor.wordAt(bytes, base + (int) (bit >>> 3));
+                out[at + k] = (int) (word >>> (bit & 7) & mask);
             }
         }
         for (long bit = (long) k * width; k < count; k++, bit += width) {

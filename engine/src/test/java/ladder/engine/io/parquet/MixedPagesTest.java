@@ -45,6 +45,7 @@ class MixedPagesTest {
         assertEquals(2, values.dictionaryRows());
         assertEquals(0, values.plainRows());
         assertEquals(List.of("a", "b", "-"), strings(values));
+        assertEquals(2, values.dictionaryIndex()[2], "a null's index is the dictionary's size");
         reader.read(4, values);
         assertEquals(1, values.dictionaryRows());
         assertEquals(2, values.plainRows());
@@ -82,6 +83,46 @@ class MixedPagesTest {
         assertEquals("column 'n' has a dictionary index of 2 into a dictionary of 1", e.getMessage());
     }
 
+    @Test
+    void aWideIndexOutsideTheDictionaryIsAnError() throws IOException {
+        // 300 values, so indices of 9 bits, unpacked a word each; the second row's index is 400.
+        int[] indices = new int[24];
+        indices[1] = 400;
+        ColumnChunkReader reader = reader(LONGS, 24, plainLongs(0, 300), 300, nineBitIndices(indices), 24,
+                Encoding.RLE_DICTIONARY, null, 0);
+        IOException e = assertThrows(IOException.class, () -> reader.read(24, new ColumnValues(ValueType.LONG)));
+        assertEquals("column 'n' has a dictionary index of 400 into a dictionary of 300", e.getMessage());
+    }
+
+    @Test
+    void wideIndicesInsideTheDictionaryAreRead() throws IOException {
+        // At every offset within a byte; all but the last few are unpacked from the word at their first byte.
+        int[] indices = new int[24];
+        for (int k = 0; k < indices.length; k++) {
+            indices[k] = k * 37 % 300;
+        }
+        ColumnChunkReader reader = reader(LONGS, 24, plainLongs(1000, 300), 300, nineBitIndices(indices), 24,
+                Encoding.RLE_DICTIONARY, null, 0);
+        ColumnValues read = new ColumnValues(ValueType.LONG);
+        reader.read(24, read);
+        for (int k = 0; k < indices.length; k++) {
+            assertEquals(1000 + indices[k], read.numberBits(k), "row " + k);
+        }
+    }
+
+    /** A data page of 24 rows, none null, whose dictionary indices are 9 bits wide: three bit-packed groups. */
+    private static byte[] nineBitIndices(int[] indices) {
+        byte[] packed = new byte[27];
+        for (int k = 0; k < 24; k++) {
+            for (int b = 0; b < 9; b++) {
+                int bit = 9 * k + b;
+                packed[bit >>> 3] |= (byte) ((indices[k] >>> b & 1) << (bit & 7));
+            }
+        }
+        byte[] levels = {4, 0, 0, 0, 0x07, (byte) 0xff, (byte) 0xff, (byte) 0xff};
+        return concat(levels, new byte[] {9, 0x07}, packed);
+    }
+
     /** A chunk of uncompressed pages: the dictionary, the first data page (dictionary-encoded), and a second of {@code encoding2}. */
     private static ColumnChunkReader reader(LeafColumn column, long rows, byte[] dictionary, int dictionaryValues,
             byte[] first, int firstValues, Encoding firstEncoding, byte[] second, int secondValues) throws IOException {
@@ -115,6 +156,15 @@ class MixedPagesTest {
     private static byte[] plainString(String value) {
         byte[] text = value.getBytes(StandardCharsets.UTF_8);
         return concat(new byte[] {(byte) text.length, 0, 0, 0}, text);
+    }
+
+    /** {@code count} consecutive numbers from {@code first}, PLAIN. */
+    private static byte[] plainLongs(long first, int count) {
+        byte[][] values = new byte[count][];
+        for (int k = 0; k < count; k++) {
+            values[k] = plainLong(first + k);
+        }
+        return concat(values);
     }
 
     private static byte[] plainLong(long value) {
