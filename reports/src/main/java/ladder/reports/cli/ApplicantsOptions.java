@@ -27,11 +27,11 @@ final class ApplicantsOptions {
     static final String REJECTS = "ladder-applicants-rejects.csv";
 
     static final class Input {
-        @Option(names = "--applicants", required = true, split = ",", paramLabel = "PATH",
+        @Option(names = "--applicants", required = true, arity = "1..*", split = ",", paramLabel = "PATH",
                 description = "Applicants files or folders (rejected applications go to " + REJECTS + ").")
         List<Path> files;
 
-        @Option(names = "--applicant-cubes", required = true, split = ",", paramLabel = "FILE",
+        @Option(names = "--applicant-cubes", required = true, arity = "1..*", split = ",", paramLabel = "FILE",
                 description = "Or cube files of applications, written by `ladder cube --table applicants --dims "
                         + "employer_id,year,seb,stage_reached,...` (with the SEB questions' columns for the scorecard), merged.")
         List<Path> cubes;

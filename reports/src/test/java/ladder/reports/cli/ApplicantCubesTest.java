@@ -62,6 +62,11 @@ class ApplicantCubesTest {
         JsonNode files = tables("employer", "--data", SAMPLE, "--id", "E003", "--applicants", APPLICANTS, "--publish");
         assertEquals(files, tables("employer", "--data", SAMPLE, "--id", "E003", "--applicant-cubes", cubes, "--publish"));
         assertTrue(files.toString().contains("share_working_class_applicants"), "the funnel's figures are in the table");
+        // As a shell glob gives them: separated by spaces, as --cubes takes its files.
+        List<String> spaced = new ArrayList<>(List.of("employer", "--data", SAMPLE, "--id", "E003", "--publish",
+                "--format", "json", "--applicant-cubes"));
+        spaced.addAll(List.of(cubes.split(",")));
+        assertEquals(files, OddsAgainstRTest.run(spaced).get("tables"));
         assertFalse(files.equals(tables("employer", "--data", SAMPLE, "--id", "E003", "--publish")),
                 "without applicants the funnel's figures are absent, so the check can fail");
     }
