@@ -44,9 +44,11 @@ import ladder.models.result.ResultTable.Kind;
  * are sums of (the employer, the rest of its sector, the other employers; their margin is the
  * coalition): a count under 10 is withheld with enough others that none can be worked back, a
  * figure resting on a withheld count is withheld, and so is a percentile whose employer figure is.
- * The applications by class and offer, another population, are a second plan built alike over the
- * same parts: a plan's tables share their grand total, and the applicants' total is not the
- * employees'; no count is in both, so no relation links the two plans.
+ * The applications by the stage they stopped at and class, another population, are a second plan built
+ * alike over the same parts: a plan's tables share their grand total, and the applicants' total is not
+ * the employees'; no count is in both, so no relation links the two plans. Its employer part is the
+ * employer's recruitment funnel's table, so the pack publishes its funnel under the same plan
+ * ({@link #employerFunnel}).
  *
  * @param employer the employer's id
  * @param sector the sector compared with
@@ -191,6 +193,17 @@ public record EmployerComparison(String employer, String sector, Map<String, Lon
                     .toArray());
         }
         return b.build();
+    }
+
+    /**
+     * The employer's own recruitment funnel ({@code funnel}, read from its applications) published under the
+     * plan of the applications' counts, whose employer part is the funnel's table: so that the funnel and these
+     * figures, published together in the employer's pack, withhold together. Empty without applicants.
+     *
+     * @throws IllegalArgumentException when {@code funnel}'s counts are not the employer's applications here
+     */
+    public Optional<ladder.models.funnel.RecruitmentFunnel> employerFunnel(ladder.models.funnel.RecruitmentFunnel funnel) {
+        return applicantsPlan.map(p -> funnel.publishable(p, KeyTable.APPLICANTS.id(), List.of(EMPLOYER)));
     }
 
     /** The same comparison with disclosure control for publication (counts under 10). */
@@ -344,8 +357,8 @@ public record EmployerComparison(String employer, String sector, Map<String, Lon
         if (disclosure().isEmpty() || p == null || !p.tableNames().contains(figure.table().id())) {
             return Optional.empty();
         }
-        for (KeyFigure.PlanCell c : figure.restsOn(part)) {
-            if (p.isSuppressed(c.table(), c.labels())) {
+        for (KeyFigure.Count c : figure.restsOn(part)) {
+            if (c.ways().stream().noneMatch(way -> way.stream().noneMatch(x -> p.isSuppressed(x.table(), x.labels())))) {
                 return Optional.of(Reason.DERIVED);
             }
         }

@@ -128,7 +128,11 @@ record KeyCounts(Map<KeyTable, long[]> tables, PayHistogram professionalPay, Pay
                     count(t, cells.get(figure.ordinal() - KeyFigure.PROFESSIONAL_SHARE.ordinal())), sum(t, cells), level);
             case PROMOTION_ODDS_RATIO -> Value.oddsRatio(counts(t, cells), level);
             case PROMOTION_ODDS_RATIO_POOLED -> pooledOddsRatio(t, cells, level);
-            case OFFER_RATE_RATIO -> Value.rateRatio(counts(t, cells), level);
+            case OFFER_RATE_RATIO -> {
+                long[] c = counts(t, cells);
+                yield Value.rateRatio(new long[] {c[0] + c[1], c[2] - c[0] - c[1], c[3] + c[4], c[5] - c[3] - c[4]},
+                        level);
+            }
             case PAY_GAP_MEDIAN, PAY_GAP_MEAN -> payGap(figure == KeyFigure.PAY_GAP_MEDIAN, level);
             case PROMOTED_WITHIN_24_MONTHS_PROFESSIONAL -> promotedWithin(professionalTime, level);
             case PROMOTED_WITHIN_24_MONTHS_WORKING_CLASS -> promotedWithin(workingClassTime, level);

@@ -157,10 +157,18 @@ public enum KeyFigure {
                 cells.add(List.of(group(), "1"));
                 cells.add(List.of(group(), "0"));
             }
-            case PROMOTION_ODDS_RATIO, PROMOTION_ODDS_RATIO_POOLED, OFFER_RATE_RATIO -> {
+            case PROMOTION_ODDS_RATIO, PROMOTION_ODDS_RATIO_POOLED -> {
                 for (String g : List.of("working_class", "professional")) {
                     cells.add(List.of(g, "1"));
                     cells.add(List.of(g, "0"));
+                }
+            }
+            case OFFER_RATE_RATIO -> {
+                // Per group: the two stages that hold an offer, and the group's applications.
+                for (String g : List.of("working_class", "professional")) {
+                    cells.add(List.of("offered", g));
+                    cells.add(List.of("hired", g));
+                    cells.add(List.of(ladder.models.disclosure.SuppressionPlan.TOTAL, g));
                 }
             }
             case PAY_GAP_MEDIAN, PAY_GAP_MEAN -> {
@@ -172,8 +180,8 @@ public enum KeyFigure {
             case WORKING_CLASS_SHARE_GRADUATE_SCHEME, WORKING_CLASS_SHARE_APPRENTICESHIP -> classes.forEach(g ->
                     cells.add(List.of(this == WORKING_CLASS_SHARE_GRADUATE_SCHEME ? "graduate_scheme" : "apprenticeship",
                             g)));
-            case WORKING_CLASS_SHARE_APPLICANTS -> classes.forEach(g -> cells.add(List.of(g,
-                    ladder.models.disclosure.SuppressionPlan.TOTAL)));
+            case WORKING_CLASS_SHARE_APPLICANTS -> classes.forEach(g -> cells.add(List.of(
+                    ladder.models.disclosure.SuppressionPlan.TOTAL, g)));
         }
         return cells;
     }
@@ -187,18 +195,50 @@ public enum KeyFigure {
         };
     }
 
-    /** The plan cells (table, then labels over part and the table's dimensions) it rests on for the rows of {@code part}. */
-    List<PlanCell> restsOn(String part) {
-        List<PlanCell> out = new ArrayList<>();
-        for (List<String> c : cells()) {
-            List<String> labels = new ArrayList<>(List.of(part));
-            labels.addAll(c);
-            out.add(new PlanCell(table().id(), labels));
+    /**
+     * What it rests on for the rows of {@code part}: each count it is computed from, as the plan cells
+     * (table, then labels over part and the table's dimensions) a reader could work it out from. A count
+     * that is a cell is that cell; the offers of a group ({@link #OFFER_RATE_RATIO}), not a cell of the
+     * applications' table, are the offered and hired cells, or the group's applications less the three
+     * stages before an offer, as the recruitment funnel publishes those who reached a stage.
+     */
+    List<Count> restsOn(String part) {
+        List<Count> out = new ArrayList<>();
+        List<List<String>> cells = cells();
+        for (int c = 0; c < cells.size(); c++) {
+            if (this == OFFER_RATE_RATIO && c % 3 == 0) {
+                String group = cells.get(c).get(1);
+                List<PlanCell> before = new ArrayList<>();
+                for (String stage : List.of("applied", "shortlisted", "interviewed",
+                        ladder.models.disclosure.SuppressionPlan.TOTAL)) {
+                    before.add(cell(part, List.of(stage, group)));
+                }
+                out.add(new Count(List.of(List.of(cell(part, cells.get(c)), cell(part, cells.get(c + 1))), before)));
+                c++;
+            } else {
+                out.add(new Count(List.of(List.of(cell(part, cells.get(c))))));
+            }
         }
         return out;
     }
 
+    private PlanCell cell(String part, List<String> labels) {
+        List<String> all = new ArrayList<>(List.of(part));
+        all.addAll(labels);
+        return new PlanCell(table().id(), all);
+    }
+
     /** A cell of a suppression plan's table. */
     record PlanCell(String table, List<String> labels) {
+    }
+
+    /**
+     * A count a figure is computed from, as the ways a reader can work it out from plan cells: it may be
+     * published when the cells of one way all are.
+     */
+    record Count(List<List<PlanCell>> ways) {
+        Count {
+            ways = List.copyOf(ways);
+        }
     }
 }

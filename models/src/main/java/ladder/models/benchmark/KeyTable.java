@@ -40,12 +40,12 @@ enum KeyTable {
     TENURE("tenure", List.of("seb", "months_in_grade", "promoted"), List.of("timed"),
             List.of(List.of("professional", "intermediate", "working_class", "no_time_or_class"))),
     /**
-     * Applications (the applicants table, another population) by class and whether they reached an offer
-     * (stage_reached offered or hired: 1); its suppression plan is not the employees' tables' (its total is
-     * another).
+     * Applications (the applicants table, another population) by the stage they stopped at and class, the
+     * recruitment funnel's own table ({@link ladder.models.funnel.RecruitmentFunnel}), so that an employer's pack publishes its funnel and its comparison under one plan; that
+     * plan is not the employees' tables' (its total is another).
      */
-    APPLICANTS("applicants", List.of("seb", "stage_reached"), List.of("seb", "offered"),
-            List.of(KeyCounts.GROUPS, List.of("1", "0")));
+    APPLICANTS("applicants", List.of("seb", "stage_reached"), List.of("stage_reached", "seb"),
+            List.of(ladder.engine.contract.Field.STAGE_REACHED.codebook().codes(), KeyCounts.GROUPS));
 
     /** The funnel's stages, in order. */
     private static final List<String> STAGES = ladder.engine.contract.Field.STAGE_REACHED.codebook().codes();
@@ -129,8 +129,8 @@ enum KeyTable {
                 yield g < 3 && amounts[cube.level(cell, cube.dimension("months_in_grade"))] >= 0
                         && List.of("0", "1").contains(label(cube, cell, "promoted")) ? g : 3;
             }
-            case APPLICANTS -> 2 * group(cube, cell)
-                    + (STAGES.indexOf(label(cube, cell, "stage_reached")) >= STAGES.indexOf("offered") ? 0 : 1);
+            case APPLICANTS -> STAGES.indexOf(label(cube, cell, "stage_reached")) * KeyCounts.GROUPS.size()
+                    + group(cube, cell);
         };
     }
 

@@ -255,6 +255,14 @@ public final class SuppressionPlan {
         return reason(table, labels).isPresent();
     }
 
+    /**
+     * The count of the cell of {@code table} at {@code labels} ({@link #TOTAL} for a margin), whether
+     * published or not: for checking that a plan holds the counts a result publishes under it.
+     */
+    public long value(String table, List<String> labels) {
+        return system.values[variable(table, labels)];
+    }
+
     /** Why the cell is withheld ({@link Reason#PRIMARY} or {@link Reason#SECONDARY}); empty when it is published. */
     public Optional<Reason> reason(String table, List<String> labels) {
         return Optional.ofNullable(reasons[variable(table, labels)]);

@@ -59,7 +59,10 @@ import ladder.models.result.ResultTable.Kind;
  * their margins go through one {@link SuppressionPlan}; a count of those who reached a stage is a
  * sum of such counts and is published only when it is a sum of published ones; rates, ratios and
  * crude odds ratios resting on a withheld count are withheld. Mantel-Haenszel estimates pool many
- * strata and are published, as in {@link ProgressionOdds}.
+ * strata and are published, as in {@link ProgressionOdds}, but for one pooled stratum, where the
+ * estimate is the crude one and follows its rule. A funnel published beside other tables of the same
+ * applications (an employer's pack) takes their plan instead ({@link #publishable(SuppressionPlan,
+ * String, List)}), so that no table gives away a count another withholds.
  *
  * @param question what was asked
  * @param stages the stage labels in funnel order
@@ -67,10 +70,36 @@ import ladder.models.result.ResultTable.Kind;
  *     {@code g} in {@link Seb} order (professional, intermediate, working class, excluded, missing)
  * @param odds per stage after the first, the odds analysis of progressing to it
  * @param filter the filter the rows passed
- * @param disclosure the suppression plan when for publication
+ * @param disclosure where the funnel's counts are in a suppression plan, when for publication
  */
 public record RecruitmentFunnel(Question question, List<String> stages, long[][] counts,
-        List<ProgressionOdds> odds, String filter, Optional<SuppressionPlan> disclosure) implements Result {
+        List<ProgressionOdds> odds, String filter, Optional<PlanCells> disclosure) implements Result {
+
+    /**
+     * Where the funnel's counts by stage stopped at and background are in a plan: the cells of
+     * {@code table} whose labels are {@code prefix} and then the stage and the group.
+     *
+     * @param plan the suppression plan
+     * @param table its table holding the counts
+     * @param prefix the labels before the stage and the group (none for the funnel's own plan)
+     */
+    public record PlanCells(SuppressionPlan plan, String table, List<String> prefix) {
+        public PlanCells {
+            java.util.Objects.requireNonNull(plan);
+            prefix = List.copyOf(prefix);
+        }
+
+        List<String> labels(String stage, String group) {
+            List<String> labels = new ArrayList<>(prefix);
+            labels.add(stage);
+            labels.add(group);
+            return labels;
+        }
+
+        boolean isSuppressed(String stage, String group) {
+            return plan.isSuppressed(table, labels(stage, group));
+        }
+    }
 
     /** The dimensions every funnel reads; strata are added between year and seb. */
     public static final List<String> DIMENSIONS = List.of("employer_id", "year", "seb", "stage_reached");
@@ -159,7 +188,31 @@ public record RecruitmentFunnel(Question question, List<String> stages, long[][]
         }
         SuppressionPlan plan = SuppressionPlan.builder(SmallCellSuppression.DEFAULT_THRESHOLD)
                 .table(STOPPED, List.of(STAGE, "seb"), List.of(stages, PLAN_GROUPS), interior).build();
-        return new RecruitmentFunnel(question, stages, counts, odds, filter, Optional.of(plan));
+        return new RecruitmentFunnel(question, stages, counts, odds, filter,
+                Optional.of(new PlanCells(plan, STOPPED, List.of())));
+    }
+
+    /**
+     * The same funnel published under {@code plan}, which holds its counts by stage stopped at and
+     * background (professional, intermediate, working class, not classifiable) as the cells of
+     * {@code table} labelled {@code prefix}, the stage and the group: a plan made for these
+     * applications and other tables of them, so that what the funnel withholds and what they
+     * withhold are decided together.
+     *
+     * @throws IllegalArgumentException when a cell of the plan is not the funnel's count
+     */
+    public RecruitmentFunnel publishable(SuppressionPlan plan, String table, List<String> prefix) {
+        PlanCells cells = new PlanCells(plan, table, prefix);
+        for (int s = 0; s < stages.size(); s++) {
+            for (int g = 0; g < PLAN_GROUPS.size(); g++) {
+                long held = plan.value(table, cells.labels(stages.get(s), PLAN_GROUPS.get(g)));
+                if (held != planCount(s, g)) {
+                    throw new IllegalArgumentException("the plan's " + table + " " + cells.labels(stages.get(s),
+                            PLAN_GROUPS.get(g)) + " holds " + held + ", the funnel's count is " + planCount(s, g));
+                }
+            }
+        }
+        return new RecruitmentFunnel(question, stages, counts, odds, filter, Optional.of(cells));
     }
 
     private long planCount(int s, int g) {
@@ -195,15 +248,15 @@ public record RecruitmentFunnel(Question question, List<String> stages, long[][]
         if (disclosure.isEmpty()) {
             return true;
         }
-        SuppressionPlan plan = disclosure.get();
+        PlanCells plan = disclosure.get();
         String column = group < 0 ? SuppressionPlan.TOTAL : PLAN_GROUPS.get(group);
         boolean after = true;
         for (int t = s; t < stages.size(); t++) {
-            after &= !plan.isSuppressed(STOPPED, List.of(stages.get(t), column));
+            after &= !plan.isSuppressed(stages.get(t), column);
         }
-        boolean before = !plan.isSuppressed(STOPPED, List.of(SuppressionPlan.TOTAL, column));
+        boolean before = !plan.isSuppressed(SuppressionPlan.TOTAL, column);
         for (int t = 0; t < s; t++) {
-            before &= !plan.isSuppressed(STOPPED, List.of(stages.get(t), column));
+            before &= !plan.isSuppressed(stages.get(t), column);
         }
         return after || before;
     }
@@ -235,8 +288,9 @@ public record RecruitmentFunnel(Question question, List<String> stages, long[][]
     public Map<String, Object> inputs() {
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("filter", filter.isEmpty() ? "none" : filter);
-        inputs.put("applications", reached(0, -1));
-        inputs.put("classifiable", composition(0).classifiable());
+        inputs.put("applications", published(0, -1) ? reached(0, -1) : "withheld (disclosure control)");
+        inputs.put("classifiable", classifiablePublished(0) ? composition(0).classifiable()
+                : "withheld (disclosure control)");
         inputs.put("strata", question.strata().isEmpty() ? "none" : String.join(", ", question.strata()));
         inputs.put("confidence_level", question.level());
         inputs.put("disclosure_control", disclosure.isEmpty() ? "none (not for publication)"
@@ -356,8 +410,9 @@ public record RecruitmentFunnel(Question question, List<String> stages, long[][]
                 HypothesisTest fisher = c.crude().tests().get(2);
                 oddsRow(b, s, c, "crude", c.crude().oddsRatio(OddsRatioInterval.EXACT), fisher.pValue(), ok);
                 if (c.stratified() != null) {
+                    // One pooled stratum's estimate is the crude one (an employer's own funnel).
                     oddsRow(b, s, c, "within " + String.join(" x ", question.strata()), c.stratified().oddsRatio(),
-                            c.stratified().cochranMantelHaenszel(false).pValue(), true);
+                            c.stratified().cochranMantelHaenszel(false).pValue(), ok || c.stratified().pooledStrata() > 1);
                 }
             }
         }
@@ -423,7 +478,8 @@ public record RecruitmentFunnel(Question question, List<String> stages, long[][]
                     + SmallCellSuppression.DEFAULT_THRESHOLD + " are withheld, with enough others that none can be"
                     + " worked back from the margins; counts of those reaching a stage, rates, ratios and crude odds"
                     + " ratios resting on them are withheld too. Mantel-Haenszel estimates pool many strata and are"
-                    + " published.");
+                    + " published, but for one pooled stratum, whose estimate is the crude one and is withheld with"
+                    + " it.");
         }
         return notes;
     }

@@ -45,7 +45,9 @@ public final class EvidenceReport {
     /** An employer's pack: where it stands ({@code comparison}), then the sections on its own data. */
     static List<Entry> employerSections(Attempt comparison) {
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(new Entry("standing",
-                "Where the employer stands", in -> new EmployerSection(in, comparison))), SECTIONS.stream()).toList();
+                "Where the employer stands", in -> new EmployerSection(in, comparison))), SECTIONS.stream()
+                .map(e -> e.id().equals("getting-in") ? new Entry(e.id(), e.title(),
+                        in -> new GettingInSection(in, comparison)) : e)).toList();
     }
 
     private final ReportInputs inputs;

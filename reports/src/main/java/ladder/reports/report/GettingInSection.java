@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import ladder.engine.contract.Seb;
+import ladder.models.benchmark.EmployerComparison;
 import ladder.models.disclosure.SuppressionPlan;
 import ladder.models.funnel.RecruitmentFunnel;
 import ladder.models.progression.EntryRoutes;
@@ -21,7 +22,8 @@ import ladder.models.result.ResultTable;
  * which follows people across years and so needs rows). Entry routes' and training's counts are
  * published under the report's plan ({@link PlanTables#ROUTES}, {@link PlanTables#TRAINING}); the
  * funnel (applicants, another population) and promotion after training (people linked across years)
- * apply their own analysis's control.
+ * apply their own analysis's control; in an employer's pack the funnel takes the plan of the
+ * applications its comparison publishes ({@link EmployerComparison#employerFunnel}).
  */
 final class GettingInSection implements Section {
     private final Attempt funnel;
@@ -30,8 +32,20 @@ final class GettingInSection implements Section {
     private final Attempt after;
 
     GettingInSection(ReportInputs inputs) {
-        funnel = inputs.applicants().isEmpty() ? null : Attempt.of("The recruitment funnel", () -> RecruitmentFunnel.of(
-                inputs.applicants().get(), RecruitmentFunnel.Question.defaults()).publishable());
+        this(inputs, null);
+    }
+
+    /**
+     * In an employer's pack, {@code comparison} (where the employer stands) publishes figures of the same
+     * applications as the funnel: when it was made, the funnel is published under its applications' plan, so
+     * that neither gives away a count the other withholds.
+     */
+    GettingInSection(ReportInputs inputs, Attempt comparison) {
+        funnel = inputs.applicants().isEmpty() ? null : Attempt.of("The recruitment funnel", () -> {
+            RecruitmentFunnel own = RecruitmentFunnel.of(inputs.applicants().get(), RecruitmentFunnel.Question.defaults());
+            return comparison != null && comparison.result() instanceof EmployerComparison standing
+                    ? standing.employerFunnel(own).orElseGet(own::publishable) : own.publishable();
+        });
         routes = Attempt.of("Entry routes", () -> EntryRoutes.of(inputs.cubes(), EntryRoutes.Question.defaults())
                 .publishable());
         training = Attempt.of("Training", () -> TrainingTakeUp.of(inputs.cubes(), TrainingTakeUp.Question.defaults())

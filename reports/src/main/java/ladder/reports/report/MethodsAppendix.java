@@ -25,7 +25,7 @@ final class MethodsAppendix {
      * for figures that are not counts (odds ratios, model coefficients, pay, survival curves) the
      * rule of the analysis that makes them.
      */
-    private static ResultTable rules() {
+    private static ResultTable rules(boolean pack) {
         String plan = "counts: the report's plan";
         String derived = "rates, shares, intervals, odds ratios and tests: withheld with any count they rest on";
         ResultTable.Builder b = ResultTable.builder("disclosure_rules", "The disclosure rule of each section's figures")
@@ -61,9 +61,14 @@ final class MethodsAppendix {
                 + " sizes");
         b.row("Getting in and getting on", "entry routes and training take-up", plan + " (entry_route x seb x promoted,"
                 + " grade x seb x training); " + derived + "; reaching grade 4 by route: the analysis's own control");
-        b.row("Getting in and getting on", "the recruitment funnel, promotion after training", "the analysis's own"
-                + " control (counts under 10 withheld with what would reveal them): applicants are another population,"
-                + " and promotion after training follows people linked across years");
+        b.row("Getting in and getting on", "the recruitment funnel, promotion after training", (pack
+                ? "the funnel: the plan of the applications the employer's standing figures are read from (part x stage"
+                + " stopped at x seb, the employer's part being the funnel's table), so that the funnel and those"
+                + " figures withhold together; its Mantel-Haenszel odds ratios rest on one employer and are withheld"
+                + " with the crude ones; promotion after training: the analysis's own control"
+                : "the analysis's own control (counts under 10 withheld with what would reveal them)")
+                + ": applicants are another population, and promotion after training follows people linked across"
+                + " years");
         b.row("Regions", "composition by region", plan + " (region x seb); " + derived);
         return b.build();
     }
@@ -80,7 +85,7 @@ final class MethodsAppendix {
         inputs.files().forEach(f -> files.row(f.path(), f.sha256()));
         out.table(files.build());
         out.heading("Disclosure control").paragraph(disclosure.rule());
-        out.table(rules());
+        out.table(rules(inputs.employer().isPresent()));
         out.heading("Analyses, their options and methods");
         Set<Result> seen = new LinkedHashSet<>();
         for (Part p : parts) {

@@ -2,9 +2,12 @@ package ladder.reports.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +15,9 @@ import java.util.Map;
 import ladder.Ladder;
 import ladder.models.benchmark.EmployerComparison;
 import ladder.models.disclosure.SuppressionAudit;
+import ladder.models.funnel.RecruitmentFunnel;
+import ladder.models.result.ResultTable;
+import ladder.reports.render.Format;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EmployerPackSuppressionTest {
     @TempDir
     static Path dir;
-    static Path data, applicants;
+    static Path data, applicants, pack;
     static Map<String, Map<String, String>> figures;
 
     /** The figures whose E1 value rests on E1's working-class counts. */
@@ -51,7 +57,7 @@ class EmployerPackSuppressionTest {
         e1Applications[5] = 2;
         applications.put("E1", e1Applications);
         applicants = HandPool.writeApplicants(dir.resolve("applicants"), applications);
-        Path pack = dir.resolve("pack");
+        pack = dir.resolve("pack");
         EvidenceReportTest.Run r = EvidenceReportTest.run("report", "--data", data.toString(), "--employer", "E1",
                 "--applicants", applicants.toString(), "--out", pack.toString());
         assertEquals(0, r.status(), r.err());
@@ -107,14 +113,57 @@ class EmployerPackSuppressionTest {
                 && e.labels().equals(List.of("employer", "working_class"))).findFirst().orElseThrow();
         assertFalse(seven.determined());
         assertTrue(seven.width() >= 1, "a reader narrows it to " + seven.lower() + " .. " + seven.upper());
-        // The applications, another population, have a plan of their own built alike: E1's 2 working-class offers
-        // are withheld, and not determined by what it publishes.
+        // The applications, another population, have a plan of their own built alike, over the stage each stopped
+        // at: E1's working-class offer and hire (one each) are withheld, and not determined by what it publishes.
         SuppressionAudit applications = c.applicantsPlan().orElseThrow().audit();
         assertTrue(applications.sound(), applications.toString());
-        SuppressionAudit.Entry offers = applications.entries().stream().filter(e -> e.table().equals("applicants")
-                && e.labels().equals(List.of("employer", "working_class", "1"))).findFirst().orElseThrow();
-        assertFalse(offers.determined());
-        assertTrue(offers.width() >= 1, "a reader narrows it to " + offers.lower() + " .. " + offers.upper());
+        for (String stage : List.of("offered", "hired")) {
+            SuppressionAudit.Entry offers = applications.entries().stream().filter(e -> e.table().equals("applicants")
+                    && e.labels().equals(List.of("employer", stage, "working_class"))).findFirst().orElseThrow();
+            assertFalse(offers.determined(), stage);
+            assertTrue(offers.width() >= 1, stage + ": a reader narrows it to " + offers.lower() + " .. " + offers.upper());
+        }
+    }
+
+    /**
+     * The pack publishes E1's funnel under the plan of the applications its comparison publishes, not a plan of
+     * its own: its tables are the funnel's as that plan withholds, and the stage counts that plan withholds
+     * (the working-class offer and hire, one each) are blank in both.
+     */
+    @Test
+    void thePacksFunnelIsPublishedUnderTheComparisonsPlan() throws IOException {
+        EmployerComparison c = Ladder.load(data.toString()).employer("E1")
+                .applicants(Ladder.applicants(applicants.toString())).publishable().result();
+        RecruitmentFunnel own = RecruitmentFunnel.of(Ladder.applicants(applicants.toString()).cubes()
+                .where("employer_id", "E1"), RecruitmentFunnel.Question.defaults());
+        RecruitmentFunnel joint = c.employerFunnel(own).orElseThrow();
+        for (ResultTable t : joint.tables()) {
+            assertEquals(Format.csv(t), Files.readString(pack.resolve("tables/getting-in-funnel-" + t.name() + ".csv"),
+                    StandardCharsets.UTF_8), t.name());
+        }
+        List<String> composition = Files.readAllLines(pack.resolve("tables/getting-in-funnel-composition.csv"));
+        for (String stage : List.of("offered", "hired")) {
+            String row = composition.stream().filter(l -> l.startsWith(stage + ",working_class,")).findFirst()
+                    .orElseThrow();
+            assertEquals("", row.split(",", -1)[2], "E1's working-class count reaching " + stage + ": " + row);
+            assertTrue(c.applicantsPlan().orElseThrow().isSuppressed("applicants",
+                    List.of("employer", stage, "working_class")), stage);
+        }
+        // E1's own funnel has one stratum, so its Mantel-Haenszel odds ratio is the crude one: withheld with it.
+        List<String> odds = Files.readAllLines(pack.resolve("tables/getting-in-funnel-odds.csv"));
+        String within = odds.stream().filter(l -> l.startsWith("offered,working_class,within")).findFirst().orElseThrow();
+        assertTrue(odds.stream().filter(l -> l.startsWith("offered,working_class,crude"))
+                .allMatch(l -> fields(l)[4].isEmpty()), String.join("\n", odds));
+        assertEquals("", fields(within)[4], within);
+        // The plan's cells are E1's counts: a funnel of other applications is refused, not published under it.
+        RecruitmentFunnel coalition = RecruitmentFunnel.of(Ladder.applicants(applicants.toString()).cubes(),
+                RecruitmentFunnel.Question.defaults());
+        assertThrows(IllegalArgumentException.class, () -> c.employerFunnel(coalition));
+    }
+
+    /** A CSV line's fields, commas inside quotes kept. */
+    private static String[] fields(String line) {
+        return line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1);
     }
 
     /** The pack's report plan over E1's own tables: the redundancy-removal pass leaves it sound. */

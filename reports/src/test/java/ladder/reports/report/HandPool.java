@@ -45,7 +45,7 @@ public final class HandPool {
     /**
      * The employers' applications, per SEB group (P, I, W, X as above) {applications, offers}: the first
      * "offers" of a group reached an offer (stage_reached alternately offered and hired), the rest stopped
-     * earlier (alternately applied and interviewed). E9 has applications and no employees' rows.
+     * earlier (applied, shortlisted and interviewed in turn). E9 has applications and no employees' rows.
      */
     public static final Map<String, int[]> APPLICANTS = new LinkedHashMap<>();
 
@@ -73,7 +73,8 @@ public final class HandPool {
             for (int g = 0; g < 4; g++) {
                 int n = e.getValue()[2 * g], offers = e.getValue()[2 * g + 1];
                 for (int i = 0; i < n; i++, row++) {
-                    String stage = i < offers ? (i % 2 == 0 ? "offered" : "hired") : i % 2 == 0 ? "applied" : "interviewed";
+                    String stage = i < offers ? (i % 2 == 0 ? "offered" : "hired")
+                            : List.of("applied", "shortlisted", "interviewed").get((i - offers) % 3);
                     csv.append(String.join(",", List.of(e.getKey(), "2024", e.getKey() + "-A" + row, stage,
                             occupations.get(g), "state", "no", "no", row % 2 == 0 ? "woman" : "man", "white", "no",
                             "25-34"))).append('\n');
