@@ -1,9 +1,13 @@
 package ladder.reports.report;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import ladder.models.benchmark.EmployerComparison;
 import ladder.models.benchmark.Scorecard;
+import ladder.models.disclosure.SuppressionPlan;
+import ladder.models.result.ResultTable;
 
 /**
  * An employer's pack opens with where it stands: its key figures beside the pooled coalition, the
@@ -35,6 +39,40 @@ final class EmployerSection implements Section {
         } else {
             out.analysis(comparison);
         }
-        out.prefix("scorecard").analysis(scorecard);
+        out.prefix("scorecard").analysis(scorecard, t -> scorecard(disclosure, t));
+    }
+
+    /** The scorecard's columns that rest on the employer's SEB counts of its year, by table. */
+    private static final Map<String, Set<String>> ON_SEB_COUNTS = Map.of(
+            "kpis", Set.of("value", "lower", "upper"),
+            "questions", Set.of("answered", "share_answered"),
+            "spread", Set.of("count", "share", "lower", "upper", "gap", "gap_lower", "gap_upper"),
+            "spread_test", Set.of("chi_square", "p_value"));
+
+    /**
+     * The scorecard's figures that rest on the employer's SEB counts in its year (the response rate, the
+     * spread and its test, the answered counts of the key question) under the report's plan: blank when the
+     * plan withholds any of the employer's counts of that year by SEB ({@link PlanTables#RESPONSE}). The
+     * scorecard's own rule (no count under 10) cannot know what the rest of the pack publishes: beside the
+     * plan's published counts (professionals by grade, the promotion table's intermediate), the response
+     * rate's classifiable count gave a withheld working-class count back.
+     */
+    private static ResultTable scorecard(Disclosure disclosure, ResultTable table) {
+        Set<String> columns = ON_SEB_COUNTS.get(table.name());
+        if (columns == null || !disclosure.has(PlanTables.RESPONSE)) {
+            return table;
+        }
+        List<String> levels = new java.util.ArrayList<>(disclosure.levels(PlanTables.RESPONSE, 2));
+        levels.add(SuppressionPlan.TOTAL);
+        return Disclosure.mask(table, row -> {
+            boolean onSeb = switch (table.name()) {
+                case "kpis" -> Set.of("response_rate", "workforce_spread").contains(row.label("kpi"));
+                case "questions" -> "parental_occupation".equals(row.label("question"));
+                default -> true;
+            };
+            boolean cut = onSeb && levels.stream().anyMatch(l -> disclosure.withheld(PlanTables.RESPONSE,
+                    List.of(String.valueOf(row.label("employer")), String.valueOf(row.label("year")), l)));
+            return cut ? columns : Set.of();
+        });
     }
 }

@@ -161,6 +161,26 @@ class EmployerPackSuppressionTest {
         assertThrows(IllegalArgumentException.class, () -> c.employerFunnel(coalition));
     }
 
+    /**
+     * The scorecard's response rate and answered counts rest on E1's SEB counts of 2024, which the report's plan
+     * withholds: published, 112 classifiable of 152 (0.737), less the 60 professionals (48 + 12 by grade) and the
+     * 45 intermediates (the promotion table's 10 + 35) gave the withheld 7 back.
+     */
+    @Test
+    void theScorecardsResponseRateFollowsThePacksPlan() throws IOException {
+        List<String> kpis = Files.readAllLines(pack.resolve("tables/standing-scorecard-kpis.csv"));
+        String response = kpis.stream().filter(l -> l.startsWith("E1,2024,response_rate,")).findFirst().orElseThrow();
+        assertEquals("", fields(response)[3], response);
+        assertEquals("green", fields(response)[7], "the rating, a range, stays: " + response);
+        List<String> questions = Files.readAllLines(pack.resolve("tables/standing-scorecard-questions.csv"));
+        List<String> key = questions.stream().filter(l -> fields(l)[3].equals("parental_occupation")
+                && !fields(l)[4].isEmpty()).toList();
+        assertFalse(key.isEmpty(), String.join("\n", questions));
+        key.forEach(l -> assertEquals("", fields(l)[5], l));
+        assertTrue(questions.stream().anyMatch(l -> l.startsWith("E1,2024,workforce,parent_degree,152,48,")),
+                "a question off the SEB counts is published: " + String.join("\n", questions));
+    }
+
     /** A CSV line's fields, commas inside quotes kept. */
     private static String[] fields(String line) {
         return line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1);
