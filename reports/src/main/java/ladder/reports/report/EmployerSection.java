@@ -64,15 +64,28 @@ final class EmployerSection implements Section {
         }
         List<String> levels = new java.util.ArrayList<>(disclosure.levels(PlanTables.RESPONSE, 2));
         levels.add(SuppressionPlan.TOTAL);
-        return Disclosure.mask(table, row -> {
+        int note = table.column("note");
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        for (int r = 0; r < table.rows().size(); r++) {
+            Disclosure.Row row = new Disclosure.Row(table, r);
             boolean onSeb = switch (table.name()) {
                 case "kpis" -> Set.of("response_rate", "workforce_spread").contains(row.label("kpi"));
                 case "questions" -> "parental_occupation".equals(row.label("question"));
                 default -> true;
             };
-            boolean cut = onSeb && levels.stream().anyMatch(l -> disclosure.withheld(PlanTables.RESPONSE,
+            List<Object> values = new java.util.ArrayList<>(table.rows().get(r));
+            boolean cut = onSeb && columns.stream().anyMatch(c -> row.value(c) != null)
+                    && levels.stream().anyMatch(l -> disclosure.withheld(PlanTables.RESPONSE,
                     List.of(String.valueOf(row.label("employer")), String.valueOf(row.label("year")), l)));
-            return cut ? columns : Set.of();
-        });
+            if (cut) {
+                columns.forEach(c -> values.set(table.column(c), null));
+                values.set(note, WITHHELD);
+            }
+            rows.add(values);
+        }
+        return new ResultTable(table.name(), table.title(), table.columns(), rows);
     }
+
+    static final String WITHHELD = "withheld: rests on the employer's counts of the year by SEB, some of which the"
+            + " report's disclosure plan withholds";
 }

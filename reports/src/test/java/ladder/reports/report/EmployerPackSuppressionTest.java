@@ -172,6 +172,7 @@ class EmployerPackSuppressionTest {
         String response = kpis.stream().filter(l -> l.startsWith("E1,2024,response_rate,")).findFirst().orElseThrow();
         assertEquals("", fields(response)[3], response);
         assertEquals("green", fields(response)[7], "the rating, a range, stays: " + response);
+        assertTrue(response.contains(EmployerSection.WITHHELD), response);
         List<String> questions = Files.readAllLines(pack.resolve("tables/standing-scorecard-questions.csv"));
         List<String> key = questions.stream().filter(l -> fields(l)[3].equals("parental_occupation")
                 && !fields(l)[4].isEmpty()).toList();
