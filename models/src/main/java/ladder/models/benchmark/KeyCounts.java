@@ -45,6 +45,12 @@ record KeyCounts(Map<KeyTable, long[]> tables, PayHistogram professionalPay, Pay
     /** The SEB groups: the three classes, then the rest. */
     static final List<String> GROUPS = List.of("professional", "intermediate", "working_class", "not_classifiable");
 
+    /** The funnel's stages in order (the contract's stage_reached codes). */
+    static final List<String> STAGES = ladder.engine.contract.Field.STAGE_REACHED.codebook().codes();
+
+    /** The stages that hold an offer: offered and what follows it. */
+    static final List<String> OFFER_STAGES = STAGES.subList(STAGES.indexOf("offered"), STAGES.size());
+
     /** The entry routes of the figures, then every other route (or none: {@code (missing)} in cube files). */
     static final List<String> ROUTES = List.of("graduate_scheme", "apprenticeship", "other_routes");
 
@@ -128,11 +134,7 @@ record KeyCounts(Map<KeyTable, long[]> tables, PayHistogram professionalPay, Pay
                     count(t, cells.get(figure.ordinal() - KeyFigure.PROFESSIONAL_SHARE.ordinal())), sum(t, cells), level);
             case PROMOTION_ODDS_RATIO -> Value.oddsRatio(counts(t, cells), level);
             case PROMOTION_ODDS_RATIO_POOLED -> pooledOddsRatio(t, cells, level);
-            case OFFER_RATE_RATIO -> {
-                long[] c = counts(t, cells);
-                yield Value.rateRatio(new long[] {c[0] + c[1], c[2] - c[0] - c[1], c[3] + c[4], c[5] - c[3] - c[4]},
-                        level);
-            }
+            case OFFER_RATE_RATIO -> Value.rateRatio(offers(counts(t, cells)), level);
             case PAY_GAP_MEDIAN, PAY_GAP_MEAN -> payGap(figure == KeyFigure.PAY_GAP_MEDIAN, level);
             case PROMOTED_WITHIN_24_MONTHS_PROFESSIONAL -> promotedWithin(professionalTime, level);
             case PROMOTED_WITHIN_24_MONTHS_WORKING_CLASS -> promotedWithin(workingClassTime, level);
@@ -141,6 +143,21 @@ record KeyCounts(Map<KeyTable, long[]> tables, PayHistogram professionalPay, Pay
                     sum(t, cells), level);
             default -> Value.share(count(t, cells.get(0)), sum(t, cells), level);
         };
+    }
+
+    /**
+     * Offers and the rest per group, from a group's cells in {@link KeyFigure#cells()}'s order: its
+     * {@link #OFFER_STAGES} and then its applications.
+     */
+    private static long[] offers(long[] cells) {
+        int per = OFFER_STAGES.size() + 1;
+        long[] out = new long[2 * cells.length / per];
+        for (int g = 0; 2 * g < out.length; g++) {
+            long offers = java.util.Arrays.stream(cells, g * per, g * per + per - 1).sum();
+            out[2 * g] = offers;
+            out[2 * g + 1] = cells[g * per + per - 1] - offers;
+        }
+        return out;
     }
 
     private long[] counts(KeyTable t, List<List<String>> cells) {

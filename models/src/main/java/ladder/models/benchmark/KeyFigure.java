@@ -164,10 +164,9 @@ public enum KeyFigure {
                 }
             }
             case OFFER_RATE_RATIO -> {
-                // Per group: the two stages that hold an offer, and the group's applications.
+                // Per group: the stages that hold an offer, then the group's applications.
                 for (String g : List.of("working_class", "professional")) {
-                    cells.add(List.of("offered", g));
-                    cells.add(List.of("hired", g));
+                    KeyCounts.OFFER_STAGES.forEach(stage -> cells.add(List.of(stage, g)));
                     cells.add(List.of(ladder.models.disclosure.SuppressionPlan.TOTAL, g));
                 }
             }
@@ -203,23 +202,23 @@ public enum KeyFigure {
      * stages before an offer, as the recruitment funnel publishes those who reached a stage.
      */
     List<Count> restsOn(String part) {
+        if (this != OFFER_RATE_RATIO) {
+            return cells().stream().map(c -> new Count(List.of(List.of(cell(part, c))))).toList();
+        }
+        String total = ladder.models.disclosure.SuppressionPlan.TOTAL;
+        List<String> earlier = new ArrayList<>(KeyCounts.STAGES.subList(0, KeyCounts.STAGES.size()
+                - KeyCounts.OFFER_STAGES.size()));
+        earlier.add(total);
         List<Count> out = new ArrayList<>();
-        List<List<String>> cells = cells();
-        for (int c = 0; c < cells.size(); c++) {
-            if (this == OFFER_RATE_RATIO && c % 3 == 0) {
-                String group = cells.get(c).get(1);
-                List<PlanCell> before = new ArrayList<>();
-                for (String stage : List.of("applied", "shortlisted", "interviewed",
-                        ladder.models.disclosure.SuppressionPlan.TOTAL)) {
-                    before.add(cell(part, List.of(stage, group)));
-                }
-                out.add(new Count(List.of(List.of(cell(part, cells.get(c)), cell(part, cells.get(c + 1))), before)));
-                c++;
-            } else {
-                out.add(new Count(List.of(List.of(cell(part, cells.get(c))))));
-            }
+        for (String g : List.of("working_class", "professional")) {
+            out.add(new Count(List.of(stages(part, KeyCounts.OFFER_STAGES, g), stages(part, earlier, g))));
+            out.add(new Count(List.of(List.of(cell(part, List.of(total, g))))));
         }
         return out;
+    }
+
+    private List<PlanCell> stages(String part, List<String> stages, String group) {
+        return stages.stream().map(s -> cell(part, List.of(s, group))).toList();
     }
 
     private PlanCell cell(String part, List<String> labels) {

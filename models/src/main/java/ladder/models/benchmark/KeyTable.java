@@ -41,14 +41,12 @@ enum KeyTable {
             List.of(List.of("professional", "intermediate", "working_class", "no_time_or_class"))),
     /**
      * Applications (the applicants table, another population) by the stage they stopped at and class, the
-     * recruitment funnel's own table ({@link ladder.models.funnel.RecruitmentFunnel}), so that an employer's pack publishes its funnel and its comparison under one plan; that
-     * plan is not the employees' tables' (its total is another).
+     * recruitment funnel's own table ({@link ladder.models.funnel.RecruitmentFunnel}), so that an employer's
+     * pack publishes its funnel and its comparison under one plan; that plan is not the employees' tables'
+     * (its total is another).
      */
     APPLICANTS("applicants", List.of("seb", "stage_reached"), List.of("stage_reached", "seb"),
-            List.of(ladder.engine.contract.Field.STAGE_REACHED.codebook().codes(), KeyCounts.GROUPS));
-
-    /** The funnel's stages, in order. */
-    private static final List<String> STAGES = ladder.engine.contract.Field.STAGE_REACHED.codebook().codes();
+            List.of(KeyCounts.STAGES, KeyCounts.GROUPS));
 
     private final String id;
     private final List<String> cube;
@@ -129,7 +127,7 @@ enum KeyTable {
                 yield g < 3 && amounts[cube.level(cell, cube.dimension("months_in_grade"))] >= 0
                         && List.of("0", "1").contains(label(cube, cell, "promoted")) ? g : 3;
             }
-            case APPLICANTS -> STAGES.indexOf(label(cube, cell, "stage_reached")) * KeyCounts.GROUPS.size()
+            case APPLICANTS -> KeyCounts.STAGES.indexOf(label(cube, cell, "stage_reached")) * KeyCounts.GROUPS.size()
                     + group(cube, cell);
         };
     }

@@ -196,15 +196,28 @@ public final class Disclosure {
 
     /** {@code table} with the columns {@code rule} withholds in each row blank (null). */
     static ResultTable mask(ResultTable table, RowRule rule) {
+        return mask(table, rule, null);
+    }
+
+    /**
+     * {@code table} with the columns {@code rule} withholds in each row blank (null), and, when
+     * {@code why} is given, {@code why} in the note column of each row where it withholds any.
+     */
+    static ResultTable mask(ResultTable table, RowRule rule, String why) {
+        int note = why == null ? -1 : table.column("note");
         List<List<Object>> rows = new ArrayList<>();
         for (int r = 0; r < table.rows().size(); r++) {
             List<Object> row = new ArrayList<>(table.rows().get(r));
-            for (String column : rule.withheld(new Row(table, r))) {
+            Set<String> withheld = rule.withheld(new Row(table, r));
+            for (String column : withheld) {
                 int c = table.column(column);
                 if (c < 0) {
                     throw new IllegalStateException("no column " + column + " in table " + table.name());
                 }
                 row.set(c, null);
+            }
+            if (note >= 0 && !withheld.isEmpty()) {
+                row.set(note, why);
             }
             rows.add(row);
         }

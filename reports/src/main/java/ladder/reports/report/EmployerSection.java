@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import ladder.models.benchmark.EmployerComparison;
 import ladder.models.benchmark.Scorecard;
 import ladder.models.disclosure.SuppressionPlan;
@@ -42,12 +43,18 @@ final class EmployerSection implements Section {
         out.prefix("scorecard").analysis(scorecard, t -> scorecard(disclosure, t));
     }
 
-    /** The scorecard's columns that rest on the employer's SEB counts of its year, by table. */
-    private static final Map<String, Set<String>> ON_SEB_COUNTS = Map.of(
-            "kpis", Set.of("value", "lower", "upper"),
-            "questions", Set.of("answered", "share_answered"),
-            "spread", Set.of("count", "share", "lower", "upper", "gap", "gap_lower", "gap_upper"),
-            "spread_test", Set.of("chi_square", "p_value"));
+    /** Which rows of a scorecard table rest on the employer's SEB counts of their year, and in which columns. */
+    private record OnSebCounts(Set<String> columns, Predicate<Disclosure.Row> rows) {
+    }
+
+    private static final Map<String, OnSebCounts> ON_SEB_COUNTS = Map.of(
+            "kpis", new OnSebCounts(Set.of("value", "lower", "upper"),
+                    row -> Set.of("response_rate", "workforce_spread").contains(row.label("kpi"))),
+            "questions", new OnSebCounts(Set.of("answered", "share_answered"),
+                    row -> "parental_occupation".equals(row.label("question"))),
+            "spread", new OnSebCounts(Set.of("count", "share", "lower", "upper", "gap", "gap_lower", "gap_upper"),
+                    row -> true),
+            "spread_test", new OnSebCounts(Set.of("chi_square", "p_value"), row -> true));
 
     /**
      * The scorecard's figures that rest on the employer's SEB counts in its year (the response rate, the
@@ -58,32 +65,17 @@ final class EmployerSection implements Section {
      * rate's classifiable count gave a withheld working-class count back.
      */
     private static ResultTable scorecard(Disclosure disclosure, ResultTable table) {
-        Set<String> columns = ON_SEB_COUNTS.get(table.name());
-        if (columns == null || !disclosure.has(PlanTables.RESPONSE)) {
+        OnSebCounts on = ON_SEB_COUNTS.get(table.name());
+        if (on == null || !disclosure.has(PlanTables.RESPONSE)) {
             return table;
         }
         List<String> levels = new java.util.ArrayList<>(disclosure.levels(PlanTables.RESPONSE, 2));
         levels.add(SuppressionPlan.TOTAL);
-        int note = table.column("note");
-        List<List<Object>> rows = new java.util.ArrayList<>();
-        for (int r = 0; r < table.rows().size(); r++) {
-            Disclosure.Row row = new Disclosure.Row(table, r);
-            boolean onSeb = switch (table.name()) {
-                case "kpis" -> Set.of("response_rate", "workforce_spread").contains(row.label("kpi"));
-                case "questions" -> "parental_occupation".equals(row.label("question"));
-                default -> true;
-            };
-            List<Object> values = new java.util.ArrayList<>(table.rows().get(r));
-            boolean cut = onSeb && columns.stream().anyMatch(c -> row.value(c) != null)
-                    && levels.stream().anyMatch(l -> disclosure.withheld(PlanTables.RESPONSE,
-                    List.of(String.valueOf(row.label("employer")), String.valueOf(row.label("year")), l)));
-            if (cut) {
-                columns.forEach(c -> values.set(table.column(c), null));
-                values.set(note, WITHHELD);
-            }
-            rows.add(values);
-        }
-        return new ResultTable(table.name(), table.title(), table.columns(), rows);
+        return Disclosure.mask(table, row -> on.rows().test(row)
+                && on.columns().stream().anyMatch(c -> row.value(c) != null)
+                && levels.stream().anyMatch(l -> disclosure.withheld(PlanTables.RESPONSE, List.of(
+                        String.valueOf(row.label("employer")), String.valueOf(row.label("year")), l)))
+                ? on.columns() : Set.of(), WITHHELD);
     }
 
     static final String WITHHELD = "withheld: rests on the employer's counts of the year by SEB, some of which the"
