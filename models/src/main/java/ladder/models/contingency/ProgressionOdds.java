@@ -412,8 +412,24 @@ public record ProgressionOdds(Question question, List<String> byLevelsNames, Lis
         return false;
     }
 
+    /**
+     * The working-class comparison's Mantel-Haenszel odds ratio in words, {@code prefix} before it, where it is
+     * defined (of the first group: an analysis with no {@code by}).
+     */
+    public List<String> workingClassHeadline(String prefix) {
+        List<String> notes = new ArrayList<>();
+        for (Comparison c : groups.get(0).comparisons()) {
+            StratifiedAnalysis s = c.stratified();
+            if (c.exposureLevel().equals(ladder.engine.contract.Seb.WORKING_CLASS.level()) && s != null
+                    && s.oddsRatio().isDefined()) {
+                notes.add(prefix + s.headline());
+            }
+        }
+        return notes;
+    }
+
     @Override
-    public List<String> notes() {
+    public List<String> findings() {
         List<String> notes = new ArrayList<>();
         for (Group g : groups) {
             for (Comparison c : g.comparisons()) {
@@ -426,6 +442,12 @@ public record ProgressionOdds(Question question, List<String> byLevelsNames, Lis
                 }
             }
         }
+        return notes;
+    }
+
+    @Override
+    public List<String> notes() {
+        List<String> notes = new ArrayList<>(findings());
         if (!excluded.isEmpty()) {
             List<String> parts = new ArrayList<>();
             excluded.forEach((level, n) -> parts.add(String.format(Locale.ROOT, "%s %,d", level, n)));

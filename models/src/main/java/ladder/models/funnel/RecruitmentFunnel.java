@@ -456,9 +456,14 @@ public record RecruitmentFunnel(Question question, List<String> stages, long[][]
     }
 
     @Override
+    public List<String> findings() {
+        return List.of(FunnelHeadline.of(this));
+    }
+
+    @Override
     public List<String> notes() {
         List<String> notes = new ArrayList<>();
-        notes.add(FunnelHeadline.of(this));
+        notes.addAll(findings());
         notes.add("An application reached a stage when its stage_reached is that stage or a later one; the conversion"
                 + " rate is those who reached a stage over those who reached the stage before. Shares are over"
                 + " applications with a classifiable answer to parental occupation.");

@@ -362,7 +362,20 @@ public record IntersectionalBreakdown(List<String> dimensions, List<CellRate> ce
     }
 
     @Override
-    public List<String> notes() {
+    public List<String> findings() {
+        List<String> notes = new ArrayList<>(highest());
+        if (!empty.isEmpty()) {
+            notes.add(emptyNote());
+        }
+        return notes;
+    }
+
+    private String emptyNote() {
+        return empty.size() + " cell(s) have no trials and are left out: " + empty.stream()
+                .map(c -> String.join(" x ", c.levels())).toList();
+    }
+
+    private List<String> highest() {
         List<String> notes = new ArrayList<>();
         boolean[] hidden = withheld();
         for (int i = 0; i < cells.size() && notes.isEmpty(); i++) {
@@ -374,6 +387,12 @@ public record IntersectionalBreakdown(List<String> dimensions, List<CellRate> ce
                         top.cell().events(), top.cell().n(), 100 * rate()));
             }
         }
+        return notes;
+    }
+
+    @Override
+    public List<String> notes() {
+        List<String> notes = new ArrayList<>(highest());
         notes.addAll(List.of(
                 "Rates have Wilson score intervals (Wilson 1927). Each cell is compared with everyone outside it:"
                         + " Pearson's chi-square without continuity correction (R prop.test(c(x, X - x), c(n, N - n),"
@@ -386,8 +405,7 @@ public record IntersectionalBreakdown(List<String> dimensions, List<CellRate> ce
                     + "; a row may be counted under more than one column).");
         }
         if (!empty.isEmpty()) {
-            notes.add(empty.size() + " cell(s) have no trials and are left out: " + empty.stream()
-                    .map(c -> String.join(" x ", c.levels())).toList());
+            notes.add(emptyNote());
         }
         if (cells.stream().anyMatch(r -> r.versusRest().isPresent() && r.test().isEmpty())) {
             notes.add("Where every rate is 0 or every rate is 1 the chi-square test is not defined (R gives NaN).");

@@ -330,12 +330,18 @@ public record ClassPayGap(Question question, Map<String, PayGapAnalysis> parts, 
     }
 
     @Override
-    public List<String> notes() {
+    public List<String> findings() {
         List<String> notes = new ArrayList<>();
         parts.forEach((level, a) -> {
             String prefix = level.isEmpty() ? "" : question.by() + " " + level + ": ";
             a.notes().stream().filter(ClassPayGap::headline).forEach(note -> notes.add(prefix + note));
         });
+        return notes;
+    }
+
+    @Override
+    public List<String> notes() {
+        List<String> notes = new ArrayList<>(findings());
         List<String> methods = parts.values().iterator().next().notes().stream().filter(n -> !headline(n)).toList();
         skipped.forEach((level, why) -> notes.add(question.by() + " " + level + ": not analysed, " + why + "."));
         if (model != null) {

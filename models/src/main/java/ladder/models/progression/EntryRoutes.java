@@ -164,6 +164,14 @@ public record EntryRoutes(Question question, List<String> routes, List<GradeGrou
 
     @Override
     public List<String> notes() {
+        List<String> notes = new ArrayList<>(findings());
+        notes.addAll(methodNotes());
+        return notes;
+    }
+
+    /** Each route's working-class share, and its working-class odds ratio of each outcome where it pools employers. */
+    @Override
+    public List<String> findings() {
         List<String> notes = new ArrayList<>();
         headline().ifPresent(notes::add);
         progression.forEach((outcome, odds) -> {
@@ -177,6 +185,11 @@ public record EntryRoutes(Question question, List<String> routes, List<GradeGrou
                 }
             }
         });
+        return notes;
+    }
+
+    private List<String> methodNotes() {
+        List<String> notes = new ArrayList<>();
         notes.add("Composition: shares over the classifiable people of each route with Wilson intervals; the"
                 + " representation ratio against the workforce (share / the group's share of all routes) has a"
                 + " log-scale delta-method interval allowing for the route being part of the workforce; against the"

@@ -14,7 +14,6 @@ import ladder.engine.cube.CubeSource;
 import ladder.engine.cube.Dimension;
 import ladder.engine.link.PersonLinkage;
 import ladder.models.contingency.ProgressionOdds;
-import ladder.models.contingency.StratifiedAnalysis;
 import ladder.models.disclosure.SmallCellSuppression;
 import ladder.models.disclosure.SuppressionPlan;
 import ladder.models.result.Result;
@@ -298,13 +297,7 @@ public record ProgressionAfter(Question question, ProgressionOdds odds, long[][]
 
     @Override
     public List<String> notes() {
-        List<String> notes = new ArrayList<>();
-        for (ProgressionOdds.Comparison c : odds.groups().get(0).comparisons()) {
-            StratifiedAnalysis s = c.stratified();
-            if (c.exposureLevel().equals(Seb.WORKING_CLASS.level()) && s != null && s.oddsRatio().isDefined()) {
-                notes.add("After " + cohortWords() + ": " + s.headline());
-            }
-        }
+        List<String> notes = new ArrayList<>(headlines());
         long[] totals = new long[STATUSES.size()];
         for (long[] row : status) {
             for (int k = 0; k < totals.length; k++) {
@@ -318,17 +311,33 @@ public record ProgressionAfter(Question question, ProgressionOdds odds, long[][]
                     java.util.Arrays.stream(totals).sum(), totals[0], totals[1], question.window(), totals[2], totals[3],
                     totals[4], lastYear));
         }
-        notes.add("Linkage by (employer_id, person_id) over every row passing the filter: " + linkage.persons()
-                + " people in " + linkage.personYears() + " person-years; " + linkage.personsWithGaps() + " with a gap ("
-                + linkage.gaps() + " missing-year gaps); " + linkage.demotions() + " demotions (a later year at a lower"
-                + " grade), kept and " + (disclosure.isEmpty() ? "listed in table demotions"
-                + (linkage.demotions() > DEMOTIONS_LISTED ? " (the first " + DEMOTIONS_LISTED + ")" : "")
-                : "not listed (personal records)") + ".");
+        notes.add(linkageNote());
         notes.add("Promoted within the window: a row in years t+1..t+window with promoted = 1 or a higher grade than"
                 + " in year t; a person-year counts once per year of the cohort (someone trained in two years is"
                 + " followed from each). Odds ratios against professionals: crude (sample odds ratio, Woolf interval,"
                 + " Fisher's exact p) and Mantel-Haenszel within employers (Robins-Breslow-Greenland interval, as R"
                 + " mantelhaen.test(correct = FALSE)).");
         return notes;
+    }
+
+    /** The working-class odds ratio of promotion after the cohort in words, and the linkage's counts of people. */
+    @Override
+    public List<String> findings() {
+        List<String> notes = new ArrayList<>(headlines());
+        notes.add(linkageNote());
+        return notes;
+    }
+
+    private List<String> headlines() {
+        return odds.workingClassHeadline("After " + cohortWords() + ": ");
+    }
+
+    private String linkageNote() {
+        return "Linkage by (employer_id, person_id) over every row passing the filter: " + linkage.persons()
+                + " people in " + linkage.personYears() + " person-years; " + linkage.personsWithGaps() + " with a gap ("
+                + linkage.gaps() + " missing-year gaps); " + linkage.demotions() + " demotions (a later year at a lower"
+                + " grade), kept and " + (disclosure.isEmpty() ? "listed in table demotions"
+                + (linkage.demotions() > DEMOTIONS_LISTED ? " (the first " + DEMOTIONS_LISTED + ")" : "")
+                : "not listed (personal records)") + ".";
     }
 }

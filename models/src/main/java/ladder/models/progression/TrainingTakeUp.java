@@ -9,7 +9,6 @@ import ladder.engine.contract.Seb;
 import ladder.engine.cube.Cube;
 import ladder.engine.cube.CubeSource;
 import ladder.models.contingency.ProgressionOdds;
-import ladder.models.contingency.StratifiedAnalysis;
 import ladder.models.disclosure.SmallCellSuppression;
 import ladder.models.disclosure.SuppressionPlan;
 import ladder.models.regression.AdjustedModel;
@@ -195,13 +194,7 @@ public record TrainingTakeUp(Question question, ProgressionOdds overall, Progres
 
     @Override
     public List<String> notes() {
-        List<String> notes = new ArrayList<>();
-        for (ProgressionOdds.Comparison c : overall.groups().get(0).comparisons()) {
-            StratifiedAnalysis s = c.stratified();
-            if (c.exposureLevel().equals(Seb.WORKING_CLASS.level()) && s != null && s.oddsRatio().isDefined()) {
-                notes.add(s.headline());
-            }
-        }
+        List<String> notes = new ArrayList<>(headlines());
         notes.add("Take-up: the share with training = 1 in the year, over person-years, by SEB, with Wilson intervals;"
                 + " odds ratios against professionals, crude (sample odds ratio, Woolf interval, Fisher's exact p) and"
                 + " Mantel-Haenszel within strata (Robins-Breslow-Greenland interval; R mantelhaen.test(correct = FALSE));"
@@ -214,6 +207,18 @@ public record TrainingTakeUp(Question question, ProgressionOdds overall, Progres
         }
         notes.addAll(model.notes());
         return notes;
+    }
+
+    /** The working-class odds ratio of taking part in words, and the adjusted model's margins. */
+    @Override
+    public List<String> findings() {
+        List<String> notes = new ArrayList<>(headlines());
+        notes.addAll(model.findings());
+        return notes;
+    }
+
+    private List<String> headlines() {
+        return overall.workingClassHeadline("");
     }
 
     /** The take-up rates by grade as bars, and the adjusted model's forest plot. */

@@ -159,13 +159,21 @@ public record AdjustedModel(Question question, LogisticModel model, ModelData da
             notes.add("Output check (as ACRO-style checkers require): " + String.join("; ", check.reasons())
                     + (check.modelWithheld() ? "; the model is withheld." : "; those coefficients are withheld."));
         }
+        notes.addAll(findings());
+        notes.addAll(model.notes());
+        return notes;
+    }
+
+    /** The margins in words: each level's chance against the reference's, for otherwise similar people. */
+    @Override
+    public List<String> findings() {
+        List<String> notes = new ArrayList<>();
         for (Margins margins : model.margins()) {
             for (Margins.Contrast c : margins.contrasts()) {
                 notes.add(margins.sentence(c.level(),
                         ladder.models.contingency.Phrases.outcome(Outcome.parse(model.outcome())), l -> group(margins.variable(), l)));
             }
         }
-        notes.addAll(model.notes());
         return notes;
     }
 

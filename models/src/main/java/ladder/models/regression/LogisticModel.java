@@ -189,7 +189,7 @@ public record LogisticModel(String formula, String outcome, Map<String, String> 
         notes.add("Standard errors: " + covariance.description()
                 + (covariance.clustered() ? ", over " + s.clusters() + " clusters" : "") + ".");
         notes.add("Log-likelihood, deviance, AIC and BIC are of the people (Bernoulli), equal to R's glm on one row per"
-                + " person; BIC uses N = " + (long) s.people() + " people.");
+                + " person; BIC uses N = the people (the fit table's people).");
         notes.add("Intervals are Wald intervals; odds ratios and their bounds are exp of the log odds ratio's.");
         if (!margins.isEmpty()) {
             notes.add("Margins: everyone set to each level in turn, predictions averaged over people (Stata margins;"

@@ -319,8 +319,9 @@ public record CoxModel(List<String> covariates, List<List<String>> levels, Optio
         return List.of(coef.build(), tests.build(), zph.build());
     }
 
+    /** Each hazard ratio in words, and the proportional-hazards test's reading. */
     @Override
-    public List<String> notes() {
+    public List<String> findings() {
         List<String> notes = new ArrayList<>();
         for (Coefficient c : coefficients) {
             notes.add(String.format(Locale.ROOT, "%s %s: promoted at %.2f times the rate of %s (%d%% CI %.2f to %.2f),"
@@ -328,6 +329,12 @@ public record CoxModel(List<String> covariates, List<List<String>> levels, Optio
                     .get(0), Math.round(options.level() * 100), c.lower(), c.upper(), c.pValue()));
         }
         notes.add(proportionalHazardsInWords());
+        return notes;
+    }
+
+    @Override
+    public List<String> notes() {
+        List<String> notes = new ArrayList<>(findings());
         notes.add("Cox proportional hazards model (Cox 1972) with " + (options.ties() == Ties.EFRON
                 ? "Efron's approximation for tied months (Efron 1977)" : "Breslow's approximation for tied months (Breslow 1974)")
                 + (options.stratified() ? ", a baseline hazard per stratum" : "")

@@ -223,14 +223,20 @@ public record LogRank(double rho, boolean stratified, List<Group> groups, List<L
         return List.of(table.build(), test);
     }
 
+    /** The test in words. */
+    @Override
+    public List<String> findings() {
+        return chiSquare == null ? List.of() : List.of(String.format(Locale.ROOT, "%s: chi-square %.2f on %d df, p = %.3g.",
+                testName(), chiSquare, df, pValue));
+    }
+
     @Override
     public List<String> notes() {
         List<String> notes = new ArrayList<>();
         if (chiSquare == null) {
             notes.add("No test: fewer than two groups have anyone at risk when promotions happen.");
         } else {
-            notes.add(String.format(Locale.ROOT, "%s: chi-square %.2f on %d df, p = %.3g.", testName(), chiSquare, df,
-                    pValue));
+            notes.addAll(findings());
         }
         notes.add((rho == 0 ? "Log-rank test (Mantel 1966; Peto and Peto 1972)"
                 : "Fleming-Harrington G-rho test, weights S(t-)^rho of the pooled Kaplan-Meier curve"

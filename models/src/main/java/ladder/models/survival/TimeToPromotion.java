@@ -188,18 +188,30 @@ public record TimeToPromotion(Question question, List<List<String>> levels, Map<
     }
 
     @Override
-    public List<String> notes() {
+    public List<String> findings() {
         List<String> notes = new ArrayList<>();
         for (KaplanMeierCurve c : kaplanMeier.curves()) {
             notes.add(kaplanMeier.sentence(c, who(c.group())));
         }
         if (logRank != null) {
-            notes.addAll(logRank.notes());
+            notes.addAll(logRank.findings());
+        }
+        if (cox != null) {
+            notes.addAll(cox.findings());
+        }
+        return notes;
+    }
+
+    @Override
+    public List<String> notes() {
+        List<String> notes = new ArrayList<>(findings());
+        if (logRank != null) {
+            logRank.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
         } else {
             notes.add("No log-rank test: " + logRankReason + ".");
         }
         if (cox != null) {
-            notes.addAll(cox.notes());
+            cox.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
         } else {
             notes.add("No Cox model: " + coxReason + ".");
         }

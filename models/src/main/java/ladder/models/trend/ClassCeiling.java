@@ -493,9 +493,14 @@ public record ClassCeiling(List<String> grades, List<String> strata, List<GradeG
     }
 
     @Override
+    public List<String> findings() {
+        return headline().stream().toList();
+    }
+
+    @Override
     public List<String> notes() {
         List<String> notes = new ArrayList<>();
-        headline().ifPresent(notes::add);
+        notes.addAll(findings());
         notes.addAll(List.of(
                 "Shares are over the classifiable people at each grade, with Wilson score intervals (Wilson 1927).",
                 "Representation ratio against the workforce: share at the grade / share in the whole workforce (pooled"

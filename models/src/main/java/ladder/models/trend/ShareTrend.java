@@ -329,13 +329,19 @@ public record ShareTrend(Question question, List<String> periods, List<Group> gr
     }
 
     @Override
-    public List<String> notes() {
+    public List<String> findings() {
         List<String> notes = new ArrayList<>();
         for (Group g : groups) {
             if (!anyWithheld(g, periods)) {
                 headline(g).ifPresent(notes::add);
             }
         }
+        return notes;
+    }
+
+    @Override
+    public List<String> notes() {
+        List<String> notes = new ArrayList<>(findings());
         notes.add("Shares are of " + question.level() + " among the answers for " + question.column()
                 + (question.column().equals("seb") ? " (classifiable: professional, intermediate, working_class)" : "")
                 + "; rows at a level that is not an answer (" + String.join(", ", Answers.NON_ANSWERS.stream().sorted()

@@ -30,8 +30,8 @@ final class CeilingSection implements Section {
         List<String> grades = composition.rows().stream().map(r -> (String) r.get(composition.column("grade")))
                 .distinct().toList();
         ResultTable publishedOdds = Disclosure.mask(odds, row -> oddsColumns(disclosure, row, grades));
-        out.rests(ceiling).words(ceiling.notes())
-                .charts(ceiling.charts(), published.equals(composition) && publishedOdds.equals(odds))
+        boolean complete = published.equals(composition) && publishedOdds.equals(odds);
+        out.rests(ceiling).notes(ceiling, complete).charts(ceiling.charts(), complete)
                 .table(published).table(publishedOdds);
     }
 

@@ -33,8 +33,10 @@ final class CompositionSection implements Section {
                 + " intermediate 24%, working class 42%.");
         ResultTable shares = Disclosure.mask(overall.tables().get(0),
                 row -> pool.groupColumns(row, pool));
-        out.prefix("pool").rests(overall).words(overall.notes()).charts(overall.charts(), shares.equals(overall.tables().get(0)))
-                .table(shares).table(Disclosure.mask(overall.tables().get(1), row -> pool.cellColumns(row)));
+        ResultTable poolCells = Disclosure.mask(overall.tables().get(1), row -> pool.cellColumns(row));
+        boolean poolComplete = shares.equals(overall.tables().get(0)) && poolCells.equals(overall.tables().get(1));
+        out.prefix("pool").rests(overall).notes(overall, poolComplete).charts(overall.charts(), poolComplete)
+                .table(shares).table(poolCells);
 
         out.heading("By year");
         ResultTable yearShares = Disclosure.mask(byYear.tables().get(0),
@@ -55,7 +57,7 @@ final class CompositionSection implements Section {
             return withheld;
         });
         boolean complete = published.equals(periods);
-        out.prefix("trend").rests(trend).words(trend.notes()).charts(trend.charts(), complete).table(published);
+        out.prefix("trend").rests(trend).notes(trend, complete).charts(trend.charts(), complete).table(published);
         for (ResultTable t : trend.tables().subList(1, trend.tables().size())) {
             // Changes and trend tests rest on every period's counts: published only when all are.
             out.table(Disclosure.maskAll(t, !complete));

@@ -84,7 +84,9 @@ public final class EvidenceReport {
             sections.add(made);
             unavailable.add(why);
         }
-        Disclosure disclosure = new Disclosure(PlanTables.of(cubes));
+        List<ladder.models.disclosure.CountTable> counts = new ArrayList<>(PlanTables.of(cubes));
+        sections.stream().filter(java.util.Objects::nonNull).forEach(s -> counts.addAll(s.counts()));
+        Disclosure disclosure = new Disclosure(counts);
         List<Part> parts = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             PartWriter out = new PartWriter(entries.get(i).id(), entries.get(i).title());

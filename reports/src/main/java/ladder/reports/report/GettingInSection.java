@@ -66,7 +66,38 @@ final class GettingInSection implements Section {
         }
         out.prefix("routes").analysis(routes, t -> routes(disclosure, t))
                 .prefix("training").analysis(training, t -> training(disclosure, t))
-                .prefix("after_training").analysis(after);
+                .prefix("after_training").analysis(after, t -> after(disclosure, t));
+    }
+
+    /**
+     * Promotion after training under the plan's grade x seb x training table: a group's cohort (its
+     * person-years with training) is the table's count, so a group whose cohort the plan withholds has
+     * its follow-up row withheld (its parts sum to the cohort); the rows of those excluded and missing
+     * split the plan's one count of non-answers and are withheld; the linkage's person-years are the
+     * pool's total. The follow-up's parts and the promotion table are the analysis's own control.
+     */
+    private static ResultTable after(Disclosure disclosure, ResultTable table) {
+        String plan = PlanTables.TRAINING;
+        if (!disclosure.has(plan)) {
+            return table;
+        }
+        if (table.name().equals("follow_up")) {
+            Set<String> classifiable = new java.util.HashSet<>(Seb.CLASSIFIABLE.stream().map(Seb::level).toList());
+            return Disclosure.mask(table, row -> !classifiable.contains(row.label("seb"))
+                    || disclosure.withheld(plan, TOTAL, row.label("seb"), "1") ? numbers(row.table()) : Set.of(),
+                    "withheld: the cohort is a count the report's disclosure plan withholds, or splits one (excluded,"
+                    + " missing)");
+        }
+        if (table.name().equals("linkage") && disclosure.withheld(plan, TOTAL, TOTAL, TOTAL)) {
+            return Disclosure.mask(table, row -> Set.of("person_years"));
+        }
+        return table;
+    }
+
+    private static Set<String> numbers(ResultTable table) {
+        Set<String> out = new java.util.HashSet<>();
+        table.columns().stream().filter(c -> c.kind() != ResultTable.Kind.LABEL).forEach(c -> out.add(c.name()));
+        return out;
     }
 
     private static final String TOTAL = SuppressionPlan.TOTAL;

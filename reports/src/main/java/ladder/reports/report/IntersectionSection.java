@@ -73,9 +73,14 @@ final class IntersectionSection implements Section {
         public List<String> notes() {
             boolean complete = published.equals(result.tables().get(0));
             List<String> notes = new ArrayList<>(result.notes().stream()
-                    .filter(n -> complete || !n.startsWith("The highest published rate")).toList());
+                    .filter(n -> complete || !result.findings().contains(n)).toList());
             notes.addAll(disclosure);
             return notes;
+        }
+
+        @Override
+        public List<String> findings() {
+            return result.findings();
         }
 
         @Override

@@ -17,6 +17,18 @@ import ladder.models.result.ResultTable.Kind;
 final class MethodsAppendix {
     static final String ID = "methods";
 
+    /**
+     * The inputs of an analysis the appendix prints: its options. The others are counts of the data (rows used,
+     * people, events: not all counts of the report's plan) or its findings, and are left out, as is any input
+     * not named here.
+     */
+    static final Set<String> OPTIONS = Set.of("filter", "years", "by", "confidence_level", "level", "benchmark",
+            "disclosure_control", "share", "over", "grades", "strata", "reference_group", "outcome", "outcomes", "exposure",
+            "reference", "formula", "reference_levels", "clusters", "covariance", "excluded_levels", "fitted_to", "cluster",
+            "output_check", "dimensions", "p_adjustment", "approximation", "interval", "mean_gap_interval", "bootstrap",
+            "quarters", "quantile_type", "time", "event", "groups_seb", "ties", "routes", "cohort", "window_years",
+            "last_year", "employers");
+
     private MethodsAppendix() {
     }
 
@@ -41,7 +53,8 @@ final class MethodsAppendix {
                 + " grades, printed only when they follow from printed counts); " + derived + "; Mantel-Haenszel odds"
                 + " ratios: the analysis's own control (strata under 10 withheld)");
         b.row("Progression", "crude and Mantel-Haenszel odds ratios", plan + " (employer_id x seb x promoted; grade x"
-                + " seb for reaching grade 4); " + derived);
+                + " seb for reaching grade 4; a stratum's counts of a group are the plan's employer x seb count); "
+                + derived + "; a Mantel-Haenszel ratio over one employer is the crude one and is withheld with it");
         b.row("Progression", "adjusted odds ratios (logistic models)", "model output check: a coefficient resting on"
                 + " fewer than 10 people withheld; the whole model withheld when its residual degrees of freedom are"
                 + " under 10");
@@ -51,25 +64,43 @@ final class MethodsAppendix {
                 + " of many small cells); " + derived);
         b.row("Intersections", "MAIHDA variance and fixed effects", "model statistics over every stratum: published, none"
                 + " rests on one cell");
+        b.row("The class pay gap", "people with hourly pay, with a bonus recorded and paid, in each pay quarter", plan
+                + " (seb x pay quarter or no hourly pay, seb x bonus recorded, unpaid or paid, over every row); the"
+                + " group's figures, its gaps and its quarter shares withheld with its counts (a quarter's share with"
+                + " the quarter's people of the three groups, printed only when it follows from printed counts)");
         b.row("The class pay gap", "pay means, medians, quartiles and gaps", "the pay analysis's own control (ladder.models.pay.PayDisclosure):"
                 + " a mean, total or gap withheld under 10 people or when the (n, k) dominance rule with n = 2, k = 90%"
                 + " fails (the two largest values over 90% of the total); a median or quartile withheld under 10 people"
                 + " or when a value it is read from is held by fewer than 3 people");
-        b.row("Time to promotion", "Kaplan-Meier curves, medians, log-rank, Cox", "the survival analysis's own control:"
-                + " a time point withheld when fewer than 10 are at risk or fewer than 10 promotions lie behind it; the"
-                + " numbers at risk under 10 withheld; log-rank and Cox over every group, published with the groups'"
-                + " sizes");
+        b.row("Time to promotion", "numbers at risk, log-rank n and promotions", plan + " (seb x months in grade, in"
+                + " bands cut at the months shown, x promoted: each number a sum of bands, printed only when it follows"
+                + " from printed counts); the survival estimates of a month with its number at risk; the log-rank test"
+                + " whole when any group's counts are withheld; the promotions between the months shown not printed"
+                + " (no sum of the bands)");
+        b.row("Time to promotion", "Kaplan-Meier curves, medians, Cox", "the survival analysis's own control:"
+                + " a time point withheld when fewer than 10 are at risk or fewer than 10 promotions lie behind it;"
+                + " Cox over every group; the curves drawn only where the plan withholds nothing more");
         b.row("Getting in and getting on", "entry routes and training take-up", plan + " (entry_route x seb x promoted,"
                 + " grade x seb x training); " + derived + "; reaching grade 4 by route: the analysis's own control");
         b.row("Getting in and getting on", "the recruitment funnel, promotion after training", (pack
                 ? "the funnel: the plan of the applications the employer's standing figures are read from (part x stage"
                 + " stopped at x seb, the employer's part being the funnel's table), so that the funnel and those"
                 + " figures withhold together; its Mantel-Haenszel odds ratios rest on one employer and are withheld"
-                + " with the crude ones; promotion after training: the analysis's own control"
-                : "the analysis's own control (counts under 10 withheld with what would reveal them)")
+                + " with the crude ones; promotion after training: a group's cohort is the plan's grade x seb x"
+                + " training count (its follow-up withheld with it; those excluded and missing split the plan's"
+                + " count of non-answers and are withheld), the follow-up's parts the analysis's own control"
+                : "the funnel: the analysis's own control (counts under 10 withheld with what would reveal them);"
+                + " promotion after training: a group's cohort is the plan's grade x seb x training count (its"
+                + " follow-up withheld with it; those excluded and missing split the plan's count of non-answers and"
+                + " are withheld), the follow-up's parts the analysis's own control")
                 + ": applicants are another population, and promotion after training follows people linked across"
                 + " years");
         b.row("Regions", "composition by region", plan + " (region x seb); " + derived);
+        b.row("Every section", "an analysis's findings in words, its counts of rows left out", "findings left out"
+                + " wherever the plan withholds more of the analysis's tables than its own control did (they rest on"
+                + " them); counts of rows left out not printed (the non-answers by kind, rows without pay or a time in"
+                + " grade: not all counts of the plan; the data section prints the non-answers it publishes); this"
+                + " appendix lists each analysis's options, not its counts");
         return b.build();
     }
 
@@ -91,11 +122,19 @@ final class MethodsAppendix {
         for (Part p : parts) {
             seen.addAll(p.analyses());
         }
+        out.paragraph("Each analysis with its options, methods and caveats. Its counts (rows used and left out, people,"
+                + " events) and findings are not repeated here: they are in its section, published under the report's"
+                + " plan.");
         for (Result r : seen) {
             List<String> lines = new ArrayList<>();
-            r.inputs().forEach((k, v) -> lines.add(k + ": " + v));
-            out.heading(r.title()).paragraph("Options and inputs:").words(lines).paragraph("Methods and notes:")
-                    .words(r.notes());
+            r.inputs().forEach((k, v) -> {
+                if (OPTIONS.contains(k)) {
+                    lines.add(k + ": " + v);
+                }
+            });
+            Set<String> findings = new java.util.HashSet<>(r.findings());
+            out.heading(r.title()).paragraph("Options:").words(lines).paragraph("Methods and notes:")
+                    .words(PartWriter.published(r, true).stream().filter(n -> !findings.contains(n)).toList());
         }
         return out.part();
     }

@@ -44,6 +44,36 @@ final class PartWriter {
     }
 
     /**
+     * A result's notes as the report prints them ({@link #published}), as a list.
+     *
+     * @param complete whether the report printed the result's tables as its own disclosure control made them
+     */
+    PartWriter notes(Result result, boolean complete) {
+        return words(published(result, complete));
+    }
+
+    /** Said in place of an analysis's findings that the report's plan leaves out. */
+    static final String FINDINGS_WITHHELD = "This analysis's findings in words are left out: the report's disclosure plan"
+            + " withholds some of the figures they rest on (the tables show what is published).";
+
+    /**
+     * A result's notes as a report publishes them: without those counting the rows left out ({@link
+     * Result#LEFT_OUT}: the non-answers by kind, the rows without pay or a time in grade are not all counts of
+     * the report's plan; the data section prints the non-answers it publishes), and, when the report's plan
+     * withheld more of its tables than the analysis's own control did, without its findings
+     * ({@link Result#findings()}), which rest on them.
+     */
+    static List<String> published(Result result, boolean complete) {
+        java.util.Set<String> findings = complete ? java.util.Set.of() : new java.util.HashSet<>(result.findings());
+        List<String> notes = new java.util.ArrayList<>(result.notes().stream()
+                .filter(n -> !n.startsWith(Result.LEFT_OUT) && !findings.contains(n)).toList());
+        if (result.notes().stream().anyMatch(findings::contains)) {
+            notes.add(0, FINDINGS_WITHHELD);
+        }
+        return notes;
+    }
+
+    /**
      * Names the tables that follow {@code key-NAME} (e.g. {@code by_year-shares}), for a section
      * that shows two analyses with tables of the same name.
      */
@@ -120,9 +150,25 @@ final class PartWriter {
         return analysis(result, List.of(), java.util.function.UnaryOperator.identity());
     }
 
+    /**
+     * As {@link #analysis(Result, java.util.function.UnaryOperator)}, {@code always} being what {@code publish}
+     * withholds whatever the plan (a column the report never prints): its charts and findings are printed when
+     * the plan withholds nothing more.
+     */
+    PartWriter analysis(Result result, java.util.function.UnaryOperator<ResultTable> publish,
+            java.util.function.UnaryOperator<ResultTable> always) {
+        return analysis(result, result.charts(), publish, always);
+    }
+
     private PartWriter analysis(Result result, List<Chart> charts, java.util.function.UnaryOperator<ResultTable> publish) {
+        return analysis(result, charts, publish, java.util.function.UnaryOperator.identity());
+    }
+
+    private PartWriter analysis(Result result, List<Chart> charts, java.util.function.UnaryOperator<ResultTable> publish,
+            java.util.function.UnaryOperator<ResultTable> always) {
         List<ResultTable> published = result.tables().stream().map(publish).toList();
-        heading(result.title()).rests(result).words(result.notes()).charts(charts, published.equals(result.tables()));
+        boolean complete = published.equals(result.tables().stream().map(always).toList());
+        heading(result.title()).rests(result).notes(result, complete).charts(charts, complete);
         published.forEach(this::table);
         return this;
     }

@@ -70,6 +70,15 @@ final class PlanTables {
     }
 
     private static Optional<CountTable> table(CubeSource source, String name, List<String> dimensions) {
+        return table(source, name, dimensions, Map.of());
+    }
+
+    /**
+     * The table over {@code dimensions}, the levels of each dimension in {@code bands} grouped by the
+     * function (a level to its band), seb at the plan's four levels.
+     */
+    static Optional<CountTable> table(CubeSource source, String name, List<String> dimensions,
+            Map<String, java.util.function.UnaryOperator<String>> bands) {
         Cube cube;
         try {
             cube = source.cube(dimensions, List.of());
@@ -78,6 +87,11 @@ final class PlanTables {
         }
         if (cube.total() == 0) {
             return Optional.empty();
+        }
+        for (Map.Entry<String, java.util.function.UnaryOperator<String>> b : bands.entrySet()) {
+            Map<String, String> groups = new LinkedHashMap<>();
+            cube.dimensions().get(cube.dimension(b.getKey())).levels().forEach(l -> groups.put(l, b.getValue().apply(l)));
+            cube = cube.collapse(b.getKey(), b.getKey(), groups);
         }
         if (!dimensions.contains("seb")) {
             return Optional.of(of(name, cube));

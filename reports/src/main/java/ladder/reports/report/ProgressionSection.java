@@ -84,20 +84,30 @@ final class ProgressionSection implements Section {
             return columns;
         });
         Set<String> crudeRow = Set.of("estimate", "lower", "upper", "p_value", "statistic", "df");
-        ResultTable estimates = Disclosure.mask(tables.get("estimates"), row -> crudeWithheld.contains(row.label("exposure"))
-                && "crude".equals(row.label("analysis")) ? columnsOf(row.table(), crudeRow) : Set.of());
-        ResultTable tests = Disclosure.mask(tables.get("tests"), row -> crudeWithheld.contains(row.label("exposure"))
-                && "crude".equals(row.label("analysis")) ? columnsOf(row.table(), crudeRow) : Set.of());
-        ResultTable strata = !byEmployer ? tables.get("strata") : Disclosure.mask(tables.get("strata"), row -> {
+        // Pooled over one stratum (an employer's pack), the Mantel-Haenszel figures are the crude table's.
+        Set<String> onePooled = new HashSet<>();
+        odds.groups().forEach(g -> g.comparisons().stream().filter(c -> c.stratified() != null
+                && c.stratified().pooledStrata() <= 1).forEach(c -> onePooled.add(c.exposureLevel())));
+        java.util.function.Predicate<Disclosure.Row> withheldRow = row -> crudeWithheld.contains(row.label("exposure"))
+                && ("crude".equals(row.label("analysis")) || onePooled.contains(row.label("exposure")));
+        ResultTable estimates = Disclosure.mask(tables.get("estimates"), row -> withheldRow.test(row)
+                ? columnsOf(row.table(), crudeRow) : Set.of());
+        ResultTable tests = Disclosure.mask(tables.get("tests"), row -> withheldRow.test(row)
+                ? columnsOf(row.table(), crudeRow) : Set.of());
+        ResultTable strata = Disclosure.mask(tables.get("strata"), row -> {
             String e = row.label("stratum");
             String x = row.label("exposure");
             String p = Seb.PROFESSIONAL.level();
-            boolean any = disclosure.withheld(PlanTables.PROMOTION, e, x, "1") || disclosure.withheld(PlanTables.PROMOTION, e, x, "0")
-                    || disclosure.withheld(PlanTables.PROMOTION, e, p, "1") || disclosure.withheld(PlanTables.PROMOTION, e, p, "0");
-            return any ? columnsOf(row.table(), Set.of("n", "a", "b", "c", "d", "odds_ratio", "lower", "upper")) : Set.of();
+            boolean any = byEmployer ? disclosure.withheld(PlanTables.PROMOTION, e, x, "1")
+                    || disclosure.withheld(PlanTables.PROMOTION, e, x, "0") || disclosure.withheld(PlanTables.PROMOTION, e, p, "1")
+                    || disclosure.withheld(PlanTables.PROMOTION, e, p, "0")
+                    : employerGroup(disclosure, e, x) || employerGroup(disclosure, e, p);
+            return any || onePooled.contains(x) && crudeWithheld.contains(x)
+                    ? columnsOf(row.table(), Set.of("n", "a", "b", "c", "d", "odds_ratio", "lower", "upper")) : Set.of();
         });
         boolean complete = estimates.equals(tables.get("estimates")) && strata.equals(tables.get("strata"));
-        out.words(odds.notes()).charts(odds.charts(), complete);
+        out.notes(odds, complete && cells.equals(tables.get("cells")) && tests.equals(tables.get("tests")))
+                .charts(odds.charts(), complete);
         out.table(estimates).table(tests).table(cells).table(strata);
     }
 
@@ -113,6 +123,16 @@ final class ProgressionSection implements Section {
         List<String> at = List.of(SuppressionPlan.TOTAL, seb);
         return event ? disclosure.sumWithheld(PlanTables.GRADES, at, 0, grades)
                 : disclosure.sumWithheld(PlanTables.GRADES, at, 0, List.of("1", "2", "3"));
+    }
+
+    /**
+     * Whether an employer's count of a group (a stratum's a + b, or c + d, when the strata are employers) is
+     * withheld: the margin of the plan's employer_id x year x seb table. Strata other than employers are not in
+     * the plan (their own control applies).
+     */
+    private static boolean employerGroup(Disclosure disclosure, String employer, String seb) {
+        return disclosure.has(PlanTables.RESPONSE) && disclosure.levels(PlanTables.RESPONSE, 0).contains(employer)
+                && disclosure.withheld(PlanTables.RESPONSE, employer, SuppressionPlan.TOTAL, seb);
     }
 
     private static Set<String> columnsOf(ResultTable table, Set<String> names) {

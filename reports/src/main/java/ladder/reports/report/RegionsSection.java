@@ -39,7 +39,8 @@ final class RegionsSection implements Section {
         out.figure(TileMap.svg("regions-map", "Working-class share by region",
                 "Share of classifiable answers from working-class backgrounds; national share "
                         + Words.percent(NationalBenchmark.WORKING_CLASS) + "; n = classifiable answers", values));
-        out.rests(byRegion).table(shares).table(cells).words(byRegion.notes());
+        out.rests(byRegion).table(shares).table(cells).notes(byRegion, shares.equals(byRegion.tables().get(0))
+                && cells.equals(byRegion.tables().get(1)));
     }
 
     private static SebCells region(Disclosure disclosure, Disclosure.Row row) {

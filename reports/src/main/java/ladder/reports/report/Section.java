@@ -13,6 +13,15 @@ interface Section {
         Section of(ReportInputs inputs);
     }
 
+    /**
+     * The count tables, beyond {@link PlanTables}', whose cells and margins the section prints (each with
+     * {@code seb} at the plan's four levels, so that its margins are the other tables'): the report's one
+     * plan decides them with the rest.
+     */
+    default java.util.List<ladder.models.disclosure.CountTable> counts() {
+        return java.util.List.of();
+    }
+
     /** Writes the section's tables, charts and words into {@code out}, every count published under {@code disclosure}. */
     void publish(Disclosure disclosure, PartWriter out);
 }

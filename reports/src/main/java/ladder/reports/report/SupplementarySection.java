@@ -49,7 +49,7 @@ final class SupplementarySection implements Section {
             List<ResultTable> tables = published(disclosure, q);
             tables.forEach(out::table);
             out.charts(q.trend().charts(), tables.equals(q.trend().tables()));
-            out.words(q.trend().notes());
+            out.notes(q.trend(), tables.equals(q.trend().tables()));
         }
     }
 

@@ -229,6 +229,13 @@ class EmployerPackByHandTest {
 
     /** The rows of a CSV table (RFC 4180 quoting), by the value of its first column. */
     static Map<String, Map<String, String>> csv(Path file) throws IOException {
+        Map<String, Map<String, String>> rows = new LinkedHashMap<>();
+        rows(file).forEach(row -> rows.put(row.values().iterator().next(), row));
+        return rows;
+    }
+
+    /** Every row of a CSV file, by column name. */
+    static List<Map<String, String>> rows(Path file) throws IOException {
         List<List<String>> records = new ArrayList<>();
         String text = Files.readString(file, StandardCharsets.UTF_8);
         List<String> record = new ArrayList<>();
@@ -259,13 +266,13 @@ class EmployerPackByHandTest {
                 field.append(c);
             }
         }
-        Map<String, Map<String, String>> rows = new LinkedHashMap<>();
+        List<Map<String, String>> rows = new ArrayList<>();
         for (List<String> r : records.subList(1, records.size())) {
             Map<String, String> row = new LinkedHashMap<>();
             for (int c = 0; c < r.size(); c++) {
                 row.put(records.get(0).get(c), r.get(c));
             }
-            rows.put(r.get(0), row);
+            rows.add(row);
         }
         return rows;
     }

@@ -158,6 +158,7 @@ class EvidenceReportTest {
         assertTrue(html.contains("<pre class=\"command\">ladder report --data ../datasets/sample --out " + report
                 + " --title 'Sample pool'\\''s report'</pre>"), "no reproducing command");
         assertTrue(html.contains("One suppression plan for the whole report"), "no disclosure rule");
-        assertTrue(html.contains("Options and inputs:"), "no options of the analyses");
+        assertTrue(html.contains("Options:") && html.contains("confidence_level: 0.95"), "no options of the analyses");
+        assertFalse(html.contains("rows_used:") || html.contains("classifiable: 24242"), "counts of the data in the appendix");
     }
 }

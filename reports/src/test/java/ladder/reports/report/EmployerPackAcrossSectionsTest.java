@@ -1,0 +1,125 @@
+package ladder.reports.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An employer's pack read as an attacker would, across its sections: {@link HandPool} with E1's working
+ * class cut to 7 people, so that the report's plan withholds it and, to protect it, one more of E1's SEB
+ * counts. Which one depends on the others' sizes: pack A keeps E1's 45 intermediates and 40 non-answers (the
+ * plan gives up the non-answers), pack B has 12 intermediates and 300 non-answers (the plan gives up the
+ * intermediates). Each pack publishes E1's rows (152, 379), so the count given up, printed anywhere, gives the
+ * 7 back: rows less professionals, intermediates and non-answers. Before these rules the packs printed it in
+ * five places the analyses' own rules (counts under 10) passed: the notes' and methods appendix's counts of
+ * rows left out ("seb missing 40", "rows_left_out: 40", "classifiable: 112"), time to promotion's numbers at
+ * risk and log-rank n (12), the pay groups' n and a pay quarter's people (12), and the one-employer
+ * Mantel-Haenszel odds ratio of the 7, which is their crude one.
+ */
+class EmployerPackAcrossSectionsTest {
+    @TempDir
+    static Path dir;
+    static Path packA, packB;
+
+    @BeforeAll
+    static void writeThePacks() throws IOException {
+        packA = pack("a", new int[] {45, 10, 10, 15, 12, 0}, new int[] {40, 10, 10, 12, 12, 0});
+        packB = pack("b", new int[] {12, 4, 4, 5, 4, 0}, new int[] {300, 10, 10, 12, 12, 0});
+    }
+
+    private static Path pack(String name, int[] intermediate, int[] noAnswer) throws IOException {
+        Map<String, HandPool.Employer> pool = new LinkedHashMap<>(HandPool.POOL);
+        HandPool.Employer e1 = pool.get("E1");
+        Map<Character, int[]> groups = new LinkedHashMap<>(e1.groups());
+        groups.put('W', new int[] {7, 2, 2, 3, 3, 2});
+        groups.put('I', intermediate);
+        groups.put('X', noAnswer);
+        pool.put("E1", new HandPool.Employer(e1.sector(), groups, e1.questions()));
+        Path data = HandPool.write(dir.resolve(name + "-data"), pool);
+        Path out = dir.resolve(name + "-pack");
+        EvidenceReportTest.Run r = EvidenceReportTest.run("report", "--data", data.toString(), "--employer", "E1",
+                "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        return out;
+    }
+
+    private static List<Map<String, String>> table(Path pack, String name) throws IOException {
+        return EmployerPackByHandTest.rows(pack.resolve("tables/" + name + ".csv"));
+    }
+
+    private static Map<String, String> row(List<Map<String, String>> rows, String column, String value) {
+        return rows.stream().filter(r -> value.equals(r.get(column))).findFirst().orElseThrow(() -> new AssertionError(
+                "no row " + column + " = " + value + " in " + rows));
+    }
+
+    @Test
+    void thePackPrintsNoCountOfRowsLeftOut() throws IOException {
+        for (Path pack : List.of(packA, packB)) {
+            String html = Files.readString(pack.resolve("index.html"));
+            assertFalse(html.contains("Left out"), pack + ": a note counting the rows left out");
+            for (String count : List.of("rows_used:", "rows_left_out:", "rows_excluded:", "classifiable:", "left_out_seb:",
+                    "people_with_hourly_pay:", "trials:", "response_rate:")) {
+                assertFalse(html.contains(count), pack + ": the methods appendix prints " + count);
+            }
+            Matcher n = Pattern.compile("missing (\\d+)").matcher(html);
+            assertFalse(n.find(), () -> pack + ": " + n.group());
+        }
+    }
+
+    @Test
+    void timeToPromotionAndPayPrintNoCountThePlanWithholds() throws IOException {
+        // In pack B the plan withholds E1's 12 intermediates (the response table shows their classifiable sum
+        // 79 and the 300 non-answers' complement of the 379 rows, so one of the professionals' 60 and the
+        // intermediates' 12 must go): every place that counts them is blank.
+        Map<String, String> response = row(table(packB, "data-response"), "employer_id", "E1");
+        assertEquals("379", response.get("rows"));
+        assertEquals("79", response.get("classifiable"));
+        assertEquals("", row(table(packB, "time-to-promotion-at_risk"), "group", "intermediate").get("month_0"));
+        assertEquals("", row(table(packB, "time-to-promotion-log_rank"), "group", "intermediate").get("n"));
+        assertEquals("", row(table(packB, "pay-groups"), "group", "intermediate").get("n"));
+        for (Map<String, String> q : table(packB, "pay-quarters")) {
+            if (q.get("group").equals("working_class")) {
+                assertEquals("", q.get("people"), q.toString());
+            } else {
+                // A quarter's share rests on the quarter's people of the three groups: with the working class's
+                // withheld, the others' shares of it would give them back.
+                assertEquals("", q.get("share_of_quarter"), q.toString());
+            }
+        }
+        // The professionals' 60 are printed, as the plan prints them.
+        assertEquals("60", row(table(packB, "time-to-promotion-log_rank"), "group", "professional").get("n"));
+    }
+
+    @Test
+    void aMantelHaenszelRatioOfOneEmployerIsWithheldWithItsCrudeOne() throws IOException {
+        for (String outcome : List.of("senior", "promotion")) {
+            for (Map<String, String> e : table(packA, "progression-" + outcome + "-estimates")) {
+                if (e.get("exposure").equals("working_class")) {
+                    assertEquals("", e.get("estimate"), outcome + ": " + e);
+                    assertEquals("", e.get("lower"), outcome + ": " + e);
+                }
+            }
+            for (Map<String, String> t : table(packA, "progression-" + outcome + "-tests")) {
+                if (t.get("exposure").equals("working_class")) {
+                    assertEquals("", t.get("statistic"), outcome + ": " + t);
+                    assertEquals("", t.get("p_value"), outcome + ": " + t);
+                }
+            }
+        }
+        String html = Files.readString(packA.resolve("index.html"));
+        assertFalse(html.contains("People from working-class backgrounds had"), "the ratio in words");
+        assertTrue(html.contains(PartWriter.FINDINGS_WITHHELD), "no word of the findings left out");
+    }
+}
