@@ -378,7 +378,8 @@ public record Scorecard(Question question, List<Card> cards, String questionsNot
             for (QuestionFill f : c.questions()) {
                 boolean[] collected = f.collected();
                 for (int q = 0; q < QuestionFill.QUESTIONS.size(); q++) {
-                    boolean hide = f.assessed() && hidden(new long[] {f.rows(), f.answered()[q], f.rows() - f.answered()[q]});
+                    boolean hide = f.assessed() && (hidden(new long[] {f.rows(), f.answered()[q], f.rows() - f.answered()[q]})
+                            || keyAnswersHidden(c, f, q));
                     questions.row(c.employer(), c.year(), f.population(), QuestionFill.QUESTIONS.get(q),
                             hide ? null : f.rows(), !f.assessed() || hide ? null : (Object) f.answered()[q],
                             !f.assessed() || hide ? null : (double) f.answered()[q] / f.rows(),
@@ -421,6 +422,18 @@ public record Scorecard(Question question, List<Card> cards, String questionsNot
         }
         out.add(rules.build());
         return out;
+    }
+
+    /**
+     * Whether the workforce's answers to the key question are withheld beside its published response rate:
+     * those answers count "prefer not to say" (excluded) too, so less the classifiable answers the rate gives
+     * they are the excluded rows, withheld when under the threshold (none, too: a zero is a count).
+     */
+    private boolean keyAnswersHidden(Card c, QuestionFill f, int q) {
+        KeyCounts.Value response = c.response();
+        return f.population().equals(POPULATIONS.get(POPULATIONS.size() - 1))
+                && QuestionFill.QUESTIONS.get(q).equals("parental_occupation") && response.cells().length > 0
+                && !hidden(response.cells()) && f.answered()[q] - response.cells()[0] < threshold();
     }
 
     private void kpiRows(Card c, ResultTable.Builder kpis) {

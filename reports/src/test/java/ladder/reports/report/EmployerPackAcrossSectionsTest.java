@@ -102,6 +102,44 @@ class EmployerPackAcrossSectionsTest {
         assertEquals("60", row(table(packB, "time-to-promotion-log_rank"), "group", "professional").get("n"));
     }
 
+    /**
+     * The standalone scorecard publishes the workforce's response rate (classifiable answers over rows) and its
+     * answers to parental occupation, which count "prefer not to say" too: less the classifiable answers they are
+     * the excluded rows. With 5 of E1's non-answers "prefer not to say" the answers (84 of 379, against 79
+     * classifiable) gave the 5 back; they are withheld, and so are they where no one is excluded (a zero).
+     */
+    @Test
+    void theScorecardsKeyAnswersDoNotGiveTheExcludedBack() throws IOException {
+        Path data = dir.resolve("b-data");
+        Path five = dir.resolve("five");
+        Files.createDirectories(five);
+        for (Path f : Files.list(data).toList()) {
+            List<String> lines = Files.readAllLines(f);
+            int[] changed = {0};
+            List<String> out = lines.stream().map(l -> {
+                String[] v = l.split(",", -1);
+                if (v.length > 6 && v[0].equals("E1") && v[6].isEmpty() && changed[0] < 5) {
+                    changed[0]++;
+                    v[6] = "prefer_not_to_say";
+                    return String.join(",", v);
+                }
+                return l;
+            }).toList();
+            Files.write(five.resolve(f.getFileName()), out);
+        }
+        for (Path d : List.of(five, data)) {
+            EvidenceReportTest.Run r = EvidenceReportTest.run("scorecard", "--data", d.toString(), "--employer", "E1",
+                    "--publish", "--format", "csv", "--table", "questions");
+            assertEquals(0, r.status(), r.err());
+            String workforce = r.out().lines().filter(l -> l.contains(",workforce,parental_occupation,")).findFirst()
+                    .orElseThrow();
+            assertTrue(workforce.startsWith("E1,2024,workforce,parental_occupation,,,,"), d + ": " + workforce);
+        }
+        EvidenceReportTest.Run sample = EvidenceReportTest.run("scorecard", "--data", EvidenceReportTest.SAMPLE,
+                "--employer", "E001", "--publish", "--format", "csv", "--table", "questions");
+        assertTrue(sample.out().contains("E001,2024,workforce,parental_occupation,2173,1828,"), sample.out());
+    }
+
     @Test
     void aMantelHaenszelRatioOfOneEmployerIsWithheldWithItsCrudeOne() throws IOException {
         for (String outcome : List.of("senior", "promotion")) {
