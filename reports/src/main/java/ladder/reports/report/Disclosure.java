@@ -162,6 +162,19 @@ public final class Disclosure {
         };
     }
 
+    /** The statistics of a logistic model's fit table that give its people or its events back. */
+    static final Set<String> FIT_COUNTS = Set.of("people", "events", "null_df", "residual_df", "null_deviance", "bic");
+
+    /**
+     * A logistic model's fit table (statistic, value) with {@link #FIT_COUNTS} blank when {@code withheld} (the
+     * plan withholds the model's people or events, which its degrees of freedom, null deviance and BIC give
+     * back); its coefficients rest on every row and are the model output check's.
+     */
+    static ResultTable fit(ResultTable table, boolean withheld) {
+        return !withheld ? table : mask(table, row -> FIT_COUNTS.contains(row.label("statistic")) ? Set.of("value")
+                : Set.of());
+    }
+
     /** {@code table} with every number blank when {@code withheld} (a test or trend over every row of a table the plan cut). */
     static ResultTable maskAll(ResultTable table, boolean withheld) {
         return !withheld ? table : mask(table, row -> {

@@ -138,6 +138,12 @@ final class GettingInSection implements Section {
      */
     private static ResultTable training(Disclosure disclosure, ResultTable table) {
         String plan = PlanTables.TRAINING;
+        if (disclosure.has(plan) && disclosure.has(PlanTables.RESPONSE) && table.name().equals("model_fit")) {
+            // The model is over the classifiable: its people a sum of the response table's, its events of this one's.
+            List<String> groups = Seb.CLASSIFIABLE.stream().map(Seb::level).toList();
+            return Disclosure.fit(table, disclosure.sumWithheld(PlanTables.RESPONSE, List.of(TOTAL, TOTAL, TOTAL), 2, groups)
+                    || disclosure.sumWithheld(plan, List.of(TOTAL, TOTAL, "1"), 1, groups));
+        }
         if (!disclosure.has(plan) || !table.name().equals("take_up")) {
             return table;
         }

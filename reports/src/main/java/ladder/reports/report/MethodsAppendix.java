@@ -57,11 +57,12 @@ final class MethodsAppendix {
                 + derived + "; a Mantel-Haenszel ratio over one employer is the crude one and is withheld with it");
         b.row("Progression", "adjusted odds ratios (logistic models)", "model output check: a coefficient resting on"
                 + " fewer than 10 people withheld; the whole model withheld when its residual degrees of freedom are"
-                + " under 10");
-        b.row("Intersections", "rates by seb x gender x ethnicity, MAIHDA strata", "the analysis's own control: each"
-                + " cell's events, non-events and n and the pool's, counts under 10 withheld with what would reveal them"
-                + " (not yet in the report's plan: its linear programs over the four-way table take too long on a pool"
-                + " of many small cells); " + derived);
+                + " under 10; its people and events (and the fit statistics that give them back: degrees of freedom,"
+                + " null deviance, BIC) under the plan: the pool's rows, those promoted or at grade 4 or above");
+        b.row("Intersections", "rates by seb x gender x ethnicity, MAIHDA strata", plan + " (seb x gender x ethnicity x"
+                + " promoted, every level of gender and ethnicity, so that its seb x promoted margin is the promotion"
+                + " table's); " + derived + "; a cell is compared with those who answered gender and ethnicity, a sum"
+                + " printed only when it follows from printed counts");
         b.row("Intersections", "MAIHDA variance and fixed effects", "model statistics over every stratum: published, none"
                 + " rests on one cell");
         b.row("The class pay gap", "people with hourly pay, with a bonus recorded and paid, in each pay quarter", plan

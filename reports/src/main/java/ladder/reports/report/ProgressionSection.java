@@ -50,7 +50,8 @@ final class ProgressionSection implements Section {
                 + " employer). Below 1: lower odds than professionals.");
         publishOdds(out.prefix("senior"), "Reaching grade 4 or above", senior, disclosure, false);
         publishOdds(out.prefix("promotion"), "Promotion in the year", promotion, disclosure, true);
-        out.prefix("model_senior").analysis(models.get(0)).prefix("model_promotion").analysis(models.get(1));
+        out.prefix("model_senior").analysis(models.get(0), t -> fit(disclosure, t, false))
+                .prefix("model_promotion").analysis(models.get(1), t -> fit(disclosure, t, true));
     }
 
     /**
@@ -109,6 +110,22 @@ final class ProgressionSection implements Section {
         out.notes(odds, complete && cells.equals(tables.get("cells")) && tests.equals(tables.get("tests")))
                 .charts(odds.charts(), complete);
         out.table(estimates).table(tests).table(cells).table(strata);
+    }
+
+    /**
+     * A model's fit table under the plan: its people are the pool's rows, its events those promoted (the
+     * promotion table's margin) or at grade 4 or above (a sum of the grades table's).
+     */
+    private static ResultTable fit(Disclosure disclosure, ResultTable table, boolean promoted) {
+        if (!table.name().equals("fit") || !disclosure.has(PlanTables.RESPONSE)) {
+            return table;
+        }
+        String t = SuppressionPlan.TOTAL;
+        boolean people = disclosure.withheld(PlanTables.RESPONSE, t, t, t);
+        boolean events = promoted ? disclosure.has(PlanTables.PROMOTION) && disclosure.withheld(PlanTables.PROMOTION, t, t, "1")
+                : disclosure.has(PlanTables.GRADES) && disclosure.sumWithheld(PlanTables.GRADES, List.of(t, t), 0,
+                        List.of("4", "5", "6"));
+        return Disclosure.fit(table, people || events);
     }
 
     /** Whether a crude count (of {@code seb}, with or without the outcome) is withheld by the plan. */
