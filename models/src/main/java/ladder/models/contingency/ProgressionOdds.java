@@ -451,7 +451,7 @@ public record ProgressionOdds(Question question, List<String> byLevelsNames, Lis
         if (!excluded.isEmpty()) {
             List<String> parts = new ArrayList<>();
             excluded.forEach((level, n) -> parts.add(String.format(Locale.ROOT, "%s %,d", level, n)));
-            notes.add("Left out: rows whose " + question.exposure() + " is neither compared nor the reference ("
+            notes.add(LEFT_OUT + ": rows whose " + question.exposure() + " is neither compared nor the reference ("
                     + String.join("; ", parts) + ").");
         }
         notes.addAll(TwoByTwoAnalysis.methodNotes());

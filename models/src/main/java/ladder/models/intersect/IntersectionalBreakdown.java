@@ -401,7 +401,7 @@ public record IntersectionalBreakdown(List<String> dimensions, List<CellRate> ce
                 "P-values are adjusted across the " + cells.size() + " cells by " + adjustment.rName()
                         + " as R's p.adjust" + (adjustment == PAdjust.BH ? " (Benjamini and Hochberg 1995, false discovery rate)." : ".")));
         if (!leftOut.isEmpty()) {
-            notes.add("Left out: rows at a level that is not an answer (" + Answers.leftOut(leftOut, suppressBelow)
+            notes.add(LEFT_OUT + ": rows at a level that is not an answer (" + Answers.leftOut(leftOut, suppressBelow)
                     + "; a row may be counted under more than one column).");
         }
         if (!empty.isEmpty()) {

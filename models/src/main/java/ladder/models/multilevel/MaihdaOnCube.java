@@ -107,7 +107,7 @@ public final class MaihdaOnCube {
         public List<String> notes() {
             List<String> notes = new ArrayList<>(maihda.notes(publish));
             if (!excluded.isEmpty()) {
-                notes.add("Left out of the strata: rows at a level that is not an answer ("
+                notes.add(LEFT_OUT + " of the strata: rows at a level that is not an answer ("
                         + Answers.leftOut(excluded, publish ? THRESHOLD : 0) + ").");
             }
             if (publish) {

@@ -356,17 +356,17 @@ public record ClassPayGap(Question question, Map<String, PayGapAnalysis> parts, 
                 : ", " + question.by()) + " and hourly pay (bonus) as a dimension; quartiles and quarter cutpoints are"
                 + " R's quantile type " + question.quantileType().number() + ".");
         if (missingHourly > 0) {
-            notes.add("Left out of the hourly figures: " + people(missingHourly) + " whose hourly pay is missing.");
+            notes.add(LEFT_OUT + " of the hourly figures: " + people(missingHourly) + " whose hourly pay is missing.");
         }
         if (bonusUnavailable != null) {
             notes.add("Bonus gaps are not available for these data: " + bonusUnavailable + ".");
         } else if (missingBonus > 0) {
-            notes.add("Left out of the bonus figures: " + people(missingBonus) + " whose bonus is missing.");
+            notes.add(LEFT_OUT + " of the bonus figures: " + people(missingBonus) + " whose bonus is missing.");
         }
         if (!leftOut.isEmpty()) {
             List<String> parts = new ArrayList<>();
             leftOut.forEach((level, n) -> parts.add(level + " " + people(n)));
-            notes.add("Left out: people outside the three SEB groups (" + String.join("; ", parts) + ").");
+            notes.add(LEFT_OUT + ": people outside the three SEB groups (" + String.join("; ", parts) + ").");
         }
         if (question.publishable() && model != null) {
             notes.add("Disclosure control does not apply to the regression and the decompositions: each coefficient"

@@ -41,19 +41,12 @@ public record PayQuarters(QuarterMethod method, QuantileType quantileType, List<
             for (int g = 0; g < histograms.size(); g++) {
                 PayHistogram h = histograms.get(g);
                 for (int i = 0; i < h.distinct(); i++) {
-                    int k = 0;
-                    while (k < 3 && h.value(i) > cuts[k]) {
-                        k++;
-                    }
-                    counts[k][g] += h.count(i);
+                    counts[quarter(h.value(i), cuts)][g] += h.count(i);
                 }
             }
             Arrays.fill(lower, Double.NaN);
             for (int i = 0; i < pooled.distinct(); i++) {
-                int k = 0;
-                while (k < 3 && pooled.value(i) > cuts[k]) {
-                    k++;
-                }
+                int k = quarter(pooled.value(i), cuts);
                 if (Double.isNaN(lower[k])) {
                     lower[k] = pooled.value(i);
                 }
@@ -92,6 +85,25 @@ public record PayQuarters(QuarterMethod method, QuantileType quantileType, List<
             }
         }
         return new PayQuarters(method, type, groups, lower, upper, counts);
+    }
+
+    /**
+     * The quarter (0..3) of an hourly pay in pence by {@link QuarterMethod#CUTPOINTS}: the first whose cutpoint
+     * it does not exceed (a pay equal to a cutpoint is in the lower quarter).
+     */
+    public int quarterOf(long pence) {
+        if (method != QuarterMethod.CUTPOINTS) {
+            throw new IllegalStateException("equal-sized quarters share tied pay between quarters; no pay has one quarter");
+        }
+        return quarter(pence, upper);
+    }
+
+    private static int quarter(double pence, double[] cuts) {
+        int k = 0;
+        while (k < 3 && pence > cuts[k]) {
+            k++;
+        }
+        return k;
     }
 
     /** People in quarter k (0..3). */

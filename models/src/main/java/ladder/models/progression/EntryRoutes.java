@@ -200,7 +200,7 @@ public record EntryRoutes(Question question, List<String> routes, List<GradeGrou
                 : String.join(" x ", question.strata())) + " (Robins-Breslow-Greenland interval, as R"
                 + " mantelhaen.test(correct = FALSE)); ladder odds --by entry_route gives every statistic.");
         if (!leftOut.isEmpty()) {
-            notes.add("Left out: " + Answers.leftOut(leftOut, threshold()) + " (the analysis is over classifiable SEB).");
+            notes.add(LEFT_OUT + ": " + Answers.leftOut(leftOut, threshold()) + " (the analysis is over classifiable SEB).");
         }
         if (disclosure.isPresent()) {
             notes.add("Disclosure control: composition counts under " + SmallCellSuppression.DEFAULT_THRESHOLD

@@ -203,7 +203,7 @@ public record TrainingTakeUp(Question question, ProgressionOdds overall, Progres
                 + (question.cluster() == null ? " model-based errors" : " cluster-robust CR1 errors by " + question.cluster()
                 + " (sandwich::vcovCL type = \"HC1\")") + "; tables model_* give the whole fit.");
         if (!leftOut.isEmpty()) {
-            notes.add("Left out (not a classifiable SEB): " + ladder.models.result.Answers.leftOut(leftOut, suppressBelow) + ".");
+            notes.add(LEFT_OUT + " (not a classifiable SEB): " + ladder.models.result.Answers.leftOut(leftOut, suppressBelow) + ".");
         }
         notes.addAll(model.notes());
         return notes;

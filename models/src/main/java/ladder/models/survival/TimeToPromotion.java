@@ -224,7 +224,7 @@ public record TimeToPromotion(Question question, List<List<String>> levels, Map<
         if (!leftOut.isEmpty()) {
             List<String> parts = new ArrayList<>();
             leftOut.forEach((level, n) -> parts.add(String.format(Locale.ROOT, "%s %,d", level, n)));
-            notes.add("Left out: people at levels not compared (" + String.join("; ", parts)
+            notes.add(LEFT_OUT + ": people at levels not compared (" + String.join("; ", parts)
                     + "); name a level with --levels to include it.");
         }
         if (suppressBelow > 0) {

@@ -516,7 +516,7 @@ public record ClassCeiling(List<String> grades, List<String> strata, List<GradeG
             notes.add("No strata were given, so the Mantel-Haenszel odds ratio is the crude one.");
         }
         if (!leftOut.isEmpty()) {
-            notes.add("Left out: " + Answers.leftOut(leftOut, threshold()) + " (the ceiling is over classifiable SEB at a grade).");
+            notes.add(LEFT_OUT + ": " + Answers.leftOut(leftOut, threshold()) + " (the ceiling is over classifiable SEB at a grade).");
         }
         if (composition.stream().anyMatch(r -> r.count() == 0)) {
             notes.add("A group with no one at a grade has a representation ratio of 0 and no log-scale interval.");

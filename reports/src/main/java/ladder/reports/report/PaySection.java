@@ -56,14 +56,9 @@ final class PaySection implements Section {
         gap = ClassPayGap.of(cubes, new ClassPayGap.Question(defaults.reference(), defaults.by(),
                 defaults.quantileType(), defaults.replicates(), defaults.seed(), defaults.level(), true), Threads.all());
         PayGapAnalysis a = gap.parts().get("");
-        double[] cuts = java.util.Arrays.copyOf(a.quarters().upper(), 3);
         PlanTables.table(cubes, HOURLY, List.of("seb", "hourly_pay"), Map.of("hourly_pay", level -> {
             long pence = PayHistogram.pence(List.of(level))[0];
-            int k = 0;
-            while (pence >= 0 && k < 3 && pence > cuts[k]) {
-                k++;
-            }
-            return pence < 0 ? NO_PAY : QUARTERS.get(k);
+            return pence < 0 ? NO_PAY : QUARTERS.get(a.quarters().quarterOf(pence));
         })).ifPresent(t -> counts.add(agrees(t, a, (g, q) -> whole(a.quarters().counts()[QUARTERS.indexOf(q)][g]),
                 QUARTERS)));
         if (a.bonus() != null) {
