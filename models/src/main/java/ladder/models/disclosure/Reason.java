@@ -7,7 +7,9 @@ public enum Reason {
     /** The count is withheld so that a primary one cannot be worked out from the published ones. */
     SECONDARY,
     /** A rate, share or mean that rests on a withheld count. */
-    DERIVED;
+    DERIVED,
+    /** The count is withheld because a publication printed beside this one withholds it. */
+    LINKED;
 
     /** The reader-facing reason, e.g. "fewer than 10". */
     public String describe(long threshold) {
@@ -15,6 +17,7 @@ public enum Reason {
             case PRIMARY -> "fewer than " + threshold;
             case SECONDARY -> "protects a suppressed cell";
             case DERIVED -> "rests on a suppressed count";
+            case LINKED -> "withheld where it is printed beside this table";
         };
     }
 }

@@ -62,13 +62,18 @@ public final class SuppressionPlan {
     private final boolean suppressZeros;
     private final double minimumWidth;
     private final Map<String, CountTable> tables;
+    /** Each table's interior cells no row can fall in, by labels. */
+    private final Map<String, List<List<String>>> structural;
+    /** Cells withheld because a publication linked to this one withholds them, by table. */
+    private final Map<String, List<List<String>>> linked;
     private final LinearRelations system;
     private final Reason[] reasons;
     private int witnesses;
     private int ranged;
     private final int released;
 
-    private SuppressionPlan(long threshold, boolean suppressZeros, double minimumWidth, List<CountTable> tables) {
+    private SuppressionPlan(long threshold, boolean suppressZeros, double minimumWidth, List<CountTable> tables,
+            Map<String, List<List<String>>> structural, Map<String, List<List<String>>> linked) {
         this.threshold = threshold;
         this.suppressZeros = suppressZeros;
         this.minimumWidth = minimumWidth;
@@ -79,7 +84,10 @@ public final class SuppressionPlan {
             }
         }
         this.tables = byName;
+        this.structural = copy(structural);
+        this.linked = copy(linked);
         this.system = new LinearRelations(tables);
+        this.structural.forEach((t, cells) -> cells.forEach(c -> system.structuralZero(t, interior(t, c))));
         this.reasons = protect();
         this.released = SecondaryRelease.release(system, reasons, minimumWidth);
     }
@@ -95,6 +103,8 @@ public final class SuppressionPlan {
         private boolean suppressZeros = true;
         private double minimumWidth = 1;
         private final List<CountTable> tables = new ArrayList<>();
+        private final Map<String, List<List<String>>> structural = new LinkedHashMap<>();
+        private final Map<String, List<List<String>>> linked = new LinkedHashMap<>();
 
         private Builder(long threshold) {
             if (threshold < 1) {
@@ -128,12 +138,58 @@ public final class SuppressionPlan {
             return this;
         }
 
+        /**
+         * Declares the interior cell of {@code table} at {@code labels} empty by construction, as every reader
+         * knows: in a table that nests a fine dimension within a coarse one (grade within grade band), each
+         * fine level outside its band. Such a cell (and a margin of such cells only) is published as the zero
+         * it is, is never withheld, and no witness counts on it being unknown. It must hold zero.
+         */
+        public Builder structuralZero(String table, List<String> labels) {
+            structural.computeIfAbsent(table, t -> new ArrayList<>()).add(List.copyOf(labels));
+            return this;
+        }
+
+        /**
+         * Withholds the cell of {@code table} at {@code labels} ({@link #TOTAL} for a margin) whatever its count,
+         * because another publication printed beside this one withholds the same count ({@link Reason#LINKED});
+         * it is protected as a primary suppression is, and never published again.
+         */
+        public Builder withheld(String table, List<String> labels) {
+            linked.computeIfAbsent(table, t -> new ArrayList<>()).add(List.copyOf(labels));
+            return this;
+        }
+
         public SuppressionPlan build() {
             if (tables.isEmpty()) {
                 throw new IllegalArgumentException("a suppression plan needs at least one table");
             }
-            return new SuppressionPlan(threshold, suppressZeros, minimumWidth, tables);
+            return new SuppressionPlan(threshold, suppressZeros, minimumWidth, tables, structural, linked);
         }
+    }
+
+    /**
+     * This plan again with the cells {@code cells} (by table, labels as {@link Builder#withheld}) withheld
+     * too, as {@link Reason#LINKED}, beside those already linked: for two publications of the same
+     * counts, each planned on its own, that must withhold what the other withholds.
+     */
+    public SuppressionPlan linked(Map<String, ? extends java.util.Collection<List<String>>> cells) {
+        Map<String, List<List<String>>> all = copy(linked);
+        cells.forEach((t, c) -> {
+            table(t);
+            all.computeIfAbsent(t, x -> new ArrayList<>()).addAll(c);
+        });
+        return new SuppressionPlan(threshold, suppressZeros, minimumWidth, List.copyOf(tables.values()), structural, all);
+    }
+
+    /** The plan's tables, in the order given. */
+    public List<CountTable> tables() {
+        return List.copyOf(tables.values());
+    }
+
+    private static Map<String, List<List<String>>> copy(Map<String, List<List<String>>> cells) {
+        Map<String, List<List<String>>> copy = new LinkedHashMap<>();
+        cells.forEach((t, c) -> copy.put(t, c.stream().map(List::copyOf).toList()));
+        return copy;
     }
 
     /**
@@ -149,10 +205,24 @@ public final class SuppressionPlan {
         java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
         for (int v = 0; v < n; v++) {
             long value = system.values[v];
-            if (value < threshold && (value > 0 || suppressZeros)) {
+            if (value < threshold && (value > 0 || suppressZeros) && !system.known[v]) {
                 withheld[v] = true;
                 reasons[v] = Reason.PRIMARY;
                 queue.add(v);
+            }
+        }
+        for (Map.Entry<String, List<List<String>>> e : linked.entrySet()) {
+            for (List<String> labels : e.getValue()) {
+                int v = variable(e.getKey(), labels);
+                if (system.known[v]) {
+                    throw new LadderException("table " + e.getKey() + " at " + labels + " is empty by construction;"
+                            + " it cannot be withheld");
+                }
+                if (!withheld[v]) {
+                    withheld[v] = true;
+                    reasons[v] = Reason.LINKED;
+                    queue.add(v);
+                }
             }
         }
         Hypercube search = new Hypercube(system);
@@ -409,6 +479,20 @@ public final class SuppressionPlan {
             throw new LadderException("no table " + name + " in the plan; it has " + tables.keySet());
         }
         return t;
+    }
+
+    /** The published cell of {@code table} at interior {@code labels} (no {@link #TOTAL}). */
+    private int interior(String table, List<String> labels) {
+        CountTable t = table(table);
+        int[] position = new int[labels.size()];
+        for (int d = 0; d < labels.size(); d++) {
+            position[d] = t.levels().get(d).indexOf(labels.get(d));
+            if (position[d] < 0) {
+                throw new LadderException("table " + table + " has no level " + labels.get(d) + " of "
+                        + t.dimensions().get(d) + " (a structural zero is an interior cell)");
+            }
+        }
+        return t.cell(position);
     }
 
     private int variable(String table, List<String> labels) {
