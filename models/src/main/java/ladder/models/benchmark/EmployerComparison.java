@@ -70,6 +70,8 @@ public record EmployerComparison(String employer, String sector, Map<String, Lon
         implements Result {
 
     static final String EMPLOYER = "employer", SECTOR = "rest of sector", OTHERS = "other employers";
+    /** The level of the {@code part} dimension, first in every table of {@link #plan()}, of the employer's own counts. */
+    public static final String EMPLOYER_PART = EMPLOYER;
 
     /**
      * One figure for every comparator.
@@ -210,6 +212,17 @@ public record EmployerComparison(String employer, String sector, Map<String, Lon
     public EmployerComparison publishable() {
         return new EmployerComparison(employer, sector, sectors, sectorEmployers, employers, figures, level, filter, missing,
                 applicationsLeftOut, plan, applicantsPlan, true);
+    }
+
+    /**
+     * The comparison for publication with the employees' counts {@code cells} withheld too (by table of
+     * {@link #plan()}, labels from the part on): counts a publication printed beside it withholds, such as an
+     * employer's pack whose own plan withholds some of the employer's counts. The plan protects them as it
+     * protects its own, and every figure resting on one is withheld.
+     */
+    public EmployerComparison linked(Map<String, ? extends java.util.Collection<List<String>>> cells) {
+        return new EmployerComparison(employer, sector, sectors, sectorEmployers, employers, figures, level, filter, missing,
+                applicationsLeftOut, plan.linked(cells), applicantsPlan, true);
     }
 
     private Optional<SuppressionPlan> disclosure() {

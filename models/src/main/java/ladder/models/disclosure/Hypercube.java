@@ -306,9 +306,6 @@ final class Hypercube {
                     continue;
                 }
                 seen[v] = stamp;
-                if (system.known[v]) {
-                    return Long.MAX_VALUE;
-                }
                 long value = system.values[v];
                 if ((Integer.bitCount(corner & alternating) & 1) == 0) {
                     minus = Math.min(minus, value);

@@ -42,13 +42,6 @@ final class LinearRelations {
     /** The variable of each cell, by its level in every dimension ({@link #TOTAL} for one it does not fix). */
     private final Map<List<Integer>, Integer> variableAt;
 
-    /**
-     * For each variable, whether every reader knows it without its being printed: a structural zero (a
-     * cell no row can fall in, as grade 5 in the band of grades 1 to 3), or a margin of such zeros. A
-     * known cell is never withheld and no witness moves it.
-     */
-    final boolean[] known;
-
     /** The level index of a dimension a cell does not fix. */
     static final int TOTAL = -1;
 
@@ -119,7 +112,6 @@ final class LinearRelations {
             }
         }
         this.values = values.stream().mapToLong(Long::longValue).toArray();
-        this.known = new boolean[this.values.length];
         this.fixedDimensions = fixed.stream().mapToInt(Integer::intValue).toArray();
         this.relations = List.copyOf(relations);
         this.variableOf = Map.copyOf(variableOf);
@@ -143,39 +135,6 @@ final class LinearRelations {
 
     int size() {
         return values.length;
-    }
-
-    /**
-     * Marks the interior cell {@code cell} of table {@code table} known to be zero, and every margin whose
-     * parts are all known zeros.
-     *
-     * @throws LadderException when the cell holds a count
-     */
-    void structuralZero(String table, int cell) {
-        int v = variableOf.get(table)[cell];
-        if (values[v] != 0) {
-            throw new LadderException("table " + table + " holds " + values[v] + " at a cell declared empty by"
-                    + " construction");
-        }
-        mark(v);
-    }
-
-    /** Marks {@code v} known, and each margin it is a part of whose parts are then all known. */
-    private void mark(int v) {
-        if (known[v]) {
-            return;
-        }
-        known[v] = true;
-        for (int r : relationsOf.get(v)) {
-            int[] relation = relations.get(r);
-            boolean all = relation[0] != v;
-            for (int k = 1; k < relation.length && all; k++) {
-                all = known[relation[k]];
-            }
-            if (all) {
-                mark(relation[0]);
-            }
-        }
     }
 
     /** The variable of the cell at {@code level} (one entry per dimension, {@link #TOTAL} where it fixes none), or -1 when no table publishes it. */

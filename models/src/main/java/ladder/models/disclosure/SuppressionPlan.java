@@ -62,8 +62,6 @@ public final class SuppressionPlan {
     private final boolean suppressZeros;
     private final double minimumWidth;
     private final Map<String, CountTable> tables;
-    /** Each table's interior cells no row can fall in, by labels. */
-    private final Map<String, List<List<String>>> structural;
     /** Cells withheld because a publication linked to this one withholds them, by table. */
     private final Map<String, List<List<String>>> linked;
     private final LinearRelations system;
@@ -73,7 +71,7 @@ public final class SuppressionPlan {
     private final int released;
 
     private SuppressionPlan(long threshold, boolean suppressZeros, double minimumWidth, List<CountTable> tables,
-            Map<String, List<List<String>>> structural, Map<String, List<List<String>>> linked) {
+            Map<String, List<List<String>>> linked) {
         this.threshold = threshold;
         this.suppressZeros = suppressZeros;
         this.minimumWidth = minimumWidth;
@@ -84,10 +82,8 @@ public final class SuppressionPlan {
             }
         }
         this.tables = byName;
-        this.structural = copy(structural);
         this.linked = copy(linked);
         this.system = new LinearRelations(tables);
-        this.structural.forEach((t, cells) -> cells.forEach(c -> system.structuralZero(t, interior(t, c))));
         this.reasons = protect();
         this.released = SecondaryRelease.release(system, reasons, minimumWidth);
     }
@@ -103,7 +99,6 @@ public final class SuppressionPlan {
         private boolean suppressZeros = true;
         private double minimumWidth = 1;
         private final List<CountTable> tables = new ArrayList<>();
-        private final Map<String, List<List<String>>> structural = new LinkedHashMap<>();
         private final Map<String, List<List<String>>> linked = new LinkedHashMap<>();
 
         private Builder(long threshold) {
@@ -139,17 +134,6 @@ public final class SuppressionPlan {
         }
 
         /**
-         * Declares the interior cell of {@code table} at {@code labels} empty by construction, as every reader
-         * knows: in a table that nests a fine dimension within a coarse one (grade within grade band), each
-         * fine level outside its band. Such a cell (and a margin of such cells only) is published as the zero
-         * it is, is never withheld, and no witness counts on it being unknown. It must hold zero.
-         */
-        public Builder structuralZero(String table, List<String> labels) {
-            structural.computeIfAbsent(table, t -> new ArrayList<>()).add(List.copyOf(labels));
-            return this;
-        }
-
-        /**
          * Withholds the cell of {@code table} at {@code labels} ({@link #TOTAL} for a margin) whatever its count,
          * because another publication printed beside this one withholds the same count ({@link Reason#LINKED});
          * it is protected as a primary suppression is, and never published again.
@@ -163,7 +147,7 @@ public final class SuppressionPlan {
             if (tables.isEmpty()) {
                 throw new IllegalArgumentException("a suppression plan needs at least one table");
             }
-            return new SuppressionPlan(threshold, suppressZeros, minimumWidth, tables, structural, linked);
+            return new SuppressionPlan(threshold, suppressZeros, minimumWidth, tables, linked);
         }
     }
 
@@ -178,7 +162,7 @@ public final class SuppressionPlan {
             table(t);
             all.computeIfAbsent(t, x -> new ArrayList<>()).addAll(c);
         });
-        return new SuppressionPlan(threshold, suppressZeros, minimumWidth, List.copyOf(tables.values()), structural, all);
+        return new SuppressionPlan(threshold, suppressZeros, minimumWidth, List.copyOf(tables.values()), all);
     }
 
     /** The plan's tables, in the order given. */
@@ -205,7 +189,7 @@ public final class SuppressionPlan {
         java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
         for (int v = 0; v < n; v++) {
             long value = system.values[v];
-            if (value < threshold && (value > 0 || suppressZeros) && !system.known[v]) {
+            if (value < threshold && (value > 0 || suppressZeros)) {
                 withheld[v] = true;
                 reasons[v] = Reason.PRIMARY;
                 queue.add(v);
@@ -214,10 +198,6 @@ public final class SuppressionPlan {
         for (Map.Entry<String, List<List<String>>> e : linked.entrySet()) {
             for (List<String> labels : e.getValue()) {
                 int v = variable(e.getKey(), labels);
-                if (system.known[v]) {
-                    throw new LadderException("table " + e.getKey() + " at " + labels + " is empty by construction;"
-                            + " it cannot be withheld");
-                }
                 if (!withheld[v]) {
                     withheld[v] = true;
                     reasons[v] = Reason.LINKED;
@@ -479,20 +459,6 @@ public final class SuppressionPlan {
             throw new LadderException("no table " + name + " in the plan; it has " + tables.keySet());
         }
         return t;
-    }
-
-    /** The published cell of {@code table} at interior {@code labels} (no {@link #TOTAL}). */
-    private int interior(String table, List<String> labels) {
-        CountTable t = table(table);
-        int[] position = new int[labels.size()];
-        for (int d = 0; d < labels.size(); d++) {
-            position[d] = t.levels().get(d).indexOf(labels.get(d));
-            if (position[d] < 0) {
-                throw new LadderException("table " + table + " has no level " + labels.get(d) + " of "
-                        + t.dimensions().get(d) + " (a structural zero is an interior cell)");
-            }
-        }
-        return t.cell(position);
     }
 
     private int variable(String table, List<String> labels) {

@@ -38,6 +38,16 @@ public final class Disclosure {
         plan = builder.build();
     }
 
+    private Disclosure(Map<String, CountTable> tables, SuppressionPlan plan) {
+        this.tables.putAll(tables);
+        this.plan = plan;
+    }
+
+    /** This plan with {@code cells} (by table) withheld too: counts a plan printed beside it withholds. */
+    Disclosure linked(Map<String, List<List<String>>> cells) {
+        return new Disclosure(tables, plan.linked(cells));
+    }
+
     /** The report's plan. */
     SuppressionPlan plan() {
         return plan;
@@ -264,7 +274,10 @@ public final class Disclosure {
                 + " withheld stayed protected (shown by a box of withheld counts or by linear programming, the clean-up"
                 + " of Kelly, Golden and Assad 1992; " + plan.released() + " counts printed again). "
                 + plan.count(Reason.PRIMARY) + " counts were withheld as under "
-                + THRESHOLD + " and " + plan.count(Reason.SECONDARY) + " to protect them. Every share, rate, mean,"
+                + THRESHOLD + (plan.count(Reason.LINKED) > 0 ? ", " + plan.count(Reason.LINKED) + " because the"
+                + " employer comparison's plan withholds them (its counts of the employer are counts of this plan too,"
+                + " and each plan withholds what the other does)," : "") + " and " + plan.count(Reason.SECONDARY)
+                + " to protect them. Every share, rate, mean,"
                 + " interval, odds ratio, test and model prediction resting on a withheld count is withheld too (a"
                 + " comparison with professionals rests on their counts as well); a sum of some levels (the"
                 + " classifiable answers, grade 4 and above, those who answered gender and ethnicity, against whom"

@@ -86,13 +86,24 @@ public final class EvidenceReport {
         }
         List<ladder.models.disclosure.CountTable> counts = new ArrayList<>(PlanTables.of(cubes));
         sections.stream().filter(java.util.Objects::nonNull).forEach(s -> counts.addAll(s.counts()));
-        Disclosure disclosure = new Disclosure(counts);
+        Disclosure disclosure;
+        Attempt shown = comparison;
+        if (comparison != null && comparison.result() instanceof EmployerComparison standing) {
+            Linked linked = link(counts, standing);
+            disclosure = linked.disclosure();
+            shown = new Attempt(comparison.title(), linked.comparison(), null);
+            if (sections.get(0) != null) {
+                sections.set(0, new EmployerSection(inputs, shown));
+            }
+        } else {
+            disclosure = new Disclosure(counts);
+        }
         List<Part> parts = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             PartWriter out = new PartWriter(entries.get(i).id(), entries.get(i).title());
             Topic topic = TOPICS.get(entries.get(i).id());
-            if (comparison != null && comparison.result() != null) {
-                EmployerComparison standing = (EmployerComparison) comparison.result();
+            if (shown != null && shown.result() != null) {
+                EmployerComparison standing = (EmployerComparison) shown.result();
                 out.marks(new CoalitionMarks(standing));
                 if (topic != null) {
                     comparisonAtTop(out, standing, topic);
@@ -107,6 +118,34 @@ public final class EvidenceReport {
         }
         parts.add(MethodsAppendix.of(parts, inputs, disclosure));
         return new EvidenceReport(inputs, parts);
+    }
+
+    /** The pack's plan and its employer comparison, each withholding what the other does. */
+    record Linked(Disclosure disclosure, EmployerComparison comparison, int rounds) {
+    }
+
+    /**
+     * The report's plan over {@code counts} and the comparison under its own plan, each given as withheld
+     * the employer's counts the other withholds ({@link LinkedCounts}), in turn until a round adds none to
+     * the report's. The report's cells given only grow, so it ends; at the end every count of the employer
+     * that both print is withheld by both or by neither.
+     */
+    static Linked link(List<ladder.models.disclosure.CountTable> counts, EmployerComparison standing) {
+        Disclosure base = new Disclosure(counts);
+        LinkedCounts links = LinkedCounts.of(base, standing.plan(), EmployerComparison.EMPLOYER_PART);
+        Disclosure disclosure = base;
+        java.util.Map<String, List<List<String>>> toReport = new java.util.LinkedHashMap<>();
+        int rounds = 0;
+        while (true) {
+            rounds++;
+            EmployerComparison linked = standing.linked(links.withheldByReport(disclosure));
+            java.util.Map<String, List<List<String>>> more = links.withheldByComparisonOnly(linked.plan(), disclosure);
+            if (more.isEmpty()) {
+                return new Linked(disclosure, linked, rounds);
+            }
+            more.forEach((t, c) -> toReport.computeIfAbsent(t, k -> new ArrayList<>()).addAll(c));
+            disclosure = base.linked(toReport);
+        }
     }
 
     /**

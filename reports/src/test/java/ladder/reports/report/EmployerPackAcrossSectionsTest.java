@@ -40,13 +40,25 @@ class EmployerPackAcrossSectionsTest {
     }
 
     private static Path pack(String name, int[] intermediate, int[] noAnswer) throws IOException {
+        return pack(name, intermediate, noAnswer, new int[] {7, 2, 2, 3, 3, 2}, null);
+    }
+
+    /** The pack of E1 with its groups I, X and W as given, and E2's working class as given when not null. */
+    private static Path pack(String name, int[] intermediate, int[] noAnswer, int[] workingClass, int[] e2WorkingClass)
+            throws IOException {
         Map<String, HandPool.Employer> pool = new LinkedHashMap<>(HandPool.POOL);
         HandPool.Employer e1 = pool.get("E1");
         Map<Character, int[]> groups = new LinkedHashMap<>(e1.groups());
-        groups.put('W', new int[] {7, 2, 2, 3, 3, 2});
+        groups.put('W', workingClass);
         groups.put('I', intermediate);
         groups.put('X', noAnswer);
         pool.put("E1", new HandPool.Employer(e1.sector(), groups, e1.questions()));
+        if (e2WorkingClass != null) {
+            HandPool.Employer e2 = pool.get("E2");
+            Map<Character, int[]> two = new LinkedHashMap<>(e2.groups());
+            two.put('W', e2WorkingClass);
+            pool.put("E2", new HandPool.Employer(e2.sector(), two, e2.questions()));
+        }
         Path data = HandPool.write(dir.resolve(name + "-data"), pool);
         Path out = dir.resolve(name + "-pack");
         EvidenceReportTest.Run r = EvidenceReportTest.run("report", "--data", data.toString(), "--employer", "E1",
@@ -138,6 +150,56 @@ class EmployerPackAcrossSectionsTest {
         EvidenceReportTest.Run sample = EvidenceReportTest.run("scorecard", "--data", EvidenceReportTest.SAMPLE,
                 "--employer", "E001", "--publish", "--format", "csv", "--table", "questions");
         assertTrue(sample.out().contains("E001,2024,workforce,parental_occupation,2173,1828,"), sample.out());
+    }
+
+    /**
+     * The pack's standing figures come from the employer comparison, which has a plan of its own over the
+     * employer, the rest of its sector and the other employers. With E1's working class at 3, intermediates at
+     * 10 and non-answers at 11, the report's plan withholds the 60 professionals (its time-to-promotion counts
+     * too), and the comparison, on its own plan, printed their promotion, training and time-to-promotion rates
+     * with n = 60. The comparison's plan is now given the report's withheld counts of E1
+     * ({@link ladder.models.disclosure.Reason#LINKED}), so those figures are withheld, and protected there too.
+     */
+    @Test
+    void theStandingFiguresWithholdTheCountsTheReportsPlanWithholds() throws IOException {
+        Path pack = pack("c", new int[] {10, 3, 2, 5, 3, 0}, new int[] {11, 2, 2, 3, 3, 0}, new int[] {3, 1, 1, 2, 2, 1},
+                null);
+        assertEquals("", row(table(pack, "time-to-promotion-log_rank"), "group", "professional").get("n"));
+        List<Map<String, String>> figures = table(pack, "standing-comparison-figures");
+        for (String f : List.of("promotion_rate_professional", "training_rate_professional",
+                "promoted_within_24_months_professional")) {
+            Map<String, String> figure = row(figures, "figure", f);
+            assertEquals("", figure.get("employer_n"), f);
+            assertEquals("", figure.get("employer"), f);
+            assertTrue(figure.get("note").startsWith("employer: withheld"), f + ": " + figure.get("note"));
+        }
+        assertEquals("", row(table(pack, "progression-comparison"), "figure", "promotion_rate_professional")
+                .get("employer"));
+    }
+
+    /**
+     * The other way: the comparison's plan withholds counts of the employer to protect the rest of its sector's.
+     * With E2's working class at grade 4 cut to 3 (and E3's 4, so 7 in the rest of E1's sector), the comparison
+     * withholds E1's working class at grade 4 or above (10) and below (46), and E1's pack had printed them in the
+     * class ceiling (grade 4 x working class, 10; grade 1, 46) and progression's cells; the report's plan is now given them.
+     */
+    @Test
+    void theReportWithholdsTheEmployersCountsTheComparisonsPlanWithholds() throws IOException {
+        Path pack = pack("d", new int[] {45, 10, 10, 15, 12, 0}, new int[] {40, 10, 10, 12, 12, 0},
+                new int[] {56, 10, 10, 18, 14, 12}, new int[] {40, 3, 6, 20, 20, 10});
+        Map<String, String> senior = row(table(pack, "standing-comparison-figures"), "figure",
+                "share_working_class_grade_4_plus");
+        assertEquals("", senior.get("employer_n"), senior.toString());
+        for (Map<String, String> r : table(pack, "ceiling-composition")) {
+            if (r.get("seb").equals("working_class")) {
+                assertEquals("", r.get("count"), "E1's working class at grade " + r.get("grade") + ": " + r);
+            }
+        }
+        Map<String, String> cells = row(table(pack, "progression-senior-cells"), "exposure", "working_class");
+        assertEquals("", cells.get("event"), cells.toString());
+        assertEquals("", cells.get("no_event"), cells.toString());
+        assertTrue(Files.readString(pack.resolve("index.html")).contains("because the employer comparison's plan"
+                + " withholds them"), "the methods appendix counts them");
     }
 
     @Test

@@ -22,9 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * E1's benchmark pack on the {@link HandPool}, every figure worked out by hand below from the
  * pool's counts: E1 (Finance), the rest of its sector (E2 + E3) and the coalition (E1 to E6), and
- * E1's mid-rank percentile among the six, 100 (below + equal / 2) / 6. Every count of the pack's
- * plan is at least 10, so the published pack withholds nothing and its CSV tables are these
- * numbers. Intervals are checked against their formulas written out here: Wilson (R
+ * E1's mid-rank percentile among the six, 100 (below + equal / 2) / 6. Every count of the employer
+ * comparison's own plan is at least 10, so {@code ladder employer --publish} withholds nothing and its
+ * figures are these numbers. In the pack the report's plan withholds some of E1's counts (its degree
+ * answers and pay quarters hold small cells and zeros), and the figures resting on them are withheld there
+ * ({@link #inThePackTheFiguresTheReportsPlanWithholdsAreWithheldAndTheRestAreTheStandaloneOnes}). Intervals are checked against their formulas written out here: Wilson (R
  * {@code prop.test(x, n, correct = FALSE)}), Woolf, Robins-Breslow-Greenland, and the delta method
  * for the ratio of two means, Katz for the ratio of two rates; z = qnorm(0.975) = 1.959963984540054.
  * The recruitment funnel's figures read HandPool's applicants ({@link HandPool#APPLICANTS}), each
@@ -34,7 +36,10 @@ class EmployerPackByHandTest {
     private static final double Z = 1.959963984540054;
     @TempDir
     static Path dir;
-    static Path pack, data, applicants;
+    static Path pack, data, applicants, standalone;
+    /** The figures the pack withholds for E1 because its report's plan withholds a count they rest on. */
+    static final List<String> LINKED = List.of("share_first_in_family_graduate_hires",
+            "pay_gap_median_working_class_vs_professional", "pay_gap_mean_working_class_vs_professional");
 
     @BeforeAll
     static void writeThePack() throws IOException {
@@ -44,6 +49,11 @@ class EmployerPackByHandTest {
         EvidenceReportTest.Run r = EvidenceReportTest.run("report", "--data", data.toString(), "--employer", "E1",
                 "--applicants", applicants.toString(), "--out", pack.toString());
         assertEquals(0, r.status(), r.err());
+        EvidenceReportTest.Run e = EvidenceReportTest.run("employer", "--data", data.toString(), "--id", "E1",
+                "--applicants", applicants.toString(), "--publish", "--format", "csv", "--table", "figures");
+        assertEquals(0, e.status(), e.err());
+        standalone = dir.resolve("standalone-figures.csv");
+        Files.writeString(standalone, e.out(), StandardCharsets.UTF_8);
     }
 
     /** A comparator's expected value, interval and n; null interval ends where none is given. */
@@ -301,6 +311,9 @@ class EmployerPackByHandTest {
         Map<String, Row> expected = expected();
         assertEquals(figures, new ArrayList<>(table.keySet()));
         for (String f : figures) {
+            if (LINKED.contains(f) && table.get(f).get("employer").isEmpty()) {
+                continue; // the pack's, checked beside the standalone figures
+            }
             Row e = expected.get(f);
             Map<String, String> row = table.get(f);
             check(row, "employer", e.employer(), f);
@@ -314,15 +327,46 @@ class EmployerPackByHandTest {
     }
 
     @Test
-    void thePacksFiguresAreTheHandComputedOnes() throws IOException {
-        checkFigures(csv(pack.resolve("tables/standing-comparison-figures.csv")), new ArrayList<>(expected().keySet()));
+    void theComparisonsFiguresAreTheHandComputedOnes() throws IOException {
+        Map<String, Map<String, String>> figures = csv(standalone);
+        checkFigures(figures, new ArrayList<>(expected().keySet()));
+        for (String f : LINKED) {
+            assertTrue(!figures.get(f).get("employer").isEmpty(), f + " is printed by the comparison alone");
+        }
+    }
+
+    /**
+     * The pack prints the comparison under both plans: E1's degree answers (15 "no" and 15 "yes" of its 48
+     * graduate-scheme hires who answered, 14 no answer among the 62) and its pay quarters (its 40 non-answers
+     * have no pay: a zero in each quarter) hold counts the report's plan withholds, so first in family and
+     * the pay gaps, which rest on them, are withheld for E1, and for the rest of the sector too (with E1's
+     * withheld, the sector's and the coalition's together would give it back; the comparison's plan keeps
+     * the coalition's). Every other figure is the standalone comparison's.
+     */
+    @Test
+    void inThePackTheFiguresTheReportsPlanWithholdsAreWithheldAndTheRestAreTheStandaloneOnes() throws IOException {
+        Map<String, Map<String, String>> alone = csv(standalone);
+        Map<String, Map<String, String>> inPack = csv(pack.resolve("tables/standing-comparison-figures.csv"));
+        assertEquals(alone.keySet(), inPack.keySet());
+        for (String f : alone.keySet()) {
+            if (!LINKED.contains(f)) {
+                assertEquals(alone.get(f), inPack.get(f), f);
+                continue;
+            }
+            Map<String, String> row = inPack.get(f);
+            for (String c : List.of("employer", "employer_lower", "employer_upper", "employer_n", "percentile", "sector",
+                    "sector_n")) {
+                assertEquals("", row.get(c), f + " " + c + ": " + row);
+            }
+            assertEquals(alone.get(f).get("coalition"), row.get("coalition"), f);
+            assertTrue(row.get("note").startsWith("employer: withheld, rests on a suppressed count"), row.get("note"));
+        }
     }
 
     @Test
     void theMedianGapHasTheEmployerBootstrapIntervalForSeveralEmployersAndThePersonBootstrapForOne()
             throws IOException {
-        Map<String, String> row = csv(pack.resolve("tables/standing-comparison-figures.csv"))
-                .get("pay_gap_median_working_class_vs_professional");
+        Map<String, String> row = csv(standalone).get("pay_gap_median_working_class_vs_professional");
         // E1's people: professionals 16 at 30 and 44 at 20, working class 12 at 24 and 44 at 16 (pounds), each
         // group resampled with replacement, 999 replicates, seed 1, as the pack states.
         ladder.models.proportion.ConfidenceInterval own = ladder.models.pay.PersonMedianGapBootstrap.of(
@@ -437,8 +481,14 @@ class EmployerPackByHandTest {
         EvidenceReportTest.Run r = EvidenceReportTest.run("employer", "--data", data.toString(), "--id", "E1",
                 "--applicants", applicants.toString(), "--publish", "--format", "csv", "--table", "figures");
         assertEquals(0, r.status(), r.err());
-        assertEquals(Files.readString(pack.resolve("tables/standing-comparison-figures.csv"), StandardCharsets.UTF_8),
-                r.out());
+        Path command = dir.resolve("employer-command.csv");
+        Files.writeString(command, r.out(), StandardCharsets.UTF_8);
+        Map<String, Map<String, String>> inPack = csv(pack.resolve("tables/standing-comparison-figures.csv"));
+        for (Map.Entry<String, Map<String, String>> f : csv(command).entrySet()) {
+            if (!LINKED.contains(f.getKey())) {
+                assertEquals(inPack.get(f.getKey()), f.getValue(), f.getKey());
+            }
+        }
         // The same from a snapshot of the employees' rows.
         Path snapshot = dir.resolve("pool.ladder");
         EvidenceReportTest.Run imported = EvidenceReportTest.run("import", "--data", data.toString(), "--out",
