@@ -17,7 +17,7 @@ public enum Reason {
             case PRIMARY -> "fewer than " + threshold;
             case SECONDARY -> "protects a suppressed cell";
             case DERIVED -> "rests on a suppressed count";
-            case LINKED -> "withheld where it is printed beside this table";
+            case LINKED -> "withheld by a publication printed beside it";
         };
     }
 }

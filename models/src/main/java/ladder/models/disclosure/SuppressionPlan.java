@@ -22,7 +22,9 @@ import ladder.models.result.ResultTable.Kind;
  *       {@link Builder#publishZeros()} (the default withholds them, as the project's
  *       {@link SmallCellSuppression} does and as "counts under 10 suppressed" reads: a published
  *       zero says that nobody in a group has a trait; statistical offices often publish zeros as
- *       not sensitive, which the option allows).</li>
+ *       not sensitive, which the option allows). Counts given as withheld by a publication printed
+ *       beside this one ({@link Builder#withheld}, {@link #linked}: {@link Reason#LINKED}) are withheld
+ *       and protected as these are.</li>
  *   <li>Secondary suppression then withholds more counts until every withheld cell is protected,
  *       proven by a {@link Hypercube} witness: a change of the withheld counts (+1 and -1 on the
  *       corners of a hypercube of levels, carried into the finer tables the cell is a margin of)
