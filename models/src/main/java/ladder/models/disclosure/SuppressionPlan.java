@@ -159,6 +159,9 @@ public final class SuppressionPlan {
      * counts, each planned on its own, that must withhold what the other withholds.
      */
     public SuppressionPlan linked(Map<String, ? extends java.util.Collection<List<String>>> cells) {
+        if (cells.values().stream().allMatch(java.util.Collection::isEmpty)) {
+            return this;
+        }
         Map<String, List<List<String>>> all = copy(linked);
         cells.forEach((t, c) -> {
             table(t);

@@ -1,6 +1,7 @@
 package ladder.models.disclosure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -19,6 +20,7 @@ class LinkedPlanTest {
         SuppressionPlan none = SuppressionPlan.builder(10).table(t).build();
         assertEquals(0, none.count(Reason.PRIMARY) + none.count(Reason.SECONDARY) + none.count(Reason.LINKED));
 
+        assertSame(none, none.linked(Map.of("t", List.of())), "nothing given, nothing planned again");
         SuppressionPlan linked = none.linked(Map.of("t", List.of(List.of("y", "u"))));
         assertEquals(Optional.of(Reason.LINKED), linked.reason("t", List.of("y", "u")));
         assertTrue(linked.count(Reason.SECONDARY) >= 3, "a box protects it");

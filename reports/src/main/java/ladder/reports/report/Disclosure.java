@@ -194,7 +194,8 @@ public final class Disclosure {
         });
     }
 
-    private static List<String> with(List<String> at, int dim, String label) {
+    /** {@code at} with {@code label} at position {@code dim}. */
+    static List<String> with(List<String> at, int dim, String label) {
         List<String> labels = new ArrayList<>(at);
         labels.set(dim, label);
         return labels;

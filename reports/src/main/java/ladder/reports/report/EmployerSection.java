@@ -29,6 +29,16 @@ final class EmployerSection implements Section {
                 new Scorecard.Question(List.of(id), Optional.empty(), 0.95), inputs.applicants()).publishable());
     }
 
+    private EmployerSection(Attempt comparison, Attempt scorecard) {
+        this.comparison = comparison;
+        this.scorecard = scorecard;
+    }
+
+    /** This section over {@code comparison} instead (the same comparison under a plan linked to the report's), its scorecard kept. */
+    EmployerSection over(Attempt comparison) {
+        return new EmployerSection(comparison, scorecard);
+    }
+
     @Override
     public void publish(Disclosure disclosure, PartWriter out) {
         out.paragraph("The employer's figures beside the coalition (every employer, this one included), the rest of its"

@@ -92,8 +92,8 @@ public final class EvidenceReport {
             Linked linked = link(counts, standing);
             disclosure = linked.disclosure();
             shown = new Attempt(comparison.title(), linked.comparison(), null);
-            if (sections.get(0) != null) {
-                sections.set(0, new EmployerSection(inputs, shown));
+            if (sections.get(0) instanceof EmployerSection first) {
+                sections.set(0, first.over(shown));
             }
         } else {
             disclosure = new Disclosure(counts);
@@ -121,7 +121,7 @@ public final class EvidenceReport {
     }
 
     /** The pack's plan and its employer comparison, each withholding what the other does. */
-    record Linked(Disclosure disclosure, EmployerComparison comparison, int rounds) {
+    record Linked(Disclosure disclosure, EmployerComparison comparison) {
     }
 
     /**
@@ -135,13 +135,11 @@ public final class EvidenceReport {
         LinkedCounts links = LinkedCounts.of(base, standing.plan(), EmployerComparison.EMPLOYER_PART);
         Disclosure disclosure = base;
         java.util.Map<String, List<List<String>>> toReport = new java.util.LinkedHashMap<>();
-        int rounds = 0;
         while (true) {
-            rounds++;
             EmployerComparison linked = standing.linked(links.withheldByReport(disclosure));
             java.util.Map<String, List<List<String>>> more = links.withheldByComparisonOnly(linked.plan(), disclosure);
             if (more.isEmpty()) {
-                return new Linked(disclosure, linked, rounds);
+                return new Linked(disclosure, linked);
             }
             more.forEach((t, c) -> toReport.computeIfAbsent(t, k -> new ArrayList<>()).addAll(c));
             disclosure = base.linked(toReport);

@@ -59,11 +59,6 @@ final class LinkedCounts {
         return new LinkedCounts(links);
     }
 
-    /** The links, for checking. */
-    List<Link> links() {
-        return links;
-    }
-
     /** The comparison's cells of the employer the report's plan withholds, by table. */
     Map<String, List<List<String>>> withheldByReport(Disclosure report) {
         Map<String, List<List<String>>> cells = new LinkedHashMap<>();
@@ -95,9 +90,10 @@ final class LinkedCounts {
                 add.add(c.at());
                 continue;
             }
-            boolean partsWithheld = c.parts().stream().allMatch(p -> report.withheld(l.planTable(), with(c.at(), c.dim(), p)));
+            boolean partsWithheld = c.parts().stream()
+                    .allMatch(p -> report.withheld(l.planTable(), Disclosure.with(c.at(), c.dim(), p)));
             for (String level : report.levels(l.planTable(), c.dim())) {
-                List<String> at = with(c.at(), c.dim(), level);
+                List<String> at = Disclosure.with(c.at(), c.dim(), level);
                 if ((partsWithheld || c.parts().contains(level)) && !report.withheld(l.planTable(), at)) {
                     add.add(at);
                 }
@@ -105,12 +101,6 @@ final class LinkedCounts {
         }
         cells.values().removeIf(List::isEmpty);
         return cells;
-    }
-
-    private static List<String> with(List<String> at, int dim, String level) {
-        List<String> out = new ArrayList<>(at);
-        out.set(dim, level);
-        return out;
     }
 
     /** The report's count of the comparison's cell {@code labels} (after the part) of table {@code table}, if it has one. */
@@ -154,11 +144,7 @@ final class LinkedCounts {
     /** A 0/1 column's count: 1 is its cell, 0 every other level, the margin the margin. */
     private static Optional<Map.Entry<String, Disclosure.Count>> yesNo(Disclosure d, String table, List<String> at, int dim,
             String level) {
-        if (!d.has(table)) {
-            return Optional.empty();
-        }
-        return level.equals(TOTAL) ? Optional.of(Map.entry(table, new Disclosure.Count(at, -1, List.of())))
-                : sum(d, table, at, dim, level, l -> level.equals("1") == l.equals("1"));
+        return sum(d, table, at, dim, level, l -> level.equals("1") == l.equals("1"));
     }
 
     /** A supplementary question's count: the level counted, the other answers, or the non-answers. */
