@@ -8,7 +8,10 @@ public enum Reason {
     SECONDARY,
     /** A rate, share or mean that rests on a withheld count. */
     DERIVED,
-    /** The count is withheld because a publication printed beside this one withholds it. */
+    /**
+     * The count is withheld so that another count withheld elsewhere cannot be worked out from it: one a
+     * publication printed beside this one withholds, or a sum of some of its levels under the threshold.
+     */
     LINKED;
 
     /** The reader-facing reason, e.g. "fewer than 10". */
@@ -17,7 +20,7 @@ public enum Reason {
             case PRIMARY -> "fewer than " + threshold;
             case SECONDARY -> "protects a suppressed cell";
             case DERIVED -> "rests on a suppressed count";
-            case LINKED -> "withheld by a publication printed beside it";
+            case LINKED -> "keeps a count withheld elsewhere from being worked out";
         };
     }
 }

@@ -22,9 +22,9 @@ import ladder.models.result.ResultTable.Kind;
  *       {@link Builder#publishZeros()} (the default withholds them, as the project's
  *       {@link SmallCellSuppression} does and as "counts under 10 suppressed" reads: a published
  *       zero says that nobody in a group has a trait; statistical offices often publish zeros as
- *       not sensitive, which the option allows). Counts given as withheld by a publication printed
- *       beside this one ({@link Builder#withheld}, {@link #linked}: {@link Reason#LINKED}) are withheld
- *       and protected as these are.</li>
+ *       not sensitive, which the option allows). Counts given as withheld ({@link Builder#withheld},
+ *       {@link #linked}: {@link Reason#LINKED}; a count a publication printed beside this one withholds,
+ *       or the parts of a small sum) are withheld and protected as these are.</li>
  *   <li>Secondary suppression then withholds more counts until every withheld cell is protected,
  *       proven by a {@link Hypercube} witness: a change of the withheld counts (+1 and -1 on the
  *       corners of a hypercube of levels, carried into the finer tables the cell is a margin of)
@@ -137,8 +137,10 @@ public final class SuppressionPlan {
 
         /**
          * Withholds the cell of {@code table} at {@code labels} ({@link #TOTAL} for a margin) whatever its count,
-         * because another publication printed beside this one withholds the same count ({@link Reason#LINKED});
-         * it is protected as a primary suppression is, and never published again.
+         * because a count withheld elsewhere would follow from it ({@link Reason#LINKED}): the same count, which a
+         * publication printed beside this one withholds, or a sum of some levels under the threshold that the
+         * cell's margin less the other levels gives. It is protected as a primary suppression is, and never
+         * published again.
          */
         public Builder withheld(String table, List<String> labels) {
             linked.computeIfAbsent(table, t -> new ArrayList<>()).add(List.copyOf(labels));

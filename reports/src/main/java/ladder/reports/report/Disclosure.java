@@ -25,6 +25,8 @@ public final class Disclosure {
 
     private final Map<String, CountTable> tables = new LinkedHashMap<>();
     private final SuppressionPlan plan;
+    /** The sums {@link #sumWithheld} was asked about that follow from printed counts and are under the threshold. */
+    private final Map<String, Set<Count>> small = new LinkedHashMap<>();
 
     /**
      * Plans {@code counts} together in one {@link SuppressionPlan}: a margin they share (the pool's
@@ -98,9 +100,31 @@ public final class Disclosure {
      * other labels as in {@code at}) is withheld. Such a sum (the classifiable answers: professional +
      * intermediate + working class; those at grade 4 or above) is no margin of the plan, so it is
      * published only when it follows from published counts: each part is published, or the margin
-     * and each other level are.
+     * and each other level are. A sum that follows from them and is under the threshold (the working
+     * class at grades 4, 5 and 6, 3 + 2 + 2, each withheld, from its margin less grades 1 to 3) is
+     * withheld and noted: {@link #hiding()} gives the cells that stop it following, for the next plan.
      */
     boolean sumWithheld(String table, List<String> at, int dim, Collection<String> parts) {
+        if (!follows(table, at, dim, parts)) {
+            return true;
+        }
+        long sum = 0;
+        boolean any = false;
+        for (String level : tables.get(table).levels().get(dim)) {
+            if (parts.contains(level)) {
+                sum += plan.value(table, with(at, dim, level));
+                any = true;
+            }
+        }
+        if (any && sum < THRESHOLD && (sum > 0 || plan.suppressesZeros())) {
+            small.computeIfAbsent(table, t -> new java.util.LinkedHashSet<>()).add(Count.sum(at, dim, parts));
+            return true;
+        }
+        return false;
+    }
+
+    /** Whether the sum follows from printed counts: each part is printed, or the margin and each other level are. */
+    private boolean follows(String table, List<String> at, int dim, Collection<String> parts) {
         List<String> levels = tables.get(table).levels().get(dim);
         boolean partsKnown = true;
         boolean restKnown = !withheld(table, with(at, dim, SuppressionPlan.TOTAL));
@@ -112,7 +136,38 @@ public final class Disclosure {
                 restKnown &= known;
             }
         }
-        return !partsKnown && !restKnown;
+        return partsKnown || restKnown;
+    }
+
+    /**
+     * The cells whose withholding stops each small sum noted by {@link #sumWithheld} following from
+     * printed counts ({@link #hiding(String, Count)}), by table; empty when none was.
+     */
+    Map<String, List<List<String>>> hiding() {
+        Map<String, List<List<String>>> cells = new LinkedHashMap<>();
+        small.forEach((t, sums) -> sums.forEach(c -> cells.computeIfAbsent(t, k -> new ArrayList<>()).addAll(hiding(t, c))));
+        cells.values().removeIf(List::isEmpty);
+        return cells;
+    }
+
+    /**
+     * The printed cells of {@code table} to withhold so that {@code count} no longer follows from printed
+     * counts: the cell itself, or a sum's parts; a sum that its parts withheld still leave to be worked out
+     * (the margin less the other levels) takes the other levels too.
+     */
+    List<List<String>> hiding(String table, Count count) {
+        if (count.dim() < 0) {
+            return withheld(table, count.at()) ? List.of() : List.of(count.at());
+        }
+        boolean partsWithheld = count.parts().stream().allMatch(p -> withheld(table, with(count.at(), count.dim(), p)));
+        List<List<String>> cells = new ArrayList<>();
+        for (String level : levels(table, count.dim())) {
+            List<String> at = with(count.at(), count.dim(), level);
+            if ((partsWithheld || count.parts().contains(level)) && !withheld(table, at)) {
+                cells.add(at);
+            }
+        }
+        return cells;
     }
 
     /**
@@ -275,14 +330,17 @@ public final class Disclosure {
                 + " withheld stayed protected (shown by a box of withheld counts or by linear programming, the clean-up"
                 + " of Kelly, Golden and Assad 1992; " + plan.released() + " counts printed again). "
                 + plan.count(Reason.PRIMARY) + " counts were withheld as under "
-                + THRESHOLD + (plan.count(Reason.LINKED) > 0 ? ", " + plan.count(Reason.LINKED) + " because the"
-                + " employer comparison's plan withholds them (its counts of the employer are counts of this plan too,"
-                + " and each plan withholds what the other does)," : "") + " and " + plan.count(Reason.SECONDARY)
+                + THRESHOLD + (plan.count(Reason.LINKED) > 0 ? ", " + plan.count(Reason.LINKED) + " so that a count"
+                + " withheld elsewhere cannot be worked out from them (a sum of some levels under " + THRESHOLD
+                + ", such as a group at grades 4 to 6, from its margin less the other levels; in an employer's pack,"
+                + " a count of the employer that the employer comparison's plan withholds: each plan withholds what"
+                + " the other does)," : "") + " and " + plan.count(Reason.SECONDARY)
                 + " to protect them. Every share, rate, mean,"
                 + " interval, odds ratio, test and model prediction resting on a withheld count is withheld too (a"
                 + " comparison with professionals rests on their counts as well); a sum of some levels (the"
                 + " classifiable answers, grade 4 and above, those who answered gender and ethnicity, against whom"
-                + " each intersection is compared) is printed only when it follows from printed counts;"
+                + " each intersection is compared) is printed only when it follows from printed counts and is at least "
+                + THRESHOLD + ";"
                 + " a trend test or change over years is withheld whole when any year's figures are.";
     }
 

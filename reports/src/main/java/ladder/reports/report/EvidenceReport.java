@@ -86,18 +86,64 @@ public final class EvidenceReport {
         }
         List<ladder.models.disclosure.CountTable> counts = new ArrayList<>(PlanTables.of(cubes));
         sections.stream().filter(java.util.Objects::nonNull).forEach(s -> counts.addAll(s.counts()));
+        // The plan, then the sections under it; a sum they print that the plan leaves to be worked out
+        // although under the threshold takes cells of its own in the next plan (Disclosure#hiding).
+        Disclosure base = new Disclosure(counts);
+        EmployerComparison standing = comparison != null && comparison.result() instanceof EmployerComparison c ? c : null;
+        java.util.Map<String, List<List<String>>> kept = new java.util.LinkedHashMap<>();
         Disclosure disclosure;
-        Attempt shown = comparison;
-        if (comparison != null && comparison.result() instanceof EmployerComparison standing) {
-            Linked linked = link(counts, standing);
+        List<Part> parts;
+        while (true) {
+            Linked linked = link(base, kept, standing);
             disclosure = linked.disclosure();
-            shown = new Attempt(comparison.title(), linked.comparison(), null);
-            if (sections.get(0) instanceof EmployerSection first) {
+            Attempt shown = standing == null ? comparison : new Attempt(comparison.title(), linked.comparison(), null);
+            if (standing != null && sections.get(0) instanceof EmployerSection first) {
                 sections.set(0, first.over(shown));
             }
-        } else {
-            disclosure = new Disclosure(counts);
+            parts = publish(entries, sections, unavailable, disclosure, shown);
+            java.util.Map<String, List<List<String>>> more = disclosure.hiding();
+            if (more.isEmpty()) {
+                break;
+            }
+            more.forEach((t, cells) -> kept.computeIfAbsent(t, k -> new ArrayList<>()).addAll(cells));
         }
+        parts.add(MethodsAppendix.of(parts, inputs, disclosure));
+        return new EvidenceReport(inputs, parts);
+    }
+
+    /** The pack's plan and its employer comparison, each withholding what the other does. */
+    record Linked(Disclosure disclosure, EmployerComparison comparison) {
+    }
+
+    /**
+     * The report's plan ({@code base} with the cells {@code given} withheld too) and, in a pack, the comparison
+     * under its own plan, each given as withheld the employer's counts the other withholds ({@link LinkedCounts}),
+     * in turn until a round adds none to the report's. The report's cells given only grow, so it ends; at the end
+     * every count of the employer that both print is withheld by both or by neither. Without a comparison
+     * ({@code standing} null), the report's plan alone.
+     */
+    static Linked link(Disclosure base, java.util.Map<String, List<List<String>>> given, EmployerComparison standing) {
+        java.util.Map<String, List<List<String>>> toReport = new java.util.LinkedHashMap<>();
+        given.forEach((t, c) -> toReport.put(t, new ArrayList<>(c)));
+        Disclosure disclosure = toReport.isEmpty() ? base : base.linked(toReport);
+        if (standing == null) {
+            return new Linked(disclosure, null);
+        }
+        LinkedCounts links = LinkedCounts.of(base, standing.plan(), EmployerComparison.EMPLOYER_PART);
+        while (true) {
+            EmployerComparison linked = standing.linked(links.withheldByReport(disclosure));
+            java.util.Map<String, List<List<String>>> more = links.withheldByComparisonOnly(linked.plan(), disclosure);
+            if (more.isEmpty()) {
+                return new Linked(disclosure, linked);
+            }
+            more.forEach((t, c) -> toReport.computeIfAbsent(t, k -> new ArrayList<>()).addAll(c));
+            disclosure = base.linked(toReport);
+        }
+    }
+
+    /** Each section under {@code disclosure}, in a pack opening with the comparison's figures of its topic. */
+    private static List<Part> publish(List<Entry> entries, List<Section> sections, List<String> unavailable,
+            Disclosure disclosure, Attempt shown) {
         List<Part> parts = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             PartWriter out = new PartWriter(entries.get(i).id(), entries.get(i).title());
@@ -116,34 +162,7 @@ public final class EvidenceReport {
             }
             parts.add(out.part());
         }
-        parts.add(MethodsAppendix.of(parts, inputs, disclosure));
-        return new EvidenceReport(inputs, parts);
-    }
-
-    /** The pack's plan and its employer comparison, each withholding what the other does. */
-    record Linked(Disclosure disclosure, EmployerComparison comparison) {
-    }
-
-    /**
-     * The report's plan over {@code counts} and the comparison under its own plan, each given as withheld
-     * the employer's counts the other withholds ({@link LinkedCounts}), in turn until a round adds none to
-     * the report's. The report's cells given only grow, so it ends; at the end every count of the employer
-     * that both print is withheld by both or by neither.
-     */
-    static Linked link(List<ladder.models.disclosure.CountTable> counts, EmployerComparison standing) {
-        Disclosure base = new Disclosure(counts);
-        LinkedCounts links = LinkedCounts.of(base, standing.plan(), EmployerComparison.EMPLOYER_PART);
-        Disclosure disclosure = base;
-        java.util.Map<String, List<List<String>>> toReport = new java.util.LinkedHashMap<>();
-        while (true) {
-            EmployerComparison linked = standing.linked(links.withheldByReport(disclosure));
-            java.util.Map<String, List<List<String>>> more = links.withheldByComparisonOnly(linked.plan(), disclosure);
-            if (more.isEmpty()) {
-                return new Linked(disclosure, linked);
-            }
-            more.forEach((t, c) -> toReport.computeIfAbsent(t, k -> new ArrayList<>()).addAll(c));
-            disclosure = base.linked(toReport);
-        }
+        return parts;
     }
 
     /**

@@ -72,8 +72,7 @@ final class LinkedCounts {
 
     /**
      * The report's cells to withhold so that it no longer prints a count of the employer that {@code comparison}
-     * withholds: the cell itself, or a sum's parts; a sum that its parts withheld still leave to be worked out
-     * (the margin less the other levels) takes the other levels too. Empty when the report prints none.
+     * withholds ({@link Disclosure#hiding(String, Disclosure.Count)}). Empty when the report prints none.
      */
     Map<String, List<List<String>>> withheldByComparisonOnly(SuppressionPlan comparison, Disclosure report) {
         Map<String, List<List<String>>> cells = new LinkedHashMap<>();
@@ -81,23 +80,10 @@ final class LinkedCounts {
             if (!comparison.isSuppressed(l.table(), l.labels()) || report.withheld(l.planTable(), l.count())) {
                 continue;
             }
-            Disclosure.Count c = l.count();
-            if (c.dim() >= 0 && c.parts().isEmpty()) {
+            if (l.count().dim() >= 0 && l.count().parts().isEmpty()) {
                 continue; // a level no row of the employer takes: no count the report prints
             }
-            List<List<String>> add = cells.computeIfAbsent(l.planTable(), k -> new ArrayList<>());
-            if (c.dim() < 0) {
-                add.add(c.at());
-                continue;
-            }
-            boolean partsWithheld = c.parts().stream()
-                    .allMatch(p -> report.withheld(l.planTable(), Disclosure.with(c.at(), c.dim(), p)));
-            for (String level : report.levels(l.planTable(), c.dim())) {
-                List<String> at = Disclosure.with(c.at(), c.dim(), level);
-                if ((partsWithheld || c.parts().contains(level)) && !report.withheld(l.planTable(), at)) {
-                    add.add(at);
-                }
-            }
+            cells.computeIfAbsent(l.planTable(), k -> new ArrayList<>()).addAll(report.hiding(l.planTable(), l.count()));
         }
         cells.values().removeIf(List::isEmpty);
         return cells;

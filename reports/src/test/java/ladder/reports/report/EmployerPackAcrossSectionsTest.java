@@ -198,8 +198,8 @@ class EmployerPackAcrossSectionsTest {
         Map<String, String> cells = row(table(pack, "progression-senior-cells"), "exposure", "working_class");
         assertEquals("", cells.get("event"), cells.toString());
         assertEquals("", cells.get("no_event"), cells.toString());
-        assertTrue(Files.readString(pack.resolve("index.html")).contains("because the employer comparison's plan"
-                + " withholds them"), "the methods appendix counts them");
+        assertTrue(Files.readString(pack.resolve("index.html")).contains("a count of the employer that the employer"
+                + " comparison's plan withholds"), "the methods appendix counts them");
     }
 
     @Test
