@@ -72,6 +72,8 @@ public record EmployerComparison(String employer, String sector, Map<String, Lon
     static final String EMPLOYER = "employer", SECTOR = "rest of sector", OTHERS = "other employers";
     /** The level of the {@code part} dimension, first in every table of {@link #plan()}, of the employer's own counts. */
     public static final String EMPLOYER_PART = EMPLOYER;
+    /** The table of {@link #applicantsPlan()}: applications by part, the stage they stopped at and SEB group. */
+    public static final String APPLICATIONS = KeyTable.APPLICANTS.id();
 
     /**
      * One figure for every comparator.

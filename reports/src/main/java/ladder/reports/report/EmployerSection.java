@@ -50,8 +50,58 @@ final class EmployerSection implements Section {
         } else {
             out.analysis(comparison);
         }
-        out.prefix("scorecard").analysis(scorecard, t -> scorecard(disclosure, t));
+        Optional<SuppressionPlan> applications = comparison.result() instanceof EmployerComparison c ? c.applicantsPlan()
+                : Optional.empty();
+        out.prefix("scorecard").analysis(scorecard, t -> populations(scorecard(disclosure, t), disclosure, applications));
     }
+
+    /**
+     * The scorecard's counts of apprentices and of applicants under the plans their counts by SEB are printed
+     * under in the pack: the report's entry routes ({@link PlanTables#ROUTES}, apprenticeship by SEB) and the
+     * funnel's applications by SEB (the comparison's applicants plan). A population's rows and its answers
+     * to parental occupation (its classifiable groups and those who preferred not to say) give a withheld group
+     * back beside the others (125 applications answered, 80 professional and 40 intermediate printed: 5 working
+     * class), so they are blank when the plan withholds any of the employer's counts of that population by
+     * SEB or their total, in every year (the years' rows sum to the total), and with them each other question's
+     * share answered (its answers over the rows). The workforce's rows of a year are blank where the report's
+     * plan withholds the employer's count of that year.
+     */
+    private static ResultTable populations(ResultTable table, Disclosure disclosure, Optional<SuppressionPlan> applications) {
+        if (!table.name().equals("questions")) {
+            return table;
+        }
+        boolean apprentices = disclosure.has(PlanTables.ROUTES)
+                && bySeb(disclosure.levels(PlanTables.ROUTES, 1), l -> disclosure.withheld(PlanTables.ROUTES,
+                        "apprenticeship", l, SuppressionPlan.TOTAL));
+        boolean applicants = applications.map(p -> bySeb(p.tables().stream()
+                .filter(t -> t.name().equals(EmployerComparison.APPLICATIONS)).findFirst().orElseThrow().levels().get(2),
+                l -> p.isSuppressed(EmployerComparison.APPLICATIONS, List.of(EmployerComparison.EMPLOYER_PART,
+                        SuppressionPlan.TOTAL, l)))).orElse(false);
+        return Disclosure.mask(table, row -> {
+            boolean withheld = switch (String.valueOf(row.label("population"))) {
+                case "apprentices" -> apprentices;
+                case "applicants" -> applicants;
+                // The workforce's rows of the year are the plan's count of the employer's year.
+                case "workforce" -> disclosure.has(PlanTables.RESPONSE) && disclosure.withheld(PlanTables.RESPONSE,
+                        String.valueOf(row.label("employer")), String.valueOf(row.label("year")), SuppressionPlan.TOTAL);
+                default -> false;
+            };
+            if (!withheld || row.value("rows") == null && row.value("answered") == null) {
+                return Set.of();
+            }
+            // A share of a printed count of answers gives the rows back.
+            return "parental_occupation".equals(row.label("question")) ? Set.of("rows", "answered", "share_answered")
+                    : Set.of("rows", "share_answered");
+        }, POPULATION_WITHHELD);
+    }
+
+    /** Whether {@code withheld} holds for a level of SEB or for their total. */
+    private static boolean bySeb(List<String> levels, Predicate<String> withheld) {
+        return withheld.test(SuppressionPlan.TOTAL) || levels.stream().anyMatch(withheld);
+    }
+
+    static final String POPULATION_WITHHELD = "withheld: rests on the employer's counts of this population by SEB, some"
+            + " of which the pack withholds (entry routes for apprentices, the recruitment funnel for applicants)";
 
     /** Which rows of a scorecard table rest on the employer's SEB counts of their year, and in which columns. */
     private record OnSebCounts(Set<String> columns, Predicate<Disclosure.Row> rows) {

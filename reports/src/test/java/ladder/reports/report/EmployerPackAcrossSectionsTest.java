@@ -202,6 +202,46 @@ class EmployerPackAcrossSectionsTest {
                 + " comparison's plan withholds"), "the methods appendix counts them");
     }
 
+    /**
+     * The scorecard counts each population's rows and its answers to parental occupation (the classifiable and
+     * those who preferred not to say). With 5 of E1's 145 applications from the working class, the funnel
+     * withholds them and prints the 80 professional and 40 intermediate applications: the scorecard's 125
+     * answers gave the 5 back. In pack A the report withholds every count of E1's apprentices by SEB and their
+     * total (52), which the scorecard's rows of apprentices had printed.
+     */
+    @Test
+    void theScorecardsPopulationsFollowThePlansTheirCountsBySebArePrintedUnder() throws IOException {
+        Map<String, int[]> applications = new LinkedHashMap<>(HandPool.APPLICANTS);
+        applications.put("E1", new int[] {80, 20, 40, 10, 5, 1, 20, 10});
+        Path data = HandPool.write(dir.resolve("e-data"), HandPool.POOL);
+        Path apps = HandPool.writeApplicants(dir.resolve("e-applicants"), applications);
+        Path pack = dir.resolve("e-pack");
+        EvidenceReportTest.Run r = EvidenceReportTest.run("report", "--data", data.toString(), "--applicants",
+                apps.toString(), "--employer", "E1", "--out", pack.toString());
+        assertEquals(0, r.status(), r.err());
+        List<Map<String, String>> funnel = table(pack, "getting-in-funnel-composition");
+        Map<String, String> applied = new LinkedHashMap<>();
+        funnel.stream().filter(c -> c.get("stage").equals("applied")).forEach(c -> applied.put(c.get("seb"), c.get("count")));
+        assertEquals(Map.of("professional", "80", "intermediate", "40", "working_class", ""), applied);
+        Map<String, String> answered = question(pack, "applicants", "parental_occupation");
+        assertEquals("", answered.get("answered"), answered.toString());
+        assertEquals("", answered.get("rows"), answered.toString());
+        assertTrue(answered.get("note").startsWith("withheld: rests on the employer's counts of this population by SEB"),
+                answered.get("note"));
+
+        Map<String, String> apprenticeship = row(table(packA, "getting-in-routes-composition"), "entry_route",
+                "apprenticeship");
+        assertEquals("", apprenticeship.get("route_total"), "the report withholds E1's apprentices: " + apprenticeship);
+        for (String q : List.of("parental_occupation", "school_type")) {
+            assertEquals("", question(packA, "apprentices", q).get("rows"), q);
+        }
+    }
+
+    private static Map<String, String> question(Path pack, String population, String question) throws IOException {
+        return table(pack, "standing-scorecard-questions").stream().filter(r -> r.get("population").equals(population)
+                && r.get("question").equals(question)).findFirst().orElseThrow();
+    }
+
     @Test
     void aMantelHaenszelRatioOfOneEmployerIsWithheldWithItsCrudeOne() throws IOException {
         for (String outcome : List.of("senior", "promotion")) {
