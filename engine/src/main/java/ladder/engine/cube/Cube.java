@@ -418,13 +418,16 @@ public final class Cube {
         Map<String, Integer> to = positions(newLevels);
         int[] map = new int[old.size()];
         Arrays.fill(map, -1);
-        Set<String> known = new HashSet<>(old.levels());
+        // Each level found by hashing, not by a scan of the levels: a pay or months dimension has one level per
+        // value seen, hundreds of thousands in a large pool, and a scan a level made collapsing it quadratic.
+        Map<String, Integer> from = positions(old.levels());
         for (Map.Entry<String, String> e : groups.entrySet()) {
-            if (!known.contains(e.getKey())) {
+            Integer at = from.get(e.getKey());
+            if (at == null) {
                 throw new LadderException(old.name() + " has no level '" + e.getKey() + "'; its levels are "
                         + Dimension.excerpt(old.levels(), 20));
             }
-            map[old.levels().indexOf(e.getKey())] = to.get(e.getValue());
+            map[at] = to.get(e.getValue());
         }
         List<Dimension> dims = new ArrayList<>(dimensions);
         dims.set(d, new Dimension(name, newLevels));
