@@ -232,10 +232,42 @@ final class ParquetRowGroupLoad {
         BatchRecords.Values[] values = new BatchRecords.Values[leaves.length];
         for (int c = 0; c < values.length; c++) {
             ColumnValues column = slot.values[c];
-            values[c] = row -> text(column, row);
+            values[c] = slot.undecoded[c] ? undecoded(slot, c) : row -> text(column, row);
         }
         slot.rows.merge(source.name(), slot.firstRow, slot.count,
                 (i, rowNumber, sink) -> records.offerRow(values, i, rowNumber, sink));
+    }
+
+    /**
+     * The text of column {@code c} of a batch whose rows the worker took without decoding that
+     * column ({@link Worker#dictionaryOnly}): decoded here, once, when a row of the batch is
+     * replayed as text (a row slow for another column's value, or a repeated key), from the
+     * chunk's start to the batch's rows. Rare: a row group's batches are all fast in a valid file.
+     */
+    private BatchRecords.Values undecoded(Slot slot, int c) {
+        int group = slot.group;
+        long skip = slot.groupRow;
+        int count = slot.count;
+        ColumnValues[] decoded = new ColumnValues[1];
+        return row -> {
+            if (decoded[0] == null) {
+                try {
+                    ColumnChunkReader reader = file.reader(group, leaves[c], new PageBuffers());
+                    ColumnValues passed = new ColumnValues(leaves[c].type());
+                    for (long done = 0; done < skip; ) {
+                        int n = (int) Math.min(batchRows, skip - done);
+                        reader.read(n, passed);
+                        done += n;
+                    }
+                    ColumnValues values = new ColumnValues(leaves[c].type());
+                    reader.read(count, values);
+                    decoded[0] = values;
+                } catch (IOException e) {
+                    throw source.unreadable(e);
+                }
+            }
+            return text(decoded[0], row);
+        };
     }
 
     /** A value as {@link BatchRecords} renders Arrow's reading of it. */
@@ -261,7 +293,12 @@ final class ParquetRowGroupLoad {
         final Worker owner;
         final ColumnarRows rows;
         final ColumnValues[] values;
+        /** The columns whose values were not decoded, every row of them being taken ({@link Worker#dictionaryOnly}). */
+        final boolean[] undecoded = new boolean[leaves.length];
         long firstRow;
+        /** The row group, and the batch's first row within it. */
+        int group;
+        long groupRow;
         int count;
         boolean end;
         Throwable failure;
@@ -282,6 +319,9 @@ final class ParquetRowGroupLoad {
         final BlockingQueue<Slot> slots;
         final ColumnDecoder decoder = new ColumnDecoder(validator);
         final PageBuffers[] buffers = new PageBuffers[leaves.length];
+        /** Where a dictionary is checked whole ({@link #dictionaryOnly}). */
+        final ColumnarRows scratch = new ColumnarRows(validator, 1);
+        final ColumnValues[] dictionaries = new ColumnValues[leaves.length];
         /** The current column's outcome for each dictionary value and a null ({@link #fromDictionary}). */
         long[] outcomes = new long[0];
 
@@ -319,8 +359,15 @@ final class ParquetRowGroupLoad {
         void decode(int g, Consumer<Slot> merge) throws InterruptedException {
             ColumnChunkReader[] readers = new ColumnChunkReader[leaves.length];
             try {
+                boolean[] undecoded = new boolean[leaves.length];
                 for (int c = 0; c < leaves.length; c++) {
                     readers[c] = file.reader(g, leaves[c], buffers[c]);
+                    if (!decoder.stores(records.target(c)) && !dictionaryOnly(readers[c], c)) {
+                        // Not proven: the reader read page headers; a new one reads the chunk from its start.
+                        readers[c] = file.reader(g, leaves[c], buffers[c]);
+                    } else if (!decoder.stores(records.target(c))) {
+                        undecoded[c] = true;
+                    }
                 }
                 long rows = file.rows(g);
                 for (long done = 0; done < rows; ) {
@@ -328,10 +375,16 @@ final class ParquetRowGroupLoad {
                     Slot slot = slots.take();
                     slot.rows.reset(count);
                     slot.firstRow = firstRows[g] + done + 1;
+                    slot.group = g;
+                    slot.groupRow = done;
                     slot.count = count;
+                    System.arraycopy(undecoded, 0, slot.undecoded, 0, undecoded.length);
                     decoder.forgetLastValues();
                     try {
                         for (int c = 0; c < leaves.length; c++) {
+                            if (undecoded[c]) {
+                                continue;
+                            }
                             readers[c].read(count, slot.values[c]);
                             fill(slot.rows, records.target(c), slot.values[c]);
                         }
@@ -347,6 +400,34 @@ final class ParquetRowGroupLoad {
             } catch (IOException e) {
                 throw source.unreadable(e);
             }
+        }
+
+        /**
+         * Whether every row of file column {@code c}'s chunk that {@code reader} reads is taken,
+         * proven without decoding its data pages: for a column the table does not store and the
+         * duplicate check does not read, whose chunk is all dictionary pages
+         * ({@link ColumnChunkReader#dictionaryOnly}), every dictionary value is taken, and a null
+         * too where the chunk may hold one. A dictionary value no row uses then counts against
+         * the proof, and the chunk is decoded; so do a plain page and a null the footer does not
+         * rule out in a column that takes none. The contract's rules are each of one value (the
+         * duplicate key's columns are always decoded), so what holds of every value the chunk
+         * can give holds of each of its rows.
+         */
+        private boolean dictionaryOnly(ColumnChunkReader reader, int c) throws IOException {
+            ColumnValues dictionary = dictionaries[c] == null ? dictionaries[c] = new ColumnValues(leaves[c].type()) : dictionaries[c];
+            ColumnChunkReader.DictionaryOnly found = reader.dictionaryOnly(dictionary);
+            if (found == ColumnChunkReader.DictionaryOnly.NO) {
+                return false;
+            }
+            int column = records.target(c);
+            scratch.reset(1);
+            decoder.forgetLastValues();
+            boolean taken = found == ColumnChunkReader.DictionaryOnly.WITHOUT_NULLS || empty(scratch, 0, column);
+            for (int index = 0; taken && index < dictionary.dictionarySize(); index++) {
+                taken = dictionaryValue(scratch, 0, column, dictionary, index);
+            }
+            decoder.forgetLastValues();
+            return taken;
         }
 
         /**

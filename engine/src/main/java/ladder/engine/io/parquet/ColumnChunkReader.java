@@ -28,6 +28,8 @@ public final class ColumnChunkReader {
     private final int chunkLength;
     private final PageBuffers buffers;
     private final PageCodec codec;
+    /** The chunk's count of nulls as its footer's statistics give it, or -1 when they do not. */
+    private final long footerNulls;
     private int position;
     /** Rows (nulls included) the chunk has not yet handed out. */
     private long remaining;
@@ -76,11 +78,96 @@ public final class ColumnChunkReader {
         this.chunkLength = chunkLength;
         this.buffers = buffers;
         this.codec = new PageCodec(meta.getCodec());
+        footerNulls = meta.isSetStatistics() && meta.getStatistics().isSetNull_count() ? meta.getStatistics().getNull_count() : -1;
         if (meta.getNum_values() != rows) {
             throw failure("has " + meta.getNum_values() + " values in a row group of " + rows + " rows");
         }
         remaining = rows;
         valuesLeftInChunk = rows;
+    }
+
+    /**
+     * Whether every row of the chunk is, by its page headers alone, one of its dictionary's values
+     * or a null: a dictionary page first, then only dictionary-encoded data pages whose values add
+     * up to the chunk's rows. If so, {@code out} holds the dictionary and no rows, and the answer
+     * tells whether a row may be null: never in a column the schema declares required; otherwise
+     * only if the footer's statistics count nulls, or, without them, if a page's header does not
+     * say it has none. No data page is decompressed, so what its bytes hold (an index past the
+     * dictionary, a damaged page) is not seen: the caller relies on the headers and the footer,
+     * as a reader of only some of a file's columns does. If not, the reader is as it was made,
+     * and reads the chunk from its start.
+     */
+    public DictionaryOnly dictionaryOnly(ColumnValues out) throws IOException {
+        if (dataPages > 0 || dictionary != null || remaining != valuesLeftInChunk) {
+            throw new IllegalStateException("a chunk already read from");
+        }
+        int start = position;
+        long values = 0;
+        boolean nullsUnknown = false;
+        long pageNulls = 0;
+        try {
+            while (position < chunkLength && values < valuesLeftInChunk) {
+                PageHeader header = pageHeader();
+                int compressed = header.getCompressed_page_size();
+                if (compressed < 0 || compressed > chunkLength - position) {
+                    return DictionaryOnly.NO;
+                }
+                int body = position;
+                position += compressed;
+                switch (header.getType()) {
+                    case DICTIONARY_PAGE -> {
+                        if (dictionary != null || values > 0) {
+                            return DictionaryOnly.NO;
+                        }
+                        dictionaryPage(header.getDictionary_page_header(), body, compressed, header.getUncompressed_page_size());
+                    }
+                    case DATA_PAGE -> {
+                        DataPageHeader page = header.getData_page_header();
+                        if (dictionary == null || page == null || !dictionaryEncoding(page.getEncoding())) {
+                            return DictionaryOnly.NO;
+                        }
+                        values += page.getNum_values();
+                        if (page.isSetStatistics() && page.getStatistics().isSetNull_count()) {
+                            pageNulls += page.getStatistics().getNull_count();
+                        } else {
+                            nullsUnknown = true;
+                        }
+                    }
+                    case DATA_PAGE_V2 -> {
+                        DataPageHeaderV2 page = header.getData_page_header_v2();
+                        if (dictionary == null || page == null || !dictionaryEncoding(page.getEncoding())) {
+                            return DictionaryOnly.NO;
+                        }
+                        values += page.getNum_values();
+                        pageNulls += page.getNum_nulls();
+                    }
+                    default -> { } // index pages hold nothing to read
+                }
+            }
+            if (dictionary == null || values != valuesLeftInChunk) {
+                return DictionaryOnly.NO;
+            }
+            out.reset(0);
+            out.dictionary(dictionary);
+            remaining = 0;
+            valuesLeftInChunk = 0;
+            boolean nulls = column.optional()
+                    && (footerNulls >= 0 ? footerNulls > 0 : nullsUnknown || pageNulls > 0);
+            return nulls ? DictionaryOnly.WITH_NULLS : DictionaryOnly.WITHOUT_NULLS;
+        } finally {
+            if (remaining != 0) {
+                // Not proven: read again from the start, as a reader just made does.
+                position = start;
+                dictionary = null;
+            }
+        }
+    }
+
+    /** What {@link #dictionaryOnly} found: not every row from the dictionary, or every row, with or without nulls. */
+    public enum DictionaryOnly { NO, WITH_NULLS, WITHOUT_NULLS }
+
+    private static boolean dictionaryEncoding(Encoding encoding) {
+        return encoding == Encoding.PLAIN_DICTIONARY || encoding == Encoding.RLE_DICTIONARY;
     }
 
     /** Decodes the next {@code rows} rows of the chunk into {@code out}. */
