@@ -128,11 +128,18 @@ public final class Loader {
         try (RejectsWriter rejects = rejectsFile == null ? RejectsWriter.countsOnly() : RejectsWriter.toFile(rejectsFile)) {
             RowValidator validator = new RowValidator(schema, builder, rejects);
             validator.progress(progress);
-            for (int f = 0; f < files.size(); f++) {
-                progress.fileStarted(sizes[f]);
-                readerOf(files.get(f)).load(files.get(f), schema, validator, warnings::add);
-                progress.rows(validator.read());
-                progress.fileDone(sizes[f]);
+            if (!files.isEmpty() && files.stream().allMatch(file -> readerOf(file).givesKeysBack())) {
+                validator.readKeysBack();
+            }
+            try {
+                for (int f = 0; f < files.size(); f++) {
+                    progress.fileStarted(sizes[f]);
+                    readerOf(files.get(f)).load(files.get(f), schema, validator, warnings::add);
+                    progress.rows(validator.read());
+                    progress.fileDone(sizes[f]);
+                }
+            } finally {
+                validator.closeKeyTexts();
             }
             rejects.commit();
             return new LoadReport(files.stream().map(Path::toString).toList(), validator.read(),

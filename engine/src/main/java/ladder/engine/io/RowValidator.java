@@ -61,7 +61,10 @@ public final class RowValidator implements RecordSink {
     /** Whether person texts are interned and keys packed from codes ({@link #keys}), or keyed by their bytes ({@link #textKeys}). */
     private final boolean codesPersons;
     private final KeyIndex keys;
-    private final TextKeyIndex textKeys;
+    private TextKeyIndex textKeys;
+    /** Where accepted rows' persons are read back from, by file number, once {@link #readKeysBack} is called. */
+    private final java.util.Map<Integer, KeyTexts> keyTexts = new java.util.HashMap<>();
+    private boolean readsKeysBack;
     private final RowLines origins = new RowLines();
     /** The text columns other than the key's that the builder keeps, whose codes a merge looks up row by row. */
     private final int[] otherTextColumns;
@@ -118,7 +121,7 @@ public final class RowValidator implements RecordSink {
         this.employerBits = Long.SIZE - PERSON_BITS - yearBits;
         this.codesPersons = builder.keeps(personColumn);
         this.keys = codesPersons ? new KeyIndex(this::keyOf) : null;
-        this.textKeys = codesPersons ? null : new TextKeyIndex(this::keyOf);
+        this.textKeys = codesPersons ? null : new TextKeyIndex();
         this.tableCodes = new int[fields.length][];
         for (int c = 0; c < fields.length; c++) {
             if (fields[c].kind() == Field.Kind.TEXT) {
@@ -128,6 +131,51 @@ public final class RowValidator implements RecordSink {
         this.otherTextColumns = java.util.stream.IntStream.range(0, fields.length)
                 .filter(c -> tableCodes[c] != null && c != employerColumn && c != personColumn && builder.keeps(c))
                 .toArray();
+    }
+
+    /**
+     * Keeps no person's bytes in the duplicate check, where it keys persons by their bytes (the
+     * builder does not store them): the reader of each file gives them back ({@link #keyTexts})
+     * when two keys' hashes agree. Called before any row, when every file to be read is one whose
+     * reader can ({@link SourceReader#givesKeysBack}); does nothing where persons are coded.
+     */
+    public void readKeysBack() {
+        if (codesPersons || readsKeysBack) {
+            return;
+        }
+        if (textKeys.size() > 0) {
+            throw new IllegalStateException("rows were read before the key's texts were to be read back");
+        }
+        textKeys = new TextKeyIndex(TextKeyIndex.MIXED, this::personIs);
+        readsKeysBack = true;
+    }
+
+    /** Whether {@link #readKeysBack} is in force: a reader must then give its file's persons back. */
+    public boolean readsKeysBack() {
+        return readsKeysBack;
+    }
+
+    /** Where the persons of {@code file}'s rows are read back from, given before any of them is offered. */
+    public void keyTexts(String file, KeyTexts texts) {
+        KeyTexts earlier = keyTexts.put(fileIndex(file), texts);
+        if (earlier != null) {
+            earlier.close();
+        }
+    }
+
+    /** Releases what the files' {@link KeyTexts} hold open. */
+    public void closeKeyTexts() {
+        keyTexts.values().forEach(KeyTexts::close);
+        keyTexts.clear();
+    }
+
+    /** Whether accepted row {@code row}'s person is {@code text[from..to)}, read back from its file. */
+    private boolean personIs(long row, byte[] text, int from, int to) {
+        KeyTexts texts = keyTexts.get(origins.file(row));
+        if (texts == null) {
+            throw new IllegalStateException("no way back to the persons of " + files.get(origins.file(row)));
+        }
+        return texts.textEquals(origins.line(row), text, from, to);
     }
 
     /** Records offered so far, malformed ones included. */
@@ -183,7 +231,7 @@ public final class RowValidator implements RecordSink {
         if (codesPersons) {
             keys.reserve(keys.size() + rows);
         } else {
-            textKeys.reserve(textKeys.size() + rows);
+            textKeys.reserve(rows);
         }
         progress.expectRows(rows);
     }
@@ -274,7 +322,7 @@ public final class RowValidator implements RecordSink {
                 if (codesPersons) {
                     keys.touch(runKeys, i - from, end);
                 } else {
-                    textKeys.touch(runHashes, i - from, end);
+                    textKeys.touch(runKeys, runHashes, i - from, end);
                 }
             }
             long row = builder.rows() + (i - pendingFrom);
@@ -480,9 +528,8 @@ public final class RowValidator implements RecordSink {
     }
 
     /**
-     * The key of an accepted row, for {@link KeyIndex} to tell keys whose hashes agree apart (for
-     * {@link TextKeyIndex}, without the person, whose bytes it keeps itself): from the table, or
-     * from the batch being merged if the row is not appended yet.
+     * The key of an accepted row, for {@link KeyIndex} to tell keys whose hashes agree apart: from
+     * the table, or from the batch being merged if the row is not appended yet.
      */
     private long keyOf(long row) {
         long appended = builder.rows();

@@ -34,4 +34,12 @@ public interface SourceReader {
     default void load(Path file, Schema schema, RowValidator validator, Consumer<String> warnings) {
         read(file, schema, validator, warnings);
     }
+
+    /**
+     * Whether {@link #load} gives the validator a way back to its rows' key texts
+     * ({@link RowValidator#keyTexts}) when it {@link RowValidator#readsKeysBack reads them back}.
+     */
+    default boolean givesKeysBack() {
+        return false;
+    }
 }

@@ -25,27 +25,49 @@ class TextKeyIndexTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 2})
     void agreesWithHashMap(int weakness) {
+        agreesWithHashMap(weakness, false);
+    }
+
+    /** The same with no text kept: a row's text is read back (from a list here, from its file in a load) where hashes agree. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2})
+    void agreesWithHashMapReadingTextsBack(int weakness) {
+        agreesWithHashMap(weakness, true);
+    }
+
+    private void agreesWithHashMap(int weakness, boolean back) {
         TextKeyIndex.Hash hash = weakness == 0 ? TextKeyIndex.MIXED
                 : weakness == 1 ? (prefix, textHash) -> textHash & 7 : (prefix, textHash) -> 42;
         // A weak hash makes every probe walk a cluster (quadratic), so it gets fewer keys than the real one.
         int keys = weakness == 2 ? 3_000 : weakness == 1 ? 20_000 : 200_000;
         Random random = new Random(11 + weakness);
         List<Long> prefixOfRow = new ArrayList<>();
-        TextKeyIndex index = new TextKeyIndex(row -> prefixOfRow.get((int) row), hash);
+        List<String> textOfRow = new ArrayList<>();
+        TextKeyIndex index = back ? new TextKeyIndex(hash, (row, bytes, from, to) -> textOfRow.get((int) row)
+                .equals(new String(bytes, from, to - from, StandardCharsets.UTF_8))) : new TextKeyIndex(hash);
+        if (back) {
+            // Tables cut from a reserved chunk, then, when it is used up, from chunks made as needed.
+            index.reserve(keys / 10);
+        }
         Map<List<Object>, Long> reference = new HashMap<>();
         for (int i = 0; i < keys; i++) {
-            // Few prefixes and many repeats; texts of every length, some sharing their first 8 bytes.
-            long prefix = (long) random.nextInt(5) << 35 | random.nextInt(4);
+            // Prefixes enough that their groups' table grows, many repeats; texts of every length, some
+            // sharing their first 8 bytes.
+            long prefix = (long) random.nextInt(50) << 35 | random.nextInt(4);
             String text = random.nextInt(3) == 0 ? "person-" + random.nextInt(keys / 4) : "p" + random.nextInt(keys);
             byte[] bytes = ("<" + text + ">").getBytes(StandardCharsets.UTF_8);
             int from = 1;
             int to = bytes.length - 1;
             Long earlier = reference.putIfAbsent(List.of(prefix, text), (long) prefixOfRow.size());
             int keyHash = index.hash(prefix, StringPool.hash(bytes, from, to));
+            if (i % 1000 == 0) {
+                index.touch(new long[] {prefix, prefix + 1}, new int[] {keyHash, keyHash}, 0, 2);
+            }
             assertEquals(earlier == null ? -1 : earlier,
                     index.putIfAbsent(prefix, bytes, from, to, keyHash, prefixOfRow.size()), prefix + " " + text);
             if (earlier == null) {
                 prefixOfRow.add(prefix);
+                textOfRow.add(text);
             }
         }
         assertEquals(reference.size(), index.size());
@@ -57,7 +79,7 @@ class TextKeyIndexTest {
     @Test
     void theSameTextUnderAnotherPrefixIsAnotherKey() {
         List<Long> prefixOfRow = List.of(1L, 2L);
-        TextKeyIndex index = new TextKeyIndex(row -> prefixOfRow.get((int) row), (prefix, textHash) -> 0);
+        TextKeyIndex index = new TextKeyIndex((prefix, textHash) -> 0);
         byte[] p = "P1".getBytes(StandardCharsets.UTF_8);
         assertEquals(-1, index.putIfAbsent(1, p, 0, 2, 0, 0));
         assertEquals(-1, index.putIfAbsent(2, p, 0, 2, 0, 1));
@@ -68,7 +90,7 @@ class TextKeyIndexTest {
 
     @Test
     void rowsComeInOrder() {
-        TextKeyIndex index = new TextKeyIndex(row -> 0);
+        TextKeyIndex index = new TextKeyIndex();
         assertThrows(IllegalArgumentException.class, () -> index.putIfAbsent(0, new byte[1], 0, 1, 0, 1));
     }
 }

@@ -208,6 +208,11 @@ final class BatchRecords {
     }
 
     /** The schema column that bound column {@code c} holds. */
+    /** The contract table the file is bound to. */
+    Schema schema() {
+        return schema;
+    }
+
     int target(int c) {
         return columns.get(c).target();
     }

@@ -66,6 +66,12 @@ public final class ParquetReader implements SourceReader {
         read(file, schema, validator, warnings, load -> load.run(threads));
     }
 
+    /** A Parquet file's persons can be read back from it ({@link ParquetKeyTexts}). */
+    @Override
+    public boolean givesKeysBack() {
+        return true;
+    }
+
     /** What is done with the bound file. */
     private interface Use {
         void with(ParquetRowGroupLoad load) throws InterruptedException;
@@ -84,6 +90,9 @@ public final class ParquetReader implements SourceReader {
             } catch (RuntimeException e) {
                 // Footer bytes no check foresaw: refused in one line, as a failure while decoding is.
                 throw source.unreadable(e);
+            }
+            if (validator != null && validator.readsKeysBack()) {
+                validator.keyTexts(source.name(), new ParquetKeyTexts(source, file, load.keyColumn()));
             }
             use.with(load);
         } catch (IOException e) {

@@ -104,6 +104,17 @@ final class ParquetRowGroupLoad {
         return new ParquetRowGroupLoad(source, file, records, leaves, validator, batchRows);
     }
 
+    /** The file's name of the column bound to the key's text (the person), whose values the duplicate check reads. */
+    String keyColumn() {
+        String person = records.schema().key().get(2).name();
+        for (int c = 0; c < leaves.length; c++) {
+            if (records.schema().fields().get(records.target(c)).name().equals(person)) {
+                return leaves[c].name();
+            }
+        }
+        throw new IllegalStateException("no column is bound to " + person);
+    }
+
     /** The Arrow type, as binding describes it, of a column Ladder does not decode: bool, a date, a timestamp, or binary. */
     private static ArrowType otherType(LeafColumn leaf) {
         return switch (leaf.physical()) {
