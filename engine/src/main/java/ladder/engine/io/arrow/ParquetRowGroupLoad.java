@@ -251,7 +251,7 @@ final class ParquetRowGroupLoad {
 
     /**
      * The text of column {@code c} of a batch whose rows the worker took without decoding that
-     * column ({@link Worker#dictionaryOnly}): decoded here, once, when a row of the batch is
+     * column ({@link Worker#everyValueTaken}): decoded here, once, when a row of the batch is
      * replayed as text (a row slow for another column's value, or a repeated key), from the
      * chunk's start to the batch's rows. Rare: a row group's batches are all fast in a valid file.
      */
@@ -304,7 +304,7 @@ final class ParquetRowGroupLoad {
         final Worker owner;
         final ColumnarRows rows;
         final ColumnValues[] values;
-        /** The columns whose values were not decoded, every row of them being taken ({@link Worker#dictionaryOnly}). */
+        /** The columns whose values were not decoded, every row of them being taken ({@link Worker#everyValueTaken}). */
         final boolean[] undecoded = new boolean[leaves.length];
         long firstRow;
         /** The row group, and the batch's first row within it. */
@@ -330,7 +330,7 @@ final class ParquetRowGroupLoad {
         final BlockingQueue<Slot> slots;
         final ColumnDecoder decoder = new ColumnDecoder(validator);
         final PageBuffers[] buffers = new PageBuffers[leaves.length];
-        /** Where a dictionary is checked whole ({@link #dictionaryOnly}). */
+        /** Where a dictionary is checked whole ({@link #everyValueTaken}). */
         final ColumnarRows scratch = new ColumnarRows(validator, 1);
         final ColumnValues[] dictionaries = new ColumnValues[leaves.length];
         /** The current column's outcome for each dictionary value and a null ({@link #fromDictionary}). */
@@ -373,11 +373,17 @@ final class ParquetRowGroupLoad {
                 boolean[] undecoded = new boolean[leaves.length];
                 for (int c = 0; c < leaves.length; c++) {
                     readers[c] = file.reader(g, leaves[c], buffers[c]);
-                    if (!decoder.stores(records.target(c)) && !dictionaryOnly(readers[c], c)) {
-                        // Not proven: the reader read page headers; a new one reads the chunk from its start.
-                        readers[c] = file.reader(g, leaves[c], buffers[c]);
-                    } else if (!decoder.stores(records.target(c))) {
-                        undecoded[c] = true;
+                    if (!decoder.stores(records.target(c))) {
+                        ColumnValues dictionary = dictionaries[c] == null
+                                ? dictionaries[c] = new ColumnValues(leaves[c].type()) : dictionaries[c];
+                        ColumnChunkReader.DictionaryOnly found = readers[c].dictionaryOnly(dictionary);
+                        if (found != ColumnChunkReader.DictionaryOnly.NO) {
+                            undecoded[c] = everyValueTaken(found, dictionary, c);
+                            if (!undecoded[c]) {
+                                // The reader has read the dictionary: a new one reads the chunk from its start.
+                                readers[c] = file.reader(g, leaves[c], buffers[c]);
+                            }
+                        }
                     }
                 }
                 long rows = file.rows(g);
@@ -414,22 +420,17 @@ final class ParquetRowGroupLoad {
         }
 
         /**
-         * Whether every row of file column {@code c}'s chunk that {@code reader} reads is taken,
-         * proven without decoding its data pages: for a column the table does not store and the
-         * duplicate check does not read, whose chunk is all dictionary pages
-         * ({@link ColumnChunkReader#dictionaryOnly}), every dictionary value is taken, and a null
-         * too where the chunk may hold one. A dictionary value no row uses then counts against
-         * the proof, and the chunk is decoded; so do a plain page and a null the footer does not
-         * rule out in a column that takes none. The contract's rules are each of one value (the
-         * duplicate key's columns are always decoded), so what holds of every value the chunk
-         * can give holds of each of its rows.
+         * Whether every row of file column {@code c}'s chunk is taken, proven without decoding its
+         * data pages: for a column the table does not store and the duplicate check does not
+         * read, whose chunk is all dictionary pages ({@link ColumnChunkReader#dictionaryOnly},
+         * which {@code found} it to be, giving {@code dictionary}), every dictionary value is
+         * taken, and a null too where the chunk may hold one. A dictionary value no row uses then
+         * counts against the proof, and the chunk is decoded; so do a plain page and a null the
+         * footer does not rule out in a column that takes none. The contract's rules are each of
+         * one value (the duplicate key's columns are always decoded), so what holds of every value
+         * the chunk can give holds of each of its rows.
          */
-        private boolean dictionaryOnly(ColumnChunkReader reader, int c) throws IOException {
-            ColumnValues dictionary = dictionaries[c] == null ? dictionaries[c] = new ColumnValues(leaves[c].type()) : dictionaries[c];
-            ColumnChunkReader.DictionaryOnly found = reader.dictionaryOnly(dictionary);
-            if (found == ColumnChunkReader.DictionaryOnly.NO) {
-                return false;
-            }
+        private boolean everyValueTaken(ColumnChunkReader.DictionaryOnly found, ColumnValues dictionary, int c) {
             int column = records.target(c);
             scratch.reset(1);
             decoder.forgetLastValues();
