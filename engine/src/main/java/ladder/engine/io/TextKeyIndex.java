@@ -216,9 +216,11 @@ final class TextKeyIndex {
      * generation as they fill (at a hundred million rows, the 1.3 GB this index holds).
      */
     void reserve(long keys) {
-        long longs = Math.min(MOST_RESERVED, keys * 5 / 3 + 2 * CHUNK);
+        long longs = Math.min(MOST_RESERVED, keys * 5 / 3);
+        // A file of few rows (a pool of an employer's year a file) fits what is left; a chunk made
+        // for each would be kept by the tables cut from it.
         if (longs > chunk.length - chunkUsed) {
-            chunk = new long[(int) longs];
+            chunk = new long[(int) Math.max(longs, CHUNK)];
             chunkUsed = 0;
         }
     }

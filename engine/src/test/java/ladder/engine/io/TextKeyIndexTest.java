@@ -88,6 +88,27 @@ class TextKeyIndexTest {
         assertEquals(-1, index.putIfAbsent(1, p, 0, 1, 0, 2), "a text that is a prefix of another is another");
     }
 
+    /**
+     * A pool of many small files, each announcing its rows: the room made for each must not be a
+     * chunk of its own, which the tables cut from it would keep: 3,000 of 16 MB, as the first
+     * reservation made, run the test's heap (2 GiB) out of memory.
+     */
+    @Test
+    void manySmallFilesShareTheRoomMadeForThem() {
+        TextKeyIndex index = new TextKeyIndex();
+        long row = 0;
+        for (int file = 0; file < 3_000; file++) {
+            index.reserve(20);
+            for (int person = 0; person < 20; person++) {
+                byte[] text = ("p" + person).getBytes(StandardCharsets.UTF_8);
+                long prefix = (long) file << 8;
+                assertEquals(-1, index.putIfAbsent(prefix, text, 0, text.length,
+                        index.hash(prefix, StringPool.hash(text, 0, text.length)), row++));
+            }
+        }
+        assertEquals(60_000, index.size());
+    }
+
     @Test
     void rowsComeInOrder() {
         TextKeyIndex index = new TextKeyIndex();
