@@ -13,7 +13,7 @@ public interface KeyTexts extends AutoCloseable {
      */
     boolean textEquals(long line, byte[] text, int from, int to);
 
-    /** Releases what reading back holds open. */
+    /** Releases what reading back holds open (files, decoded values); asked again, it opens them again. */
     @Override
     void close();
 }

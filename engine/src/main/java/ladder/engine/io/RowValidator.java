@@ -155,12 +155,14 @@ public final class RowValidator implements RecordSink {
         return readsKeysBack;
     }
 
-    /** Where the persons of {@code file}'s rows are read back from, given before any of them is offered. */
+    /**
+     * Where the persons of {@code file}'s rows are read back from, given before any of them is
+     * offered. What the earlier files' hold open is released (they open again if asked), so that a
+     * pool of thousands of files holds at most the files asked while one is read.
+     */
     public void keyTexts(String file, KeyTexts texts) {
-        KeyTexts earlier = keyTexts.put(fileIndex(file), texts);
-        if (earlier != null) {
-            earlier.close();
-        }
+        keyTexts.values().forEach(KeyTexts::close);
+        keyTexts.put(fileIndex(file), texts);
     }
 
     /** Releases what the files' {@link KeyTexts} hold open. */

@@ -96,6 +96,8 @@ final class ParquetKeyTexts implements KeyTexts {
 
     @Override
     public void close() {
+        Arrays.fill(groups, -1);
+        Arrays.fill(decoded, null);
         if (channel != null) {
             try {
                 channel.close();
