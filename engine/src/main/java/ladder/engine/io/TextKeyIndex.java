@@ -75,7 +75,6 @@ final class TextKeyIndex {
     private byte[][] blocks = new byte[16][];
     /** Per block, where each row's text ends in the block's bytes (it starts where the row before ends). */
     private int[][] ends = new int[16][];
-    private long stored;
     /** Keeps {@link #touch}'s loads from being optimised away. */
     @SuppressWarnings("unused")
     private long touched;
@@ -118,8 +117,8 @@ final class TextKeyIndex {
      * Rows are mapped in order: {@code row} must be the number of rows mapped so far.
      */
     long putIfAbsent(long prefix, byte[] text, int from, int to, int keyHash, long row) {
-        if (row != stored) {
-            throw new IllegalArgumentException("row " + row + " is not the next row, " + stored);
+        if (row != size) {
+            throw new IllegalArgumentException("row " + row + " is not the next row, " + size);
         }
         if (row > KeyIndex.MAX_ROWS) {
             throw new IllegalArgumentException("row " + row + " is outside 0.." + KeyIndex.MAX_ROWS);
@@ -300,11 +299,11 @@ final class TextKeyIndex {
 
     private void store(byte[] text, int from, int to) {
         if (texts != null) {
-            stored++;
             return;
         }
-        int block = (int) (stored >>> BLOCK_BITS);
-        int r = (int) stored & (BLOCK_ROWS - 1);
+        // Called before the row is counted: the row being stored is row size.
+        int block = (int) (size >>> BLOCK_BITS);
+        int r = (int) size & (BLOCK_ROWS - 1);
         if (r == 0) {
             if (block == blocks.length) {
                 blocks = Arrays.copyOf(blocks, 2 * block);
@@ -329,6 +328,5 @@ final class TextKeyIndex {
         }
         System.arraycopy(text, from, bytes, start, to - from);
         ends[block][r] = end;
-        stored++;
     }
 }

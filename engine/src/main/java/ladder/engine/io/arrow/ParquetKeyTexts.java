@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import ladder.engine.io.KeyTexts;
 import ladder.engine.contract.ValueRules;
-import ladder.engine.io.parquet.ColumnChunkReader;
 import ladder.engine.io.parquet.ColumnValues;
 import ladder.engine.io.parquet.LeafColumn;
 import ladder.engine.io.parquet.ParquetFile;
@@ -29,16 +28,23 @@ final class ParquetKeyTexts implements KeyTexts {
     private FileChannel channel;
     private ParquetFile file;
     private LeafColumn leaf;
-    private long[] firstRows;
+    /** Where each row group starts, and the file's rows, as the load read them. */
+    private final long[] firstRows;
+    private final int batchRows;
     private final int[] groups = new int[KEPT];
     private final ColumnValues[] decoded = new ColumnValues[KEPT];
     private int next;
 
-    /** The persons of column {@code column} (its name in the file) of {@code path}. */
-    ParquetKeyTexts(SourceFile source, Path path, String column) {
+    /**
+     * The persons of column {@code column} (its name in the file) of {@code path}, whose row
+     * groups start at {@code firstRows} (and it ends at their last), decoded {@code batchRows} at a time.
+     */
+    ParquetKeyTexts(SourceFile source, Path path, String column, long[] firstRows, int batchRows) {
         this.source = source;
         this.path = path;
         this.column = column;
+        this.firstRows = firstRows;
+        this.batchRows = batchRows;
         Arrays.fill(groups, -1);
     }
 
@@ -47,10 +53,9 @@ final class ParquetKeyTexts implements KeyTexts {
         try {
             open();
             long row = line - 1;
-            int at = Arrays.binarySearch(firstRows, row);
-            int g = at >= 0 ? at : -at - 2;
-            if (g < 0 || g >= file.rowGroups() || row >= firstRows[g + 1]) {
-                throw new IOException("row " + line + " is not in the file's " + firstRows[file.rowGroups()] + " rows");
+            int g = groupOf(firstRows, row);
+            if (g < 0) {
+                throw new IOException("row " + line + " is not in the file's " + firstRows[firstRows.length - 1] + " rows");
             }
             ColumnValues values = group(g);
             int i = (int) (row - firstRows[g]);
@@ -65,15 +70,27 @@ final class ParquetKeyTexts implements KeyTexts {
         }
     }
 
+    /**
+     * The row group holding row {@code row} (from 0) of groups starting at {@code firstRows} (its
+     * last entry the rows in all), past groups of no rows, which start where the next one does;
+     * -1 if no group holds it.
+     */
+    static int groupOf(long[] firstRows, long row) {
+        int at = Arrays.binarySearch(firstRows, row);
+        int g = at >= 0 ? at : -at - 2;
+        while (g >= 0 && g + 1 < firstRows.length - 1 && firstRows[g + 1] <= row) {
+            g++;
+        }
+        return g < 0 || g >= firstRows.length - 1 || row >= firstRows[g + 1] ? -1 : g;
+    }
+
     private ColumnValues group(int g) throws IOException {
         for (int k = 0; k < KEPT; k++) {
             if (groups[k] == g) {
                 return decoded[k];
             }
         }
-        ColumnChunkReader reader = file.reader(g, leaf);
-        ColumnValues values = new ColumnValues(leaf.type());
-        reader.read((int) file.rows(g), values);
+        ColumnValues values = ParquetRowGroupLoad.rows(file, g, leaf, 0, (int) (firstRows[g + 1] - firstRows[g]), batchRows);
         groups[next] = g;
         decoded[next] = values;
         next = (next + 1) % KEPT;
@@ -88,9 +105,9 @@ final class ParquetKeyTexts implements KeyTexts {
         file = ParquetFile.open(channel);
         leaf = file.columns().stream().filter(l -> l.name().equals(column)).findFirst()
                 .orElseThrow(() -> new IOException("its column '" + column + "' is gone"));
-        firstRows = new long[file.rowGroups() + 1];
-        for (int g = 0; g < file.rowGroups(); g++) {
-            firstRows[g + 1] = firstRows[g] + file.rows(g);
+        if (file.rowGroups() != firstRows.length - 1) {
+            throw new IOException("it has changed since it was read: " + file.rowGroups() + " row groups, not "
+                    + (firstRows.length - 1));
         }
     }
 

@@ -92,7 +92,7 @@ public final class ParquetReader implements SourceReader {
                 throw source.unreadable(e);
             }
             if (validator != null && validator.readsKeysBack()) {
-                validator.keyTexts(source.name(), new ParquetKeyTexts(source, file, load.keyColumn()));
+                validator.keyTexts(source.name(), load.keyTexts(file));
             }
             use.with(load);
         } catch (IOException e) {

@@ -104,12 +104,12 @@ final class ParquetRowGroupLoad {
         return new ParquetRowGroupLoad(source, file, records, leaves, validator, batchRows);
     }
 
-    /** The file's name of the column bound to the key's text (the person), whose values the duplicate check reads. */
-    String keyColumn() {
+    /** A way back to the persons of this file's rows ({@link ParquetKeyTexts}), the file at {@code path}. */
+    ParquetKeyTexts keyTexts(java.nio.file.Path path) {
         String person = records.schema().key().get(2).name();
         for (int c = 0; c < leaves.length; c++) {
             if (records.schema().fields().get(records.target(c)).name().equals(person)) {
-                return leaves[c].name();
+                return new ParquetKeyTexts(source, path, leaves[c].name(), firstRows, batchRows);
             }
         }
         throw new IllegalStateException("no column is bound to " + person);
@@ -263,22 +263,32 @@ final class ParquetRowGroupLoad {
         return row -> {
             if (decoded[0] == null) {
                 try {
-                    ColumnChunkReader reader = file.reader(group, leaves[c], new PageBuffers());
-                    ColumnValues passed = new ColumnValues(leaves[c].type());
-                    for (long done = 0; done < skip; ) {
-                        int n = (int) Math.min(batchRows, skip - done);
-                        reader.read(n, passed);
-                        done += n;
-                    }
-                    ColumnValues values = new ColumnValues(leaves[c].type());
-                    reader.read(count, values);
-                    decoded[0] = values;
+                    decoded[0] = rows(file, group, leaves[c], skip, count, batchRows);
                 } catch (IOException e) {
                     throw source.unreadable(e);
                 }
             }
             return text(decoded[0], row);
         };
+    }
+
+    /**
+     * Rows {@code skip} to {@code skip + count} of {@code leaf}'s chunk in row group {@code g},
+     * decoded on the calling thread with buffers of their own, those before read {@code batchRows}
+     * at a time and passed over.
+     */
+    static ColumnValues rows(ParquetFile file, int g, LeafColumn leaf, long skip, int count, int batchRows)
+            throws IOException {
+        ColumnChunkReader reader = file.reader(g, leaf, new PageBuffers());
+        ColumnValues passed = new ColumnValues(leaf.type());
+        for (long done = 0; done < skip; ) {
+            int n = (int) Math.min(batchRows, skip - done);
+            reader.read(n, passed);
+            done += n;
+        }
+        ColumnValues values = new ColumnValues(leaf.type());
+        reader.read(count, values);
+        return values;
     }
 
     /** A value as {@link BatchRecords} renders Arrow's reading of it. */
