@@ -227,13 +227,13 @@ public final class RowValidator implements RecordSink {
 
     /**
      * Makes room in the duplicate check for about {@code rows} more rows, which a reader that can
-     * estimate a file's rows announces, so that the check does not grow step by step.
+     * estimate a file's rows announces, so that the check does not grow step by step. A check of
+     * persons' bytes ({@link TextKeyIndex}) makes its room as it goes: it folds the tables of the
+     * employers' years it has left, so that what a file needs is not known from its rows.
      */
     public void expectRows(long rows) {
         if (codesPersons) {
             keys.reserve(keys.size() + rows);
-        } else {
-            textKeys.reserve(rows);
         }
         progress.expectRows(rows);
     }

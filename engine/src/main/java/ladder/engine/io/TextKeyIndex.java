@@ -18,8 +18,19 @@ import java.util.Arrays;
  * table, which stays in cache, where one table for all keys would take a cache miss a row at a
  * hundred million rows; and a slot need not name its prefix, nor a hash match read one back.
  *
- * <p>A row costs its slot (8 bytes at 37 to 75% load), 4 bytes of offset and its text's bytes,
- * or its slot alone where its text can be read back from its file ({@link Texts}).
+ * <p>A prefix's table is folded when the next row's prefix is another. Until then its keys are
+ * the rows that followed its first (the rows are numbered as they are mapped), so its keys' hashes
+ * are kept in the order of their rows (4 bytes a key) and its table goes back for the next prefix
+ * to take, sized as the folded one was. A pool whose files hold an employer's year together so
+ * holds one table at a time and 4 bytes a key, where tables of every prefix held 8 bytes a slot
+ * at 37 to 75% load: at a hundred million rows 0.4 GB against 1.3 GB, memory the machine must
+ * also clear before it is used, and no table but the first grows step by step. A row of a folded
+ * prefix unfolds its table again, and that prefix stays unfolded from then on: in a pool whose
+ * rows mix prefixes, each table is folded once, when it holds a key or a few, and the tables are
+ * what they were.
+ *
+ * <p>A row costs its slot or its folded hash, 4 bytes of offset and its text's bytes, or its slot
+ * or hash alone where its text can be read back from its file ({@link Texts}).
  * The store holds {@value #BLOCK_ROWS} rows a block, each block's bytes trimmed when it fills.
  */
 final class TextKeyIndex {
@@ -41,22 +52,38 @@ final class TextKeyIndex {
     /** A prefix and a text hash mixed by MurmurHash3's finaliser (see {@link KeyIndex}). */
     static final Hash MIXED = (prefix, textHash) -> KeyIndex.hash(prefix ^ (textHash & 0xFFFF_FFFFL) * 0x9E37_79B9_7F4A_7C15L);
 
-    /** One prefix's keys: slots of {@code hash << 32 | row + 1}, {@code slots[base..base + mask]}. */
+    /**
+     * One prefix's keys: unfolded, slots of {@code hash << 32 | row + 1}, {@code slots[base..base + mask]};
+     * folded ({@code slots} null), the key hashes in the order of their rows, {@code folded[foldedBase..foldedBase + size)}.
+     */
     private static final class Group {
         long[] slots;
         int base;
         int mask;
         int size;
+        int[] folded;
+        int foldedBase;
+        /** The row of its first key: until it is first left, its keys are the rows that follow. */
+        long firstRow;
+        /** Never folded again, once unfolded. */
+        boolean stays;
     }
 
-    /** Longs of a chunk of slots made as tables need them, where none was {@link #reserve reserved}. */
+    /**
+     * Longs of a chunk of slots, or ints of a chunk of folded hashes, made as tables and folds
+     * need them: made in the young generation, each is copied once to the old, where an array a
+     * table would be copied as it grows.
+     */
     private static final int CHUNK = 1 << 20;
-    /** The most longs a reserved chunk has. */
-    private static final long MOST_RESERVED = 1 << 28;
     /** The chunk tables are cut from, and where its free part starts. */
     private long[] chunk = new long[0];
     private int chunkUsed;
-    /** Tables given up by a group that grew, by log2 of their length, for another group to take. */
+    /** The chunk folded hashes are written to, and where its free part starts. */
+    private int[] foldChunk = new int[0];
+    private int foldUsed;
+    /** The length of the table the group folded last had: the next group's first. */
+    private int lastFoldedLength = FIRST_SLOTS;
+    /** Tables given up by a group that grew or folded, by log2 of their length, for another group to take. */
     private long[][][] freeArrays = new long[31][][];
     private int[][] freeBases = new int[31][];
     private int[] freeCount = new int[31];
@@ -106,6 +133,17 @@ final class TextKeyIndex {
         return size;
     }
 
+    /** The slots of the tables held now (each group's unfolded table), for a test of what folding saves. */
+    long slotsHeld() {
+        long slots = 0;
+        for (Group group : groups) {
+            if (group != null && group.slots != null) {
+                slots += group.mask + 1;
+            }
+        }
+        return slots;
+    }
+
     /** The index's hash of a key whose text's {@link ladder.engine.table.StringPool#hash} is {@code textHash}. */
     int hash(long prefix, int textHash) {
         return hash.of(prefix, textHash);
@@ -123,7 +161,7 @@ final class TextKeyIndex {
         if (row > KeyIndex.MAX_ROWS) {
             throw new IllegalArgumentException("row " + row + " is outside 0.." + KeyIndex.MAX_ROWS);
         }
-        Group group = group(prefix, true);
+        Group group = last != null && prefix == lastPrefix ? last : switchTo(prefix);
         long[] slots = group.slots;
         int base = group.base;
         int mask = group.mask;
@@ -150,44 +188,105 @@ final class TextKeyIndex {
     /**
      * Reads ahead the slots of the keys {@code prefixes[from..to)} with these index hashes, so that
      * the probes that follow find them in cache where the keys' prefixes change from row to row
-     * (see {@link KeyIndex#touch}); a prefix not yet met has nothing to read.
+     * (see {@link KeyIndex#touch}); a prefix not yet met, or folded, has nothing to read.
      */
     void touch(long[] prefixes, int[] keyHashes, int from, int to) {
         long sum = 0;
         for (int i = from; i < to; i++) {
-            Group group = group(prefixes[i], false);
-            if (group != null) {
+            Group group = prefixes[i] == lastPrefix && last != null ? last : find(prefixes[i]);
+            if (group != null && group.slots != null) {
                 sum += group.slots[group.base + (keyHashes[i] & group.mask)];
             }
         }
         touched = sum;
     }
 
-    /** The group of {@code prefix}; made if {@code make}, else null if there is none. */
-    private Group group(long prefix, boolean make) {
-        if (last != null && prefix == lastPrefix) {
-            return last;
+    /**
+     * The unfolded group of {@code prefix}, which is not the last row's: the last row's group is
+     * folded unless it stays, and {@code prefix}'s is made (with a table of the length the group
+     * folded last had) or unfolded.
+     */
+    private Group switchTo(long prefix) {
+        if (last != null && !last.stays) {
+            fold(last);
         }
+        int slot = slotOf(prefix);
+        Group group = groups[slot];
+        if (group == null) {
+            group = groups[slot] = new Group();
+            take(group, lastFoldedLength);
+            group.firstRow = size;
+            prefixes[slot] = prefix;
+            if (++groupCount > groups.length / 4 * 3) {
+                growGroups();
+            }
+        } else if (group.slots == null) {
+            unfold(group);
+        }
+        lastPrefix = prefix;
+        last = group;
+        return group;
+    }
+
+    /** The group of {@code prefix}, or null if it has none. */
+    private Group find(long prefix) {
+        return groups[slotOf(prefix)];
+    }
+
+    /** The slot of {@link #groups} that holds {@code prefix}'s group, or the free one it would take. */
+    private int slotOf(long prefix) {
         int mask = groups.length - 1;
         int slot = KeyIndex.hash(prefix) & mask;
         while (groups[slot] != null && prefixes[slot] != prefix) {
             slot = (slot + 1) & mask;
         }
-        Group group = groups[slot];
-        if (group == null) {
-            if (!make) {
-                return null;
-            }
-            group = groups[slot] = new Group();
-            take(group, FIRST_SLOTS);
-            prefixes[slot] = prefix;
-            if (++groupCount > groups.length / 4 * 3) {
-                growGroups();
+        return slot;
+    }
+
+    /** Keeps {@code group}'s key hashes in the order of their rows and gives its table up. */
+    private void fold(Group group) {
+        if (group.size > foldChunk.length - foldUsed) {
+            foldChunk = new int[Math.max(CHUNK, group.size)];
+            foldUsed = 0;
+        }
+        int[] folded = foldChunk;
+        int foldedBase = foldUsed;
+        foldUsed += group.size;
+        long[] slots = group.slots;
+        int length = group.mask + 1;
+        for (int k = group.base; k < group.base + length; k++) {
+            long entry = slots[k];
+            if (entry != 0) {
+                folded[foldedBase + (int) ((entry & 0xFFFF_FFFFL) - 1 - group.firstRow)] = (int) (entry >>> 32);
             }
         }
-        lastPrefix = prefix;
-        last = group;
-        return group;
+        giveUp(slots, group.base, length);
+        lastFoldedLength = length;
+        group.slots = null;
+        group.folded = folded;
+        group.foldedBase = foldedBase;
+    }
+
+    /** Makes {@code group}'s table again from its folded hashes; it stays unfolded from now on (its folded hashes are left where they are). */
+    private void unfold(Group group) {
+        int length = FIRST_SLOTS;
+        while (group.size > length / 4 * 3) {
+            length *= 2;
+        }
+        take(group, length);
+        long[] slots = group.slots;
+        int base = group.base;
+        int mask = group.mask;
+        for (int key = 0; key < group.size; key++) {
+            int keyHash = group.folded[group.foldedBase + key];
+            int slot = keyHash & mask;
+            while (slots[base + slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            slots[base + slot] = (long) keyHash << 32 | (group.firstRow + key + 1);
+        }
+        group.folded = null;
+        group.stays = true;
     }
 
     private void growGroups() {
@@ -205,22 +304,6 @@ final class TextKeyIndex {
                 groups[slot] = oldGroups[k];
                 prefixes[slot] = oldPrefixes[k];
             }
-        }
-    }
-
-    /**
-     * Makes room at once for about {@code keys} more keys: one chunk that their tables are cut
-     * from, made now, while the collector's young generation is small, so that it is made in the
-     * old one and never copied, where tables made one by one would be copied from generation to
-     * generation as they fill (at a hundred million rows, the 1.3 GB this index holds).
-     */
-    void reserve(long keys) {
-        long longs = Math.min(MOST_RESERVED, keys * 5 / 3);
-        // A file of few rows (a pool of an employer's year a file) fits what is left; a chunk made
-        // for each would be kept by the tables cut from it.
-        if (longs > chunk.length - chunkUsed) {
-            chunk = new long[(int) Math.max(longs, CHUNK)];
-            chunkUsed = 0;
         }
     }
 

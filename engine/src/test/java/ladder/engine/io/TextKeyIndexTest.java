@@ -45,10 +45,6 @@ class TextKeyIndexTest {
         List<String> textOfRow = new ArrayList<>();
         TextKeyIndex index = back ? new TextKeyIndex(hash, (row, bytes, from, to) -> textOfRow.get((int) row)
                 .equals(new String(bytes, from, to - from, StandardCharsets.UTF_8))) : new TextKeyIndex(hash);
-        if (back) {
-            // Tables cut from a reserved chunk, then, when it is used up, from chunks made as needed.
-            index.reserve(keys / 10);
-        }
         Map<List<Object>, Long> reference = new HashMap<>();
         for (int i = 0; i < keys; i++) {
             // Prefixes enough that their groups' table grows, many repeats; texts of every length, some
@@ -76,6 +72,66 @@ class TextKeyIndexTest {
         }
     }
 
+    /**
+     * Keys in bursts of one prefix, as files that hold an employer's year together give them, with
+     * prefixes met again later (files that do not): the tables folded when their prefix is left and
+     * unfolded when it comes back give what a HashMap gives, with the texts kept or read back, under
+     * the index's hash and under one that makes most keys' hashes agree.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3})
+    void foldedTablesAgreeWithHashMap(int variant) {
+        boolean back = variant % 2 == 1;
+        TextKeyIndex.Hash hash = variant < 2 ? TextKeyIndex.MIXED : (prefix, textHash) -> textHash & 15;
+        Random random = new Random(5 + variant);
+        List<String> textOfRow = new ArrayList<>();
+        TextKeyIndex index = back ? new TextKeyIndex(hash, (row, bytes, from, to) -> textOfRow.get((int) row)
+                .equals(new String(bytes, from, to - from, StandardCharsets.UTF_8))) : new TextKeyIndex(hash);
+        Map<List<Object>, Long> reference = new HashMap<>();
+        for (int burst = 0; burst < 400; burst++) {
+            long prefix = (long) random.nextInt(60) << 32;
+            int keys = random.nextInt(3) == 0 ? 1 + random.nextInt(5) : 1 + random.nextInt(600);
+            for (int k = 0; k < keys; k++) {
+                String text = "p" + random.nextInt(2_000);
+                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                Long earlier = reference.putIfAbsent(List.of(prefix, text), (long) textOfRow.size());
+                int keyHash = index.hash(prefix, StringPool.hash(bytes, 0, bytes.length));
+                if (k % 50 == 0) {
+                    index.touch(new long[] {prefix, prefix ^ 1L << 32}, new int[] {keyHash, keyHash}, 0, 2);
+                }
+                assertEquals(earlier == null ? -1 : earlier,
+                        index.putIfAbsent(prefix, bytes, 0, bytes.length, keyHash, textOfRow.size()), prefix + " " + text);
+                if (earlier == null) {
+                    textOfRow.add(text);
+                }
+            }
+        }
+        assertEquals(reference.size(), index.size());
+    }
+
+    /**
+     * Prefixes that come one after another, each once, hold one table between them: each is folded
+     * when the next begins. Without folding, the 300 prefixes of 1,000 keys would hold a table of
+     * 2,048 slots each.
+     */
+    @Test
+    void prefixesLeftHoldNoTable() {
+        TextKeyIndex index = new TextKeyIndex();
+        long row = 0;
+        for (int prefix = 0; prefix < 300; prefix++) {
+            for (int person = 0; person < 1_000; person++) {
+                byte[] text = ("p" + person).getBytes(StandardCharsets.UTF_8);
+                assertEquals(-1, index.putIfAbsent(prefix, text, 0, text.length,
+                        index.hash(prefix, StringPool.hash(text, 0, text.length)), row++));
+            }
+        }
+        assertEquals(2_048, index.slotsHeld());
+        byte[] again = "p7".getBytes(StandardCharsets.UTF_8);
+        assertEquals(5_007, index.putIfAbsent(5, again, 0, 2, index.hash(5, StringPool.hash(again, 0, 2)), row),
+                "a folded prefix's key is found again");
+        assertEquals(2_048, index.slotsHeld(), "the prefix met again is unfolded, the one left folded");
+    }
+
     @Test
     void theSameTextUnderAnotherPrefixIsAnotherKey() {
         List<Long> prefixOfRow = List.of(1L, 2L);
@@ -98,7 +154,6 @@ class TextKeyIndexTest {
         TextKeyIndex index = new TextKeyIndex();
         long row = 0;
         for (int file = 0; file < 3_000; file++) {
-            index.reserve(20);
             for (int person = 0; person < 20; person++) {
                 byte[] text = ("p" + person).getBytes(StandardCharsets.UTF_8);
                 long prefix = (long) file << 8;
