@@ -19,15 +19,15 @@ import java.util.Arrays;
  * hundred million rows; and a slot need not name its prefix, nor a hash match read one back.
  *
  * <p>A prefix's table is folded when the next row's prefix is another. Until then its keys are
- * the rows that followed its first (the rows are numbered as they are mapped), so its keys' hashes
- * are kept in the order of their rows (4 bytes a key) and its table goes back for the next prefix
- * to take, sized as the folded one was. A pool whose files hold an employer's year together so
- * holds one table at a time and 4 bytes a key, where tables of every prefix held 8 bytes a slot
- * at 37 to 75% load: at a hundred million rows 0.4 GB against 1.3 GB, memory the machine must
- * also clear before it is used, and no table but the first grows step by step. A row of a folded
- * prefix unfolds its table again, and that prefix stays unfolded from then on: in a pool whose
- * rows mix prefixes, each table is folded once, when it holds a key or a few, and the tables are
- * what they were.
+ * the rows that followed its first (the rows are numbered as they are mapped), and their hashes
+ * are kept as they come, one after another (4 bytes a key), so folding is giving the table back
+ * for the next prefix to take, sized as the folded one was. A pool whose files hold an employer's
+ * year together so holds one table at a time and 4 bytes a key, where tables of every prefix held
+ * 8 bytes a slot at 37 to 75% load: at a hundred million rows 0.4 GB against 1.3 GB, memory the
+ * machine must also clear before it is used, and no table but the first grows step by step. A row
+ * of a folded prefix unfolds its table again from the hashes, and that prefix stays unfolded (and
+ * keeps no more hashes) from then on: in a pool whose rows mix prefixes, each table is folded once,
+ * when it holds a key or a few, and the tables are what they were.
  *
  * <p>A row costs its slot or its folded hash, 4 bytes of offset and its text's bytes, or its slot
  * or hash alone where its text can be read back from its file ({@link Texts}).
@@ -75,6 +75,8 @@ final class TextKeyIndex {
      * table would be copied as it grows.
      */
     private static final int CHUNK = 1 << 20;
+    /** {@link #CHUNK}, or less for a test of what crosses from chunk to chunk. */
+    private final int chunkLength;
     /** The chunk tables are cut from, and where its free part starts. */
     private long[] chunk = new long[0];
     private int chunkUsed;
@@ -125,8 +127,14 @@ final class TextKeyIndex {
      * thousand keys, once in 2^21 where it has a thousand.
      */
     TextKeyIndex(Hash hash, Texts texts) {
+        this(hash, texts, CHUNK);
+    }
+
+    /** An index whose chunks of slots and of hashes are {@code chunkLength} long (a power of two, at least {@value #FIRST_SLOTS}). */
+    TextKeyIndex(Hash hash, Texts texts, int chunkLength) {
         this.hash = hash;
         this.texts = texts;
+        this.chunkLength = chunkLength;
     }
 
     long size() {
@@ -169,6 +177,9 @@ final class TextKeyIndex {
             long entry = slots[base + slot];
             if (entry == 0) {
                 slots[base + slot] = (long) keyHash << 32 | (row + 1);
+                if (!group.stays) {
+                    keep(group, keyHash);
+                }
                 store(text, from, to);
                 size++;
                 if (++group.size > (mask + 1) / 4 * 3) {
@@ -216,6 +227,8 @@ final class TextKeyIndex {
             group = groups[slot] = new Group();
             take(group, lastFoldedLength);
             group.firstRow = size;
+            group.folded = foldChunk;
+            group.foldedBase = foldUsed;
             prefixes[slot] = prefix;
             if (++groupCount > groups.length / 4 * 3) {
                 growGroups();
@@ -243,28 +256,28 @@ final class TextKeyIndex {
         return slot;
     }
 
-    /** Keeps {@code group}'s key hashes in the order of their rows and gives its table up. */
+    /**
+     * Keeps {@code key}'s hash, {@code group}'s next key, after its others, which are the last kept:
+     * only the group of the last row keeps hashes, and only until it is first left.
+     */
+    private void keep(Group group, int keyHash) {
+        if (foldUsed == foldChunk.length) {
+            int[] chunk = new int[Math.max(chunkLength, 2 * group.size)];
+            System.arraycopy(group.folded, group.foldedBase, chunk, 0, group.size);
+            foldChunk = chunk;
+            foldUsed = group.size;
+            group.folded = chunk;
+            group.foldedBase = 0;
+        }
+        foldChunk[foldUsed++] = keyHash;
+    }
+
+    /** Gives {@code group}'s table up: its keys' hashes are kept already, in the order of their rows. */
     private void fold(Group group) {
-        if (group.size > foldChunk.length - foldUsed) {
-            foldChunk = new int[Math.max(CHUNK, group.size)];
-            foldUsed = 0;
-        }
-        int[] folded = foldChunk;
-        int foldedBase = foldUsed;
-        foldUsed += group.size;
-        long[] slots = group.slots;
         int length = group.mask + 1;
-        for (int k = group.base; k < group.base + length; k++) {
-            long entry = slots[k];
-            if (entry != 0) {
-                folded[foldedBase + (int) ((entry & 0xFFFF_FFFFL) - 1 - group.firstRow)] = (int) (entry >>> 32);
-            }
-        }
-        giveUp(slots, group.base, length);
+        giveUp(group.slots, group.base, length);
         lastFoldedLength = length;
         group.slots = null;
-        group.folded = folded;
-        group.foldedBase = foldedBase;
     }
 
     /** Makes {@code group}'s table again from its folded hashes; it stays unfolded from now on (its folded hashes are left where they are). */
@@ -317,12 +330,12 @@ final class TextKeyIndex {
             group.base = freeBases[log][free];
             freeArrays[log][free] = null;
             Arrays.fill(group.slots, group.base, group.base + length, 0L);
-        } else if (length > CHUNK) {
+        } else if (length > chunkLength) {
             group.slots = new long[length];
             group.base = 0;
         } else {
             if (length > chunk.length - chunkUsed) {
-                chunk = new long[CHUNK];
+                chunk = new long[chunkLength];
                 chunkUsed = 0;
             }
             group.slots = chunk;

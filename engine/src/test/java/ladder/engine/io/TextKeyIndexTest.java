@@ -85,8 +85,9 @@ class TextKeyIndexTest {
         TextKeyIndex.Hash hash = variant < 2 ? TextKeyIndex.MIXED : (prefix, textHash) -> textHash & 15;
         Random random = new Random(5 + variant);
         List<String> textOfRow = new ArrayList<>();
-        TextKeyIndex index = back ? new TextKeyIndex(hash, (row, bytes, from, to) -> textOfRow.get((int) row)
-                .equals(new String(bytes, from, to - from, StandardCharsets.UTF_8))) : new TextKeyIndex(hash);
+        // Chunks of 256: the hashes of a burst cross from one chunk to the next, and tables outgrow them.
+        TextKeyIndex index = new TextKeyIndex(hash, back ? (row, bytes, from, to) -> textOfRow.get((int) row)
+                .equals(new String(bytes, from, to - from, StandardCharsets.UTF_8)) : null, 256);
         Map<List<Object>, Long> reference = new HashMap<>();
         for (int burst = 0; burst < 400; burst++) {
             long prefix = (long) random.nextInt(60) << 32;
