@@ -1,5 +1,8 @@
 package ladder.engine.io;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import ladder.engine.contract.Field;
@@ -36,6 +39,7 @@ public final class FieldDecoder {
     private static final int LOOKUP_EVERY = 16;
     /** Below 2^53 every whole number is an exact double. */
     private static final long EXACT_LIMIT = 1L << 53;
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     static {
         double power = 1;
@@ -53,6 +57,12 @@ public final class FieldDecoder {
      * dictionary before being added ({@link LocalDictionary#append}).
      */
     private final int idColumn;
+    /**
+     * Whether the table does not keep the id column (a stream keying persons by their bytes): its
+     * published dictionary is then empty, so an id is neither guessed nor looked up, nor compared
+     * with the last one (ids are nearly all distinct), only checked, hashed and added.
+     */
+    private final boolean idOnlyChecked;
     private final TableBuilder table;
     /** Per text column, where the last value decoded lies in {@code lastBytes}, and its code. */
     private byte[] lastBytes;
@@ -79,6 +89,7 @@ public final class FieldDecoder {
         this.table = table;
         fields = schema.fields().toArray(Field[]::new);
         idColumn = schema.indexOf(schema.key().get(schema.key().size() - 1).name());
+        idOnlyChecked = !table.keeps(idColumn);
         lastFrom = new int[fields.length];
         lastTo = new int[fields.length];
         lastCode = new int[fields.length];
@@ -171,6 +182,9 @@ public final class FieldDecoder {
     }
 
     private boolean text(RowBatch batch, int row, int c, byte[] bytes, int from, int to) {
+        if (c == idColumn && idOnlyChecked) {
+            return id(batch, row, c, bytes, from, to);
+        }
         if (bytes == lastBytes && to - from == lastTo[c] - lastFrom[c]
                 && Arrays.equals(bytes, from, to, bytes, lastFrom[c], lastTo[c])) {
             batch.codes[c][row] = lastCode[c];
@@ -208,6 +222,36 @@ public final class FieldDecoder {
         lastFrom[c] = from;
         lastTo[c] = to;
         lastCode[c] = code;
+        return true;
+    }
+
+    /**
+     * {@link #text} for an id the table does not keep: the same checks (no NUL; clean UTF-8 where
+     * a byte is not ASCII), eight bytes at a time, then its hash and its place in the batch's
+     * dictionary.
+     */
+    private static boolean id(RowBatch batch, int row, int c, byte[] bytes, int from, int to) {
+        long high = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long word = (long) WORDS.get(bytes, i);
+            // A byte of 0 leaves its high bit set in (word - 0x01..) & ~word (SWAR zero test).
+            if (((word - 0x0101_0101_0101_0101L) & ~word & 0x8080_8080_8080_8080L) != 0) {
+                return false;
+            }
+            high |= word;
+        }
+        for (; i < to; i++) {
+            byte b = bytes[i];
+            if (b == 0) {
+                return false;
+            }
+            high |= b;
+        }
+        if ((high & 0x8080_8080_8080_8080L) != 0 && !ValueRules.isCleanUtf8(bytes, from, to)) {
+            return false;
+        }
+        batch.codes[c][row] = ~batch.dictionaries[c].append(bytes, from, to, StringPool.hash(bytes, from, to));
         return true;
     }
 

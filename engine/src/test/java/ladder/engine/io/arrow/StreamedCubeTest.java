@@ -193,7 +193,11 @@ class StreamedCubeTest {
                     {"gender", ""}, {"months_in_grade", "x"}, {"promoted", "2"}, {"parental_occupation", "Routine"},
                     // Nulls (an Arrow or Parquet null, an empty CSV field) where the contract takes none, in
                     // columns few cubes read: a Parquet chunk whose dictionary is all valid still breaks the row.
-                    {"gender", null}, {"entry_route", null}};
+                    {"gender", null}, {"entry_route", null},
+                    // Ids with a NUL within the first eight bytes or after them, and one of clean UTF-8 past ASCII
+                    // (taken): a stream that does not keep person_id checks ids on a path of its own.
+                    {"person_id", "person\u0000-" + i}, {"person_id", "person-" + i + "\u0000"},
+                    {"person_id", "p\u00e9rson-" + i}};
                 String[] b = breaks[random.nextInt(breaks.length)];
                 set(row, b[0], b[1]);
             }
