@@ -282,7 +282,8 @@ public final class TableBuilder {
 
     /**
      * The code of coded column {@code column} at a row already committed: what a reader needs to
-     * compare a new row's key with an earlier one's.
+     * compare a new row's key with an earlier one's. A streaming builder answers for a key column
+     * only, and for a sealed row only where it keeps the key's last column (the person).
      */
     public int codeAt(int column, long at) {
         if (at < 0 || at >= rows()) {
@@ -291,8 +292,16 @@ public final class TableBuilder {
         if (at >= sealedRows) {
             return codes[column][(int) (at - sealedRows)];
         }
+        if (groups != null && !kept[keyColumns[keyColumns.length - 1]]) {
+            throw new IllegalStateException("a streaming builder that keeps no person keeps no sealed row's codes");
+        }
         // Every sealed chunk but a table's last is full, and the last is sealed only by build().
         return chunks.get((int) (at / chunkRows)).codes()[column].get((int) (at % chunkRows));
+    }
+
+    /** The chunks held for {@link #codeAt} (a loading builder's are its table's), for a test of what a stream holds. */
+    int heldChunks() {
+        return chunks.size();
     }
 
     /** The table of every committed row. The builder must not be used afterwards. */
@@ -334,11 +343,16 @@ public final class TableBuilder {
             chunks.add(chunk);
             return;
         }
-        Codes[] keys = new Codes[n];
-        for (int c : keyColumns) {
-            keys[c] = chunkCodes[c];
+        // The key's codes are kept for codeAt only where the person's are kept (a duplicate check of
+        // codes reads keys back); a check of persons' bytes never asks, and would hold them for
+        // nothing: 3 bytes a row, 0.3 GB at a hundred million.
+        if (kept[keyColumns[keyColumns.length - 1]]) {
+            Codes[] keys = new Codes[n];
+            for (int c : keyColumns) {
+                keys[c] = chunkCodes[c];
+            }
+            chunks.add(new Chunk(chunk.rows(), keys, new Decimals[n]));
         }
-        chunks.add(new Chunk(chunk.rows(), keys, new Decimals[n]));
         group.add(chunk);
         if (group.size() == groupChunks) {
             handOn();
