@@ -81,6 +81,14 @@ public final class RowValidator implements RecordSink {
     /** The batch whose rows from {@code pendingFrom} on are accepted but not yet appended to the table. */
     private RowBatch pending;
     private int pendingFrom;
+    /**
+     * Where persons are read back: the batch row of each row accepted in the run being merged, by
+     * its number from {@link #runFirstRow} (-1 for one accepted through the exact path), so that a
+     * key whose hash agrees with that of a row of the same run is told apart by the batch's bytes,
+     * not by decoding the row's row group again.
+     */
+    private int[] acceptedAt = new int[0];
+    private long runFirstRow = -1;
     private final List<String> files = new ArrayList<>();
     private String lastFile;
     private int lastFileIndex;
@@ -171,8 +179,16 @@ public final class RowValidator implements RecordSink {
         keyTexts.clear();
     }
 
-    /** Whether accepted row {@code row}'s person is {@code text[from..to)}, read back from its file. */
+    /**
+     * Whether accepted row {@code row}'s person is {@code text[from..to)}: from the batch being
+     * merged if the row is one of its run's, else read back from its file.
+     */
     private boolean personIs(long row, byte[] text, int from, int to) {
+        if (runFirstRow >= 0 && row >= runFirstRow && acceptedAt[(int) (row - runFirstRow)] >= 0) {
+            LocalDictionary people = pending.dictionaries[personColumn];
+            int person = ~pending.codes[personColumn][acceptedAt[(int) (row - runFirstRow)]];
+            return Arrays.equals(people.arena(), people.from(person), people.to(person), text, from, to);
+        }
         KeyTexts texts = keyTexts.get(origins.file(row));
         if (texts == null) {
             throw new IllegalStateException("no way back to the persons of " + files.get(origins.file(row)));
@@ -318,6 +334,13 @@ public final class RowValidator implements RecordSink {
         }
         pending = batch;
         pendingFrom = from;
+        if (readsKeysBack) {
+            if (acceptedAt.length < to - from) {
+                acceptedAt = new int[Math.max(to - from, 2 * acceptedAt.length)];
+            }
+            Arrays.fill(acceptedAt, 0, to - from, -1);
+            runFirstRow = builder.rows();
+        }
         for (int i = from; i < to; i++) {
             if ((i - from) % TOUCHED == 0) {
                 int end = Math.min(to - from, i - from + TOUCHED);
@@ -338,11 +361,15 @@ public final class RowValidator implements RecordSink {
                 batch.codes[c][i] = tableCode(batch, c, batch.codes[c][i]);
             }
             origins.add(row, fileIndex, firstLine + batch.lines[i]);
+            if (readsKeysBack) {
+                acceptedAt[(int) (row - runFirstRow)] = i;
+            }
             read++;
             accepted++;
         }
         builder.appendRows(batch.codes, batch.decimals, pendingFrom, to);
         pending = null;
+        runFirstRow = -1;
     }
 
     /**

@@ -49,8 +49,13 @@ final class TextKeyIndex {
         boolean holds(long row, byte[] text, int from, int to);
     }
 
-    /** A prefix and a text hash mixed by MurmurHash3's finaliser (see {@link KeyIndex}). */
-    static final Hash MIXED = (prefix, textHash) -> KeyIndex.hash(prefix ^ (textHash & 0xFFFF_FFFFL) * 0x9E37_79B9_7F4A_7C15L);
+    /**
+     * The text's hash (mixed already) with the prefix's, by MurmurHash3's finaliser (see
+     * {@link KeyIndex}): a one-to-one function of the text's hash within a prefix, so that two
+     * texts of one prefix agree only where their text hashes do (once in 2^32 pairs), where a
+     * 64-bit mix cut to 32 bits let them agree by either, twice as often.
+     */
+    static final Hash MIXED = (prefix, textHash) -> textHash ^ KeyIndex.hash(prefix);
 
     /**
      * One prefix's keys: unfolded, slots of {@code hash << 32 | row + 1}, {@code slots[base..base + mask]};
