@@ -266,9 +266,17 @@ public final class ColumnChunkReader {
             case LONG, UNSIGNED_LONG -> System.arraycopy(page.longs, v, out.longs(), row, n);
             case DOUBLE, FLOAT -> System.arraycopy(page.doubles, v, out.doubles(), row, n);
             case STRING -> {
-                System.arraycopy(page.starts, v, out.starts(), row, n);
-                System.arraycopy(page.ends, v, out.ends(), row, n);
-                Arrays.fill(out.data(), row, row + n, page.data);
+                // The values lie end to end (with a plain page's lengths between them): one copy.
+                int[] starts = out.starts();
+                int[] ends = out.ends();
+                if (n > 0) {
+                    int shift = out.keep(page.data, page.starts[v], page.ends[v + n - 1]) - page.starts[v];
+                    for (int k = 0; k < n; k++) {
+                        starts[row + k] = page.starts[v + k] + shift;
+                        ends[row + k] = page.ends[v + k] + shift;
+                    }
+                }
+                Arrays.fill(out.data(), row, row + n, out.keptBytes());
             }
         }
         if (out.dictionaryRows() > 0) {
@@ -341,7 +349,7 @@ public final class ColumnChunkReader {
         if (header == null) {
             throw failure("has a data page without a data page header");
         }
-        byte[] bytes = pageBytes(header.getEncoding(), size);
+        byte[] bytes = buffers.page(size);
         codec.decompress(chunk, body, compressed, bytes, 0, size);
         ByteCursor in = new ByteCursor(bytes, 0, size);
         int count = header.getNum_values();
@@ -378,7 +386,7 @@ public final class ColumnChunkReader {
             throw failure("has definition levels in a column that holds no nulls");
         }
         int valueSize = size - levelBytes;
-        byte[] bytes = pageBytes(header.getEncoding(), valueSize);
+        byte[] bytes = buffers.page(valueSize);
         if (header.isSetIs_compressed() && !header.isIs_compressed()) {
             if (compressed - levelBytes != valueSize) {
                 throw failure("has an uncompressed page of " + (compressed - levelBytes) + " value bytes that claims " + valueSize);
@@ -388,16 +396,6 @@ public final class ColumnChunkReader {
             codec.decompress(chunk, body + levelBytes, compressed - levelBytes, bytes, 0, valueSize);
         }
         values(header.getEncoding(), new ByteCursor(bytes, 0, valueSize), bytes);
-    }
-
-    /**
-     * An array for a data page's {@code size} bytes: a new one if its values will be ranges of it
-     * (plain strings), which must outlive the page; else the thread's page buffer.
-     */
-    private byte[] pageBytes(Encoding encoding, int size) {
-        boolean kept = type == ValueType.STRING
-                && (encoding == Encoding.PLAIN || encoding == Encoding.DELTA_LENGTH_BYTE_ARRAY);
-        return kept ? new byte[size] : buffers.page(size);
     }
 
     private void startPage(int count) throws IOException {

@@ -25,6 +25,14 @@ public final class ColumnValues {
     private long[] longs;
     private double[] doubles;
     private byte[][] data;
+    /**
+     * The bytes of the strings read since the last {@link #reset}, copied out of their pages (which
+     * the reader's thread reuses): kept, and grown, from read to read, so that a column of
+     * strings makes no garbage a page, where pages kept for their strings were copied by the
+     * collector while the batch holding them waited to be merged.
+     */
+    private byte[] kept = new byte[0];
+    private int keptUsed;
     private int[] starts;
     private int[] ends;
     private int[] dictionaryIndex;
@@ -143,6 +151,7 @@ public final class ColumnValues {
     /** Empties this for {@code n} rows, growing its arrays if they are shorter. */
     void reset(int n) {
         rows = n;
+        keptUsed = 0;
         hasNulls = false;
         dictionaryRows = 0;
         plainRows = 0;
@@ -160,6 +169,29 @@ public final class ColumnValues {
                 ends = new int[n];
             }
         }
+    }
+
+    /**
+     * Copies {@code bytes[from..to)} after the strings kept so far and returns where they start in
+     * {@link #keptBytes()}, which may be another array than before (earlier strings stay in theirs).
+     */
+    int keep(byte[] bytes, int from, int to) {
+        int length = to - from;
+        if (length > kept.length - keptUsed) {
+            long grown = Math.max((long) keptUsed + length, 2L * kept.length);
+            if (grown > Integer.MAX_VALUE - 16) {
+                throw new IllegalStateException("more than 2 GB of strings in one batch");
+            }
+            kept = Arrays.copyOf(kept, (int) Math.max(grown, 1 << 12));
+        }
+        System.arraycopy(bytes, from, kept, keptUsed, length);
+        int at = keptUsed;
+        keptUsed += length;
+        return at;
+    }
+
+    byte[] keptBytes() {
+        return kept;
     }
 
     void nulls(boolean present) {

@@ -4,8 +4,8 @@ package ladder.engine.io.parquet;
  * Arrays one thread reuses from column chunk to column chunk of one column, so that reading a
  * file does not allocate (and the operating system fault in) a new array for every chunk and page
  * read: the chunk's bytes, a page's bytes once decompressed, and a page's decoded levels, indices
- * and values, all of which are copied out before the next page is read. What outlives the page
- * (a dictionary, the bytes plain strings lie in) is never put here.
+ * and values, all of which are copied out before the next page is read (a page's strings into the
+ * {@link ColumnValues} read into). What outlives the page (a dictionary) is never put here.
  */
 public final class PageBuffers {
     private byte[] chunk = new byte[0];
