@@ -88,7 +88,7 @@ final class TextKeyIndex {
     /** The chunk folded hashes are written to, and where its free part starts. */
     private int[] foldChunk = new int[0];
     private int foldUsed;
-    /** The length of the table the group folded last had: the next group's first. */
+    /** The length of table the keys of the group folded last needed: the next group's first. */
     private int lastFoldedLength = FIRST_SLOTS;
     /** Tables given up by a group that grew or folded, by log2 of their length, for another group to take. */
     private long[][][] freeArrays = new long[31][][];
@@ -277,21 +277,31 @@ final class TextKeyIndex {
         foldChunk[foldUsed++] = keyHash;
     }
 
-    /** Gives {@code group}'s table up: its keys' hashes are kept already, in the order of their rows. */
+    /**
+     * Gives {@code group}'s table up: its keys' hashes are kept already, in the order of their
+     * rows. The next group's table is made at the length this one's keys need, not at this one's
+     * (which a group of few keys after one of many took), so that the groups that follow a large
+     * one do not each clear a large table.
+     */
     private void fold(Group group) {
         int length = group.mask + 1;
         giveUp(group.slots, group.base, length);
-        lastFoldedLength = length;
+        lastFoldedLength = lengthFor(group.size);
         group.slots = null;
+    }
+
+    /** The length of a table {@code keys} keys fill no more than three quarters of. */
+    private static int lengthFor(int keys) {
+        int length = FIRST_SLOTS;
+        while (keys > length / 4 * 3) {
+            length *= 2;
+        }
+        return length;
     }
 
     /** Makes {@code group}'s table again from its folded hashes; it stays unfolded from now on (its folded hashes are left where they are). */
     private void unfold(Group group) {
-        int length = FIRST_SLOTS;
-        while (group.size > length / 4 * 3) {
-            length *= 2;
-        }
-        take(group, length);
+        take(group, lengthFor(group.size));
         long[] slots = group.slots;
         int base = group.base;
         int mask = group.mask;

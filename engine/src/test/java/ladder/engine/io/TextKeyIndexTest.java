@@ -133,6 +133,25 @@ class TextKeyIndexTest {
         assertEquals(2_048, index.slotsHeld(), "the prefix met again is unfolded, the one left folded");
     }
 
+    /**
+     * After a prefix of many keys, the prefixes of one key that follow take a table of the length
+     * their keys need, not the large one's: else each would clear a table of 16,384 slots.
+     */
+    @Test
+    void aSmallPrefixAfterALargeOneTakesASmallTable() {
+        TextKeyIndex index = new TextKeyIndex();
+        long row = 0;
+        for (int person = 0; person < 10_000; person++) {
+            byte[] text = ("p" + person).getBytes(StandardCharsets.UTF_8);
+            index.putIfAbsent(0, text, 0, text.length, index.hash(0, StringPool.hash(text, 0, text.length)), row++);
+        }
+        byte[] one = "p".getBytes(StandardCharsets.UTF_8);
+        for (long prefix = 1; prefix <= 3; prefix++) {
+            assertEquals(-1, index.putIfAbsent(prefix, one, 0, 1, index.hash(prefix, StringPool.hash(one, 0, 1)), row++));
+        }
+        assertEquals(16, index.slotsHeld(), "the last prefix's table, of the 16 slots its one key needs");
+    }
+
     @Test
     void theSameTextUnderAnotherPrefixIsAnotherKey() {
         List<Long> prefixOfRow = List.of(1L, 2L);
