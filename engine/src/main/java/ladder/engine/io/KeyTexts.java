@@ -13,6 +13,13 @@ public interface KeyTexts extends AutoCloseable {
      */
     boolean textEquals(long line, byte[] text, int from, int to);
 
+    /**
+     * The {@link ladder.engine.table.StringPool#hash} of the key text at physical line {@code line},
+     * trimmed as for {@link #textEquals}: the duplicate check makes an employer's year's table again
+     * from them when a row of that year comes back after others ({@link TextKeyIndex}).
+     */
+    int hash(long line);
+
     /** Releases what reading back holds open (files, decoded values); asked again, it opens them again. */
     @Override
     void close();

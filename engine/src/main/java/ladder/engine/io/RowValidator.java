@@ -154,7 +154,17 @@ public final class RowValidator implements RecordSink {
         if (textKeys.size() > 0) {
             throw new IllegalStateException("rows were read before the key's texts were to be read back");
         }
-        textKeys = new TextKeyIndex(TextKeyIndex.MIXED, this::personIs);
+        textKeys = new TextKeyIndex(TextKeyIndex.MIXED, new TextKeyIndex.Texts() {
+            @Override
+            public boolean holds(long row, byte[] text, int from, int to) {
+                return personIs(row, text, from, to);
+            }
+
+            @Override
+            public int hash(long row) {
+                return personHash(row);
+            }
+        });
         readsKeysBack = true;
     }
 
@@ -184,16 +194,34 @@ public final class RowValidator implements RecordSink {
      * merged if the row is one of its run's, else read back from its file.
      */
     private boolean personIs(long row, byte[] text, int from, int to) {
-        if (runFirstRow >= 0 && row >= runFirstRow && acceptedAt[(int) (row - runFirstRow)] >= 0) {
+        int person = pendingPerson(row);
+        if (person >= 0) {
             LocalDictionary people = pending.dictionaries[personColumn];
-            int person = ~pending.codes[personColumn][acceptedAt[(int) (row - runFirstRow)]];
             return Arrays.equals(people.arena(), people.from(person), people.to(person), text, from, to);
         }
+        return keyTextsOf(row).textEquals(origins.line(row), text, from, to);
+    }
+
+    /** The {@link ladder.engine.table.StringPool#hash} of accepted row {@code row}'s person, found as {@link #personIs} finds it. */
+    private int personHash(long row) {
+        int person = pendingPerson(row);
+        return person >= 0 ? pending.dictionaries[personColumn].hash(person) : keyTextsOf(row).hash(origins.line(row));
+    }
+
+    /** The batch dictionary's code of accepted row {@code row}'s person if the row is one of the run being merged, else -1. */
+    private int pendingPerson(long row) {
+        if (runFirstRow >= 0 && row >= runFirstRow && acceptedAt[(int) (row - runFirstRow)] >= 0) {
+            return ~pending.codes[personColumn][acceptedAt[(int) (row - runFirstRow)]];
+        }
+        return -1;
+    }
+
+    private KeyTexts keyTextsOf(long row) {
         KeyTexts texts = keyTexts.get(origins.file(row));
         if (texts == null) {
             throw new IllegalStateException("no way back to the persons of " + files.get(origins.file(row)));
         }
-        return texts.textEquals(origins.line(row), text, from, to);
+        return texts;
     }
 
     /** Records offered so far, malformed ones included. */

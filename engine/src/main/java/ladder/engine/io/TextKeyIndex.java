@@ -1,6 +1,7 @@
 package ladder.engine.io;
 
 import java.util.Arrays;
+import ladder.engine.table.StringPool;
 
 /**
  * The set of keys (a {@code long} prefix, a text) of the rows accepted so far, each mapped to its
@@ -19,18 +20,19 @@ import java.util.Arrays;
  * hundred million rows; and a slot need not name its prefix, nor a hash match read one back.
  *
  * <p>A prefix's table is folded when the next row's prefix is another. Until then its keys are
- * the rows that followed its first (the rows are numbered as they are mapped), and their hashes
- * are kept as they come, one after another (4 bytes a key), so folding is giving the table back
- * for the next prefix to take, sized as the folded one was. A pool whose files hold an employer's
- * year together so holds one table at a time and 4 bytes a key, where tables of every prefix held
- * 8 bytes a slot at 37 to 75% load: at a hundred million rows 0.4 GB against 1.3 GB, memory the
- * machine must also clear before it is used, and no table but the first grows step by step. A row
- * of a folded prefix unfolds its table again from the hashes, and that prefix stays unfolded (and
- * keeps no more hashes) from then on: in a pool whose rows mix prefixes, each table is folded once,
- * when it holds a key or a few, and the tables are what they were.
+ * the rows that followed its first (the rows are numbered as they are mapped), so folding keeps
+ * nothing but that first row and the number of keys: the table is given back for the next prefix
+ * to take, at the length the folded one's keys needed. A pool whose files hold an employer's year
+ * together so holds one table at a time, where tables of every prefix held 8 bytes a slot at 37 to
+ * 75% load (1.3 GB at a hundred million rows, memory the machine must also clear before it is
+ * used), and no table but the first grows step by step. A row of a folded prefix unfolds its table
+ * again: its keys' hashes are made again from their texts, kept in the store or read back from
+ * their files ({@link Texts#hash}), and that prefix stays unfolded from then on. In a pool whose
+ * rows mix prefixes, each table is folded once, when it holds a key or a few, and the tables are
+ * what they were.
  *
- * <p>A row costs its slot or its folded hash, 4 bytes of offset and its text's bytes, or its slot
- * or hash alone where its text can be read back from its file ({@link Texts}).
+ * <p>A row costs its slot while its prefix's table is held, and 4 bytes of offset and its text's
+ * bytes, or nothing where its text can be read back from its file ({@link Texts}).
  * The store holds {@value #BLOCK_ROWS} rows a block, each block's bytes trimmed when it fills.
  */
 final class TextKeyIndex {
@@ -44,9 +46,13 @@ final class TextKeyIndex {
         int of(long prefix, int textHash);
     }
 
-    /** Tells whether an accepted row's text is the one given, for an index that keeps no text of its own. */
+    /** Accepted rows' texts, for an index that keeps no text of its own. */
     interface Texts {
+        /** Whether accepted row {@code row}'s text is {@code text[from..to)}. */
         boolean holds(long row, byte[] text, int from, int to);
+
+        /** The {@link StringPool#hash} of accepted row {@code row}'s text, which a folded table is made again from. */
+        int hash(long row);
     }
 
     /**
@@ -59,35 +65,34 @@ final class TextKeyIndex {
 
     /**
      * One prefix's keys: unfolded, slots of {@code hash << 32 | row + 1}, {@code slots[base..base + mask]};
-     * folded ({@code slots} null), the key hashes in the order of their rows, {@code folded[foldedBase..foldedBase + size)}.
+     * folded ({@code slots} null), rows {@code firstRow..firstRow + size - 1}.
      */
     private static final class Group {
+        final long prefix;
         long[] slots;
         int base;
         int mask;
         int size;
-        int[] folded;
-        int foldedBase;
         /** The row of its first key: until it is first left, its keys are the rows that follow. */
         long firstRow;
         /** Never folded again, once unfolded. */
         boolean stays;
+
+        Group(long prefix) {
+            this.prefix = prefix;
+        }
     }
 
     /**
-     * Longs of a chunk of slots, or ints of a chunk of folded hashes, made as tables and folds
-     * need them: made in the young generation, each is copied once to the old, where an array a
-     * table would be copied as it grows.
+     * Longs of a chunk of slots, made as tables need them: made in the young generation, each is
+     * copied once to the old, where an array a table would be copied as it grows.
      */
     private static final int CHUNK = 1 << 20;
-    /** {@link #CHUNK}, or less for a test of what crosses from chunk to chunk. */
+    /** {@link #CHUNK}, or less for a test of tables that outgrow a chunk. */
     private final int chunkLength;
     /** The chunk tables are cut from, and where its free part starts. */
     private long[] chunk = new long[0];
     private int chunkUsed;
-    /** The chunk folded hashes are written to, and where its free part starts. */
-    private int[] foldChunk = new int[0];
-    private int foldUsed;
     /** The length of table the keys of the group folded last needed: the next group's first. */
     private int lastFoldedLength = FIRST_SLOTS;
     /** Tables given up by a group that grew or folded, by log2 of their length, for another group to take. */
@@ -135,7 +140,7 @@ final class TextKeyIndex {
         this(hash, texts, CHUNK);
     }
 
-    /** An index whose chunks of slots and of hashes are {@code chunkLength} long (a power of two, at least {@value #FIRST_SLOTS}). */
+    /** An index whose chunks of slots are {@code chunkLength} long (a power of two, at least {@value #FIRST_SLOTS}). */
     TextKeyIndex(Hash hash, Texts texts, int chunkLength) {
         this.hash = hash;
         this.texts = texts;
@@ -182,9 +187,6 @@ final class TextKeyIndex {
             long entry = slots[base + slot];
             if (entry == 0) {
                 slots[base + slot] = (long) keyHash << 32 | (row + 1);
-                if (!group.stays) {
-                    keep(group, keyHash);
-                }
                 store(text, from, to);
                 size++;
                 if (++group.size > (mask + 1) / 4 * 3) {
@@ -229,11 +231,9 @@ final class TextKeyIndex {
         int slot = slotOf(prefix);
         Group group = groups[slot];
         if (group == null) {
-            group = groups[slot] = new Group();
+            group = groups[slot] = new Group(prefix);
             take(group, lastFoldedLength);
             group.firstRow = size;
-            group.folded = foldChunk;
-            group.foldedBase = foldUsed;
             prefixes[slot] = prefix;
             if (++groupCount > groups.length / 4 * 3) {
                 growGroups();
@@ -262,24 +262,7 @@ final class TextKeyIndex {
     }
 
     /**
-     * Keeps {@code key}'s hash, {@code group}'s next key, after its others, which are the last kept:
-     * only the group of the last row keeps hashes, and only until it is first left.
-     */
-    private void keep(Group group, int keyHash) {
-        if (foldUsed == foldChunk.length) {
-            int[] chunk = new int[Math.max(chunkLength, 2 * group.size)];
-            System.arraycopy(group.folded, group.foldedBase, chunk, 0, group.size);
-            foldChunk = chunk;
-            foldUsed = group.size;
-            group.folded = chunk;
-            group.foldedBase = 0;
-        }
-        foldChunk[foldUsed++] = keyHash;
-    }
-
-    /**
-     * Gives {@code group}'s table up: its keys' hashes are kept already, in the order of their
-     * rows. The next group's table is made at the length this one's keys need, not at this one's
+     * Gives {@code group}'s table up: its keys are the rows from its first. The next group's table is made at the length this one's keys need, not at this one's
      * (which a group of few keys after one of many took), so that the groups that follow a large
      * one do not each clear a large table.
      */
@@ -299,21 +282,24 @@ final class TextKeyIndex {
         return length;
     }
 
-    /** Makes {@code group}'s table again from its folded hashes; it stays unfolded from now on (its folded hashes are left where they are). */
+    /**
+     * Makes {@code group}'s table again, its keys' hashes from their rows' texts; it stays unfolded
+     * from now on, as its later keys do not follow its first.
+     */
     private void unfold(Group group) {
         take(group, lengthFor(group.size));
         long[] slots = group.slots;
         int base = group.base;
         int mask = group.mask;
         for (int key = 0; key < group.size; key++) {
-            int keyHash = group.folded[group.foldedBase + key];
+            long row = group.firstRow + key;
+            int keyHash = hash.of(group.prefix, textHash(row));
             int slot = keyHash & mask;
             while (slots[base + slot] != 0) {
                 slot = (slot + 1) & mask;
             }
-            slots[base + slot] = (long) keyHash << 32 | (group.firstRow + key + 1);
+            slots[base + slot] = (long) keyHash << 32 | (row + 1);
         }
-        group.folded = null;
         group.stays = true;
     }
 
@@ -406,6 +392,17 @@ final class TextKeyIndex {
         int r = (int) row & (BLOCK_ROWS - 1);
         int start = r == 0 ? 0 : ends[block][r - 1];
         return Arrays.equals(blocks[block], start, ends[block][r], text, from, to);
+    }
+
+    /** The {@link StringPool#hash} of row {@code row}'s text, kept or read back. */
+    private int textHash(long row) {
+        if (texts != null) {
+            return texts.hash(row);
+        }
+        int block = (int) (row >>> BLOCK_BITS);
+        int r = (int) row & (BLOCK_ROWS - 1);
+        int start = r == 0 ? 0 : ends[block][r - 1];
+        return StringPool.hash(blocks[block], start, ends[block][r]);
     }
 
     private void store(byte[] text, int from, int to) {

@@ -21,6 +21,29 @@ import org.junit.jupiter.api.Test;
  */
 class TextKeyIndexTest {
 
+    /** Accepted rows' texts read back from a list, as a load reads them back from their files. */
+    private static final class ListTexts implements TextKeyIndex.Texts {
+        private final List<String> textOfRow;
+        /** The rows whose hash was asked for, to show that a folded table is made again from them. */
+        final List<Long> hashed = new ArrayList<>();
+
+        ListTexts(List<String> textOfRow) {
+            this.textOfRow = textOfRow;
+        }
+
+        @Override
+        public boolean holds(long row, byte[] text, int from, int to) {
+            return textOfRow.get((int) row).equals(new String(text, from, to - from, StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int hash(long row) {
+            hashed.add(row);
+            byte[] bytes = textOfRow.get((int) row).getBytes(StandardCharsets.UTF_8);
+            return StringPool.hash(bytes, 0, bytes.length);
+        }
+    }
+
     /** 0: the index's hash; 1: only 3 bits of the text's hash; 2: every key the same hash. */
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 2})
@@ -43,8 +66,7 @@ class TextKeyIndexTest {
         Random random = new Random(11 + weakness);
         List<Long> prefixOfRow = new ArrayList<>();
         List<String> textOfRow = new ArrayList<>();
-        TextKeyIndex index = back ? new TextKeyIndex(hash, (row, bytes, from, to) -> textOfRow.get((int) row)
-                .equals(new String(bytes, from, to - from, StandardCharsets.UTF_8))) : new TextKeyIndex(hash);
+        TextKeyIndex index = back ? new TextKeyIndex(hash, new ListTexts(textOfRow)) : new TextKeyIndex(hash);
         Map<List<Object>, Long> reference = new HashMap<>();
         for (int i = 0; i < keys; i++) {
             // Prefixes enough that their groups' table grows, many repeats; texts of every length, some
@@ -85,9 +107,8 @@ class TextKeyIndexTest {
         TextKeyIndex.Hash hash = variant < 2 ? TextKeyIndex.MIXED : (prefix, textHash) -> textHash & 15;
         Random random = new Random(5 + variant);
         List<String> textOfRow = new ArrayList<>();
-        // Chunks of 256: the hashes of a burst cross from one chunk to the next, and tables outgrow them.
-        TextKeyIndex index = new TextKeyIndex(hash, back ? (row, bytes, from, to) -> textOfRow.get((int) row)
-                .equals(new String(bytes, from, to - from, StandardCharsets.UTF_8)) : null, 256);
+        // Chunks of 256 slots: tables outgrow them.
+        TextKeyIndex index = new TextKeyIndex(hash, back ? new ListTexts(textOfRow) : null, 256);
         Map<List<Object>, Long> reference = new HashMap<>();
         for (int burst = 0; burst < 400; burst++) {
             long prefix = (long) random.nextInt(60) << 32;
@@ -131,6 +152,36 @@ class TextKeyIndexTest {
         assertEquals(5_007, index.putIfAbsent(5, again, 0, 2, index.hash(5, StringPool.hash(again, 0, 2)), row),
                 "a folded prefix's key is found again");
         assertEquals(2_048, index.slotsHeld(), "the prefix met again is unfolded, the one left folded");
+    }
+
+    /**
+     * A folded prefix keeps nothing of its keys but where their rows start: met again, its table is
+     * made again from its rows' texts, read back (one hash a row, the rows of its keys and no other),
+     * and its keys are found as before.
+     */
+    @Test
+    void aFoldedTableIsMadeAgainFromItsRowsTexts() {
+        List<String> textOfRow = new ArrayList<>();
+        ListTexts texts = new ListTexts(textOfRow);
+        TextKeyIndex index = new TextKeyIndex(TextKeyIndex.MIXED, texts);
+        for (int prefix = 0; prefix < 3; prefix++) {
+            for (int person = 0; person < 1_000; person++) {
+                byte[] text = ("p" + person).getBytes(StandardCharsets.UTF_8);
+                assertEquals(-1, index.putIfAbsent(prefix, text, 0, text.length,
+                        index.hash(prefix, StringPool.hash(text, 0, text.length)), textOfRow.size()));
+                textOfRow.add("p" + person);
+            }
+        }
+        assertEquals(List.of(), texts.hashed, "no table was made again while each prefix came once");
+        byte[] again = "p7".getBytes(StandardCharsets.UTF_8);
+        assertEquals(1_007, index.putIfAbsent(1, again, 0, 2, index.hash(1, StringPool.hash(again, 0, 2)), 3_000));
+        assertEquals(java.util.stream.LongStream.range(1_000, 2_000).boxed().toList(), texts.hashed);
+        byte[] other = "q".getBytes(StandardCharsets.UTF_8);
+        assertEquals(-1, index.putIfAbsent(1, other, 0, 1, index.hash(1, StringPool.hash(other, 0, 1)), 3_000));
+        textOfRow.add("q");
+        assertEquals(1_999, index.putIfAbsent(1, "p999".getBytes(StandardCharsets.UTF_8), 0, 4,
+                index.hash(1, StringPool.hash("p999".getBytes(StandardCharsets.UTF_8), 0, 4)), 3_001));
+        assertEquals(1_000, texts.hashed.size(), "an unfolded prefix stays: its table is not made again");
     }
 
     /**

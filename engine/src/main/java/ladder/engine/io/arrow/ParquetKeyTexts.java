@@ -11,6 +11,7 @@ import ladder.engine.io.parquet.ColumnValues;
 import ladder.engine.io.parquet.LeafColumn;
 import ladder.engine.io.parquet.ParquetFile;
 import ladder.engine.io.parquet.UnsupportedParquet;
+import ladder.engine.table.StringPool;
 
 /**
  * A Parquet file's persons read back for the duplicate check ({@link KeyTexts}): the file is
@@ -50,6 +51,21 @@ final class ParquetKeyTexts implements KeyTexts {
 
     @Override
     public boolean textEquals(long line, byte[] text, int from, int to) {
+        byte[] bytes = bytes(line);
+        return bytes != null && Arrays.equals(bytes, 0, bytes.length, text, from, to);
+    }
+
+    @Override
+    public int hash(long line) {
+        byte[] bytes = bytes(line);
+        if (bytes == null) {
+            throw source.unreadable(new IOException("row " + line + " has no person now: it has changed since it was read"));
+        }
+        return StringPool.hash(bytes, 0, bytes.length);
+    }
+
+    /** The person at {@code line} as the text path reads it (RowValidator#registerKey): decoded, trimmed, encoded again; null if none. */
+    private byte[] bytes(long line) {
         try {
             open();
             long row = line - 1;
@@ -60,11 +76,9 @@ final class ParquetKeyTexts implements KeyTexts {
             ColumnValues values = group(g);
             int i = (int) (row - firstRows[g]);
             if (values.hasNulls() && values.nulls()[i]) {
-                return false;
+                return null;
             }
-            // As the text path reads a value (RowValidator#registerKey): decoded, trimmed, encoded again.
-            byte[] bytes = ValueRules.trim(BatchRecords.utf8(values.bytes(i))).getBytes(StandardCharsets.UTF_8);
-            return Arrays.equals(bytes, 0, bytes.length, text, from, to);
+            return ValueRules.trim(BatchRecords.utf8(values.bytes(i))).getBytes(StandardCharsets.UTF_8);
         } catch (IOException | UnsupportedParquet e) {
             throw source.unreadable(e);
         }
