@@ -231,6 +231,8 @@ public final class FieldDecoder {
      * dictionary.
      */
     private static boolean id(RowBatch batch, int row, int c, byte[] bytes, int from, int to) {
+        // One pass: each word checked and hashed as StringPool.hash would.
+        long h = StringPool.hashStart(to - from);
         long high = 0;
         int i = from;
         for (; i + 8 <= to; i += 8) {
@@ -240,18 +242,23 @@ public final class FieldDecoder {
                 return false;
             }
             high |= word;
+            h = StringPool.hashStep(h, word);
         }
-        for (; i < to; i++) {
-            byte b = bytes[i];
-            if (b == 0) {
+        if (i < to) {
+            long tail = StringPool.tail(bytes, i, to);
+            // The bytes above the text are 0 and flagged; a flag among the text's bytes means one
+            // of them is 0 (a false flag only ever lies above a true one).
+            long ofText = 0x8080_8080_8080_8080L >>> (64 - 8 * (to - i));
+            if (((tail - 0x0101_0101_0101_0101L) & ~tail & ofText) != 0) {
                 return false;
             }
-            high |= b;
+            high |= tail;
+            h = StringPool.hashStep(h, tail);
         }
         if ((high & 0x8080_8080_8080_8080L) != 0 && !ValueRules.isCleanUtf8(bytes, from, to)) {
             return false;
         }
-        batch.codes[c][row] = ~batch.dictionaries[c].append(bytes, from, to, StringPool.hash(bytes, from, to));
+        batch.codes[c][row] = ~batch.dictionaries[c].append(bytes, from, to, StringPool.hashEnd(h));
         return true;
     }
 

@@ -182,26 +182,44 @@ public final class StringPool {
      * ids differing in their last digit spread over the whole table.
      */
     public static int hash(byte[] bytes, int from, int to) {
-        long h = 0x9E37_79B9_7F4A_7C15L ^ (to - from);
+        long h = hashStart(to - from);
         int i = from;
         for (; i + 8 <= to; i += 8) {
-            h = Long.rotateLeft(h ^ (long) WORDS.get(bytes, i) * 0xC2B2_AE3D_27D4_EB4FL, 31) * 0x9E37_79B9_7F4A_7C15L;
+            h = hashStep(h, (long) WORDS.get(bytes, i));
         }
         if (i < to) {
-            long tail;
-            if (i + 8 <= bytes.length) {
-                tail = (long) WORDS.get(bytes, i) & (-1L >>> (64 - 8 * (to - i)));
-            } else {
-                tail = 0;
-                for (int k = 0; i + k < to; k++) {
-                    tail |= (bytes[i + k] & 0xFFL) << (8 * k);
-                }
-            }
-            h = Long.rotateLeft(h ^ tail * 0xC2B2_AE3D_27D4_EB4FL, 31) * 0x9E37_79B9_7F4A_7C15L;
+            h = hashStep(h, tail(bytes, i, to));
         }
+        return hashEnd(h);
+    }
+
+    /** {@link #hash}'s state before the words of a text of {@code length} bytes, for a caller that reads them anyway. */
+    public static long hashStart(int length) {
+        return 0x9E37_79B9_7F4A_7C15L ^ length;
+    }
+
+    /** {@link #hash}'s state after {@code word}: the text's next eight bytes, little-endian, or its last, zero above its end. */
+    public static long hashStep(long h, long word) {
+        return Long.rotateLeft(h ^ word * 0xC2B2_AE3D_27D4_EB4FL, 31) * 0x9E37_79B9_7F4A_7C15L;
+    }
+
+    /** {@link #hash} of the state after the text's words. */
+    public static int hashEnd(long h) {
         h = (h ^ (h >>> 30)) * 0xBF58_476D_1CE4_E5B9L;
         h = (h ^ (h >>> 27)) * 0x94D0_49BB_1331_11EBL;
         return (int) (h ^ (h >>> 31));
+    }
+
+    /** The 1 to 7 bytes {@code bytes[i..to)} as a little-endian word, zero above them. */
+    public static long tail(byte[] bytes, int i, int to) {
+        if (i + 8 <= bytes.length) {
+            return (long) WORDS.get(bytes, i) & (-1L >>> (64 - 8 * (to - i)));
+        }
+        long tail = 0;
+        for (int k = 0; i + k < to; k++) {
+            tail |= (bytes[i + k] & 0xFFL) << (8 * k);
+        }
+        return tail;
     }
 
     private static int codeOf(long entry) {

@@ -14,6 +14,7 @@ import ladder.engine.contract.Schema;
 import ladder.engine.contract.ValueRules;
 import ladder.engine.table.Chunk;
 import ladder.engine.table.Column;
+import ladder.engine.table.StringPool;
 import ladder.engine.table.Table;
 import ladder.engine.table.TableBuilder;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,40 @@ class RulesAgreeTest {
         assertTrue(checked > 1000, "only " + checked + " values checked");
         if (!disagreements.isEmpty()) {
             fail(disagreements.size() + " of " + checked + " values:\n" + String.join("\n", disagreements));
+        }
+    }
+
+    /**
+     * An id the table does not keep (a stream whose cube reads no person) is checked and hashed in
+     * one pass of its own: at every length from 1 to 40, placed where the bytes after it are text
+     * or the array's end, a plain id is taken with the pool's hash (else every such row would take
+     * the slow path, or the duplicate check miss its repeats), and one with a NUL anywhere is not.
+     */
+    @Test
+    void anIdTheTableDoesNotKeepIsCheckedAndHashedAtEveryLength() {
+        Schema schema = Schema.EMPLOYEES;
+        int c = schema.indexOf("person_id");
+        TableBuilder streamed = TableBuilder.streaming(schema, CHUNK_ROWS, 1, List.of("year"), group -> { });
+        RowValidator merged = new RowValidator(schema, streamed, r -> { });
+        FieldDecoder decoder = new FieldDecoder(schema, streamed);
+        for (int length = 1; length <= 40; length++) {
+            for (int after : new int[] {0, 3, 9}) {
+                byte[] bytes = new byte[length + after];
+                for (int k = 0; k < bytes.length; k++) {
+                    bytes[k] = (byte) (k < length ? 'a' + k % 26 : 'z');
+                }
+                ColumnarRows batch = new ColumnarRows(merged, 1);
+                batch.reset(1);
+                assertTrue(decoder.decode(batch, 0, c, bytes, 0, length), "a plain id of " + length + " bytes");
+                assertEquals(StringPool.hash(bytes, 0, length), batch.dictionaries[c].hash(~batch.codes[c][0]),
+                        "the hash of an id of " + length + " bytes");
+                for (int nul = 0; nul < length; nul++) {
+                    byte[] broken = bytes.clone();
+                    broken[nul] = 0;
+                    batch.reset(1);
+                    assertTrue(!decoder.decode(batch, 0, c, broken, 0, length), "NUL at " + nul + " of " + length);
+                }
+            }
         }
     }
 
