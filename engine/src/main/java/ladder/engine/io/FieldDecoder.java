@@ -237,8 +237,7 @@ public final class FieldDecoder {
         int i = from;
         for (; i + 8 <= to; i += 8) {
             long word = (long) WORDS.get(bytes, i);
-            // A byte of 0 leaves its high bit set in (word - 0x01..) & ~word (SWAR zero test).
-            if (((word - 0x0101_0101_0101_0101L) & ~word & 0x8080_8080_8080_8080L) != 0) {
+            if (zeroBytes(word) != 0) {
                 return false;
             }
             high |= word;
@@ -249,7 +248,7 @@ public final class FieldDecoder {
             // The bytes above the text are 0 and flagged; a flag among the text's bytes means one
             // of them is 0 (a false flag only ever lies above a true one).
             long ofText = 0x8080_8080_8080_8080L >>> (64 - 8 * (to - i));
-            if (((tail - 0x0101_0101_0101_0101L) & ~tail & ofText) != 0) {
+            if ((zeroBytes(tail) & ofText) != 0) {
                 return false;
             }
             high |= tail;
@@ -260,6 +259,14 @@ public final class FieldDecoder {
         }
         batch.codes[c][row] = ~batch.dictionaries[c].append(bytes, from, to, StringPool.hashEnd(h));
         return true;
+    }
+
+    /**
+     * The high bit of each byte of {@code word} that is 0, and perhaps of bytes above the lowest
+     * such (a borrow), never of one below it: (word - 0x01..) & ~word (SWAR zero test).
+     */
+    private static long zeroBytes(long word) {
+        return (word - 0x0101_0101_0101_0101L) & ~word & 0x8080_8080_8080_8080L;
     }
 
     /**

@@ -388,10 +388,7 @@ final class TextKeyIndex {
         if (texts != null) {
             return texts.holds(row, text, from, to);
         }
-        int block = (int) (row >>> BLOCK_BITS);
-        int r = (int) row & (BLOCK_ROWS - 1);
-        int start = r == 0 ? 0 : ends[block][r - 1];
-        return Arrays.equals(blocks[block], start, ends[block][r], text, from, to);
+        return Arrays.equals(blocks[blockOf(row)], storedStart(row), storedEnd(row), text, from, to);
     }
 
     /** The {@link StringPool#hash} of row {@code row}'s text, kept or read back. */
@@ -399,10 +396,21 @@ final class TextKeyIndex {
         if (texts != null) {
             return texts.hash(row);
         }
-        int block = (int) (row >>> BLOCK_BITS);
+        return StringPool.hash(blocks[blockOf(row)], storedStart(row), storedEnd(row));
+    }
+
+    private static int blockOf(long row) {
+        return (int) (row >>> BLOCK_BITS);
+    }
+
+    /** Where row {@code row}'s text starts in its block's bytes: where the row before it ends. */
+    private int storedStart(long row) {
         int r = (int) row & (BLOCK_ROWS - 1);
-        int start = r == 0 ? 0 : ends[block][r - 1];
-        return StringPool.hash(blocks[block], start, ends[block][r]);
+        return r == 0 ? 0 : ends[blockOf(row)][r - 1];
+    }
+
+    private int storedEnd(long row) {
+        return ends[blockOf(row)][(int) row & (BLOCK_ROWS - 1)];
     }
 
     private void store(byte[] text, int from, int to) {

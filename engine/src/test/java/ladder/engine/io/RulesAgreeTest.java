@@ -1,6 +1,7 @@
 package ladder.engine.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -84,7 +85,7 @@ class RulesAgreeTest {
                     byte[] broken = bytes.clone();
                     broken[nul] = 0;
                     batch.reset(1);
-                    assertTrue(!decoder.decode(batch, 0, c, broken, 0, length), "NUL at " + nul + " of " + length);
+                    assertFalse(decoder.decode(batch, 0, c, broken, 0, length), "NUL at " + nul + " of " + length);
                 }
             }
         }

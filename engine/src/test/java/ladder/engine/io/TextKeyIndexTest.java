@@ -179,8 +179,8 @@ class TextKeyIndexTest {
         byte[] other = "q".getBytes(StandardCharsets.UTF_8);
         assertEquals(-1, index.putIfAbsent(1, other, 0, 1, index.hash(1, StringPool.hash(other, 0, 1)), 3_000));
         textOfRow.add("q");
-        assertEquals(1_999, index.putIfAbsent(1, "p999".getBytes(StandardCharsets.UTF_8), 0, 4,
-                index.hash(1, StringPool.hash("p999".getBytes(StandardCharsets.UTF_8), 0, 4)), 3_001));
+        byte[] last = "p999".getBytes(StandardCharsets.UTF_8);
+        assertEquals(1_999, index.putIfAbsent(1, last, 0, 4, index.hash(1, StringPool.hash(last, 0, 4)), 3_001));
         assertEquals(1_000, texts.hashed.size(), "an unfolded prefix stays: its table is not made again");
     }
 
