@@ -82,6 +82,29 @@ class CommandLineTest {
         assertEquals("", warnings.toString(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Only the command named first is built, but the top-level usage still lists every command, and a
+     * misspelt one, or none, is one line pointing at the usage.
+     */
+    @Test
+    void theUsageListsEveryCommandAndAMisspeltOneIsOneLine() {
+        Run usage = run("--help");
+        assertEquals(0, usage.status(), usage.err());
+        for (String command : List.of("validate", "describe", "composition", "odds", "model", "survival", "trend",
+                "ceiling", "intersect", "pay", "maihda", "funnel", "routes", "training", "after-training",
+                "employer", "scorecard", "cube", "generate", "report", "import")) {
+            assertTrue(usage.out().contains("\n  " + command + " "), command + ": " + usage.out());
+        }
+        Run misspelt = run("compositon", "--data", SAMPLE);
+        assertEquals(2, misspelt.status(), misspelt.err());
+        assertNoStackTrace(misspelt);
+        assertEquals("ladder: Unmatched arguments from index 0: 'compositon', '--data', '" + SAMPLE + "' (see: ladder --help)",
+                misspelt.err().strip());
+        Run none = run();
+        assertEquals(2, none.status(), none.err());
+        assertTrue(none.err().strip().startsWith("ladder: name a command: validate, describe, composition"), none.err());
+    }
+
     /** An applicants file where employees are read, and the reverse, is named as such in one line. */
     @Test
     void anApplicantsFileWhereEmployeesAreReadIsNamedAsSuch() {
