@@ -1,6 +1,5 @@
 package ladder.engine.io.parquet;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import org.apache.parquet.format.ColumnMetaData;
@@ -10,7 +9,6 @@ import org.apache.parquet.format.DictionaryPageHeader;
 import org.apache.parquet.format.Encoding;
 import org.apache.parquet.format.PageHeader;
 import org.apache.parquet.format.Type;
-import org.apache.parquet.format.Util;
 
 /**
  * Decodes one column chunk of a flat column, page by page, into {@link ColumnValues} a run of rows
@@ -315,15 +313,14 @@ public final class ColumnChunkReader {
     }
 
     private PageHeader pageHeader() throws IOException {
-        ByteArrayInputStream in = new ByteArrayInputStream(chunk, position, chunkLength - position);
-        PageHeader header;
+        CompactThrift.Header header;
         try {
-            header = Util.readPageHeader(in);
+            header = CompactThrift.pageHeader(chunk, position, chunkLength);
         } catch (IOException | RuntimeException e) {
             throw failure("has a page header that cannot be read (" + e.getMessage() + ")", e);
         }
-        position = chunkLength - in.available();
-        return header;
+        position = header.end();
+        return header.header();
     }
 
     private void dictionaryPage(DictionaryPageHeader header, int body, int compressed, int size) throws IOException {

@@ -1,6 +1,5 @@
 package ladder.engine.io.parquet;
 
-import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -21,11 +20,10 @@ import org.apache.parquet.format.LogicalType;
 import org.apache.parquet.format.RowGroup;
 import org.apache.parquet.format.SchemaElement;
 import org.apache.parquet.format.Type;
-import org.apache.parquet.format.Util;
 
 /**
- * The footer of a Parquet file (its Thrift-encoded {@link FileMetaData}, read with
- * parquet-format-structures) and what Ladder's decoder needs of it: the flat schema's columns,
+ * The footer of a Parquet file (its Thrift-encoded {@link FileMetaData}, read into
+ * parquet-format-structures' objects by {@link CompactThrift}) and what Ladder's decoder needs of it: the flat schema's columns,
  * the row groups, and the bytes of a column chunk.
  *
  * <p>Ladder reads flat files whose columns are integers (INT32, INT64, with or without an integer
@@ -87,10 +85,11 @@ public final class ParquetFile {
         if (footerLength > size - 12) {
             throw new IOException("a footer of " + footerLength + " bytes in a file of " + size);
         }
+        byte[] footer = read(channel, size - 8 - footerLength, (int) footerLength);
         FileMetaData metadata;
         try {
-            metadata = Util.readFileMetaData(new ByteArrayInputStream(read(channel, size - 8 - footerLength, (int) footerLength)));
-        } catch (RuntimeException e) {
+            metadata = CompactThrift.fileMetaData(footer, 0, footer.length);
+        } catch (IOException | RuntimeException e) {
             throw new IOException("its footer cannot be read (" + e.getMessage() + ")", e);
         }
         if (metadata.isSetEncryption_algorithm()) {
