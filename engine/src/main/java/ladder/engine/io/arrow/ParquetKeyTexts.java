@@ -10,12 +10,11 @@ import ladder.engine.contract.ValueRules;
 import ladder.engine.io.parquet.ColumnValues;
 import ladder.engine.io.parquet.LeafColumn;
 import ladder.engine.io.parquet.ParquetFile;
-import ladder.engine.io.parquet.UnsupportedParquet;
 import ladder.engine.table.StringPool;
 
 /**
  * A Parquet file's persons read back for the duplicate check ({@link KeyTexts}): the file is
- * opened again when first asked, and the person column of the row group asked for decoded whole,
+ * opened again when first asked (its footer as the load read it), and the person column of the row group asked for decoded whole,
  * the last {@value #KEPT} kept, and a value compared as the text path reads it, as the rows asked for are most often of the employer and year
  * being read, in the row groups just read. A row is the file's row numbered from 1, as the loader
  * numbers them ({@link ParquetRowGroupLoad}).
@@ -25,10 +24,11 @@ final class ParquetKeyTexts implements KeyTexts {
 
     private final SourceFile source;
     private final Path path;
-    private final String column;
+    /** The file as the load read it, and its person column. */
+    private final ParquetFile loaded;
+    private final LeafColumn leaf;
     private FileChannel channel;
     private ParquetFile file;
-    private LeafColumn leaf;
     /** Where each row group starts, and the file's rows, as the load read them. */
     private final long[] firstRows;
     private final int batchRows;
@@ -37,13 +37,14 @@ final class ParquetKeyTexts implements KeyTexts {
     private int next;
 
     /**
-     * The persons of column {@code column} (its name in the file) of {@code path}, whose row
+     * The persons of column {@code leaf} of {@code path}, read by the load as {@code loaded}, whose row
      * groups start at {@code firstRows} (and it ends at their last), decoded {@code batchRows} at a time.
      */
-    ParquetKeyTexts(SourceFile source, Path path, String column, long[] firstRows, int batchRows) {
+    ParquetKeyTexts(SourceFile source, Path path, ParquetFile loaded, LeafColumn leaf, long[] firstRows, int batchRows) {
         this.source = source;
         this.path = path;
-        this.column = column;
+        this.loaded = loaded;
+        this.leaf = leaf;
         this.firstRows = firstRows;
         this.batchRows = batchRows;
         Arrays.fill(groups, -1);
@@ -79,7 +80,7 @@ final class ParquetKeyTexts implements KeyTexts {
                 return null;
             }
             return ValueRules.trim(BatchRecords.utf8(values.bytes(i))).getBytes(StandardCharsets.UTF_8);
-        } catch (IOException | UnsupportedParquet e) {
+        } catch (IOException e) {
             throw source.unreadable(e);
         }
     }
@@ -111,18 +112,13 @@ final class ParquetKeyTexts implements KeyTexts {
         return values;
     }
 
-    private void open() throws IOException, UnsupportedParquet {
+    /** Opens the file again, its footer as the load read it (a footer of a 100M-row file takes a tenth of a second to read). */
+    private void open() throws IOException {
         if (file != null) {
             return;
         }
         channel = source.open(path);
-        file = ParquetFile.open(channel);
-        leaf = file.columns().stream().filter(l -> l.name().equals(column)).findFirst()
-                .orElseThrow(() -> new IOException("its column '" + column + "' is gone"));
-        if (file.rowGroups() != firstRows.length - 1) {
-            throw new IOException("it has changed since it was read: " + file.rowGroups() + " row groups, not "
-                    + (firstRows.length - 1));
-        }
+        file = loaded.reopened(channel);
     }
 
     @Override

@@ -117,7 +117,7 @@ final class ParquetRowGroupLoad {
         String person = records.schema().key().get(2).name();
         for (int c = 0; c < leaves.length; c++) {
             if (records.schema().fields().get(records.target(c)).name().equals(person)) {
-                return new ParquetKeyTexts(source, path, leaves[c].name(), firstRows, batchRows);
+                return new ParquetKeyTexts(source, path, file, leaves[c], firstRows, batchRows);
             }
         }
         throw new IllegalStateException("no column is bound to " + person);

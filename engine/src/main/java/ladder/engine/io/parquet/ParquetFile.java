@@ -98,6 +98,18 @@ public final class ParquetFile {
         return new ParquetFile(channel, size, metadata, leaves(metadata));
     }
 
+    /**
+     * This file open again on {@code channel} (the load's channel closed), its footer as read
+     * then, not read again; an {@link IOException} if the file is not the size it was.
+     */
+    public ParquetFile reopened(FileChannel channel) throws IOException {
+        long now = channel.size();
+        if (now != size) {
+            throw new IOException("it has changed since it was read: " + now + " bytes, not " + size);
+        }
+        return new ParquetFile(channel, size, metadata, columns);
+    }
+
     /** The file's columns in order; each column's chunks are {@code index()}-th in every row group. */
     public List<LeafColumn> columns() {
         return columns;
