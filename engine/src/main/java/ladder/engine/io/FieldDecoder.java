@@ -257,7 +257,9 @@ public final class FieldDecoder {
         if ((high & 0x8080_8080_8080_8080L) != 0 && !ValueRules.isCleanUtf8(bytes, from, to)) {
             return false;
         }
-        batch.codes[c][row] = ~batch.dictionaries[c].append(bytes, from, to, StringPool.hashEnd(h));
+        int hash = StringPool.hashEnd(h);
+        LocalDictionary ids = batch.dictionaries[c];
+        batch.codes[c][row] = ~(bytes == batch.inPlace ? ids.appendInPlace(bytes, from, to, hash) : ids.append(bytes, from, to, hash));
         return true;
     }
 

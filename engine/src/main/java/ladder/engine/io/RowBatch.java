@@ -26,6 +26,12 @@ public abstract class RowBatch {
     final LocalDictionary[] dictionaries;
     /** Each row's line relative to the batch's first line (CSV), or its row number (columnar files). */
     long[] lines;
+    /**
+     * An array of text the reader keeps unchanged until the batch is merged (a Parquet batch's
+     * own strings), whose ids the batch's dictionary may refer to in place instead of copying
+     * ({@link LocalDictionary#appendInPlace}); null if none.
+     */
+    byte[] inPlace;
     private boolean[] slow;
     private int rows;
 
@@ -52,6 +58,11 @@ public abstract class RowBatch {
                 dictionaries[c] = new LocalDictionary();
             }
         }
+    }
+
+    /** Lets ids in {@code bytes}, which stay unchanged until this batch is merged, be referred to in place (null: none). */
+    public final void textsInPlace(byte[] bytes) {
+        inPlace = bytes;
     }
 
     /** The number of rows held. */
@@ -99,6 +110,7 @@ public abstract class RowBatch {
     /** Empties the batch for reuse, keeping its arrays. */
     protected void clear() {
         rows = 0;
+        inPlace = null;
         for (LocalDictionary dictionary : dictionaries) {
             if (dictionary != null) {
                 dictionary.clear();

@@ -501,10 +501,13 @@ final class ParquetRowGroupLoad {
                     byte[][] data = values.data();
                     int[] starts = values.starts();
                     int[] ends = values.ends();
+                    // The batch's strings stay as they are until it is merged: its ids are referred to there, not copied.
+                    rows.textsInPlace(values.keptBytes());
                     for (int i = 0; i < n; i++) {
                         check(rows, i, nulls != null && nulls[i] ? empty(rows, i, column)
                                 : decoder.putText(rows, i, column, data[i], starts[i], ends[i]));
                     }
+                    rows.textsInPlace(null);
                 }
             }
         }

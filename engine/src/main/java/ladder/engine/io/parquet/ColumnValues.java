@@ -190,7 +190,11 @@ public final class ColumnValues {
         return at;
     }
 
-    byte[] keptBytes() {
+    /**
+     * The array the batch's latest strings are kept in ({@link #keep}), unchanged until this is
+     * read into again: a string in it may be referred to in place until then.
+     */
+    public byte[] keptBytes() {
         return kept;
     }
 
