@@ -259,7 +259,8 @@ public final class FieldDecoder {
         }
         int hash = StringPool.hashEnd(h);
         LocalDictionary ids = batch.dictionaries[c];
-        batch.codes[c][row] = ~(bytes == batch.inPlace ? ids.appendInPlace(bytes, from, to, hash) : ids.append(bytes, from, to, hash));
+        int code = bytes == batch.inPlace ? ids.appendInPlace(bytes, from, to, hash) : ids.append(bytes, from, to, hash);
+        batch.codes[c][row] = ~code;
         return true;
     }
 

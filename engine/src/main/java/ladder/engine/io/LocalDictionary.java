@@ -52,10 +52,7 @@ final class LocalDictionary {
      */
     int append(byte[] bytes, int from, int to, int hash) {
         int end = arena.append(bytes, from, to);
-        if (size == hashes.length) {
-            hashes = Arrays.copyOf(hashes, size * 2);
-            offsets = Arrays.copyOf(offsets, size * 2 + 1);
-        }
+        growIfFull();
         int code = size++;
         offsets[code + 1] = end;
         hashes[code] = hash;
@@ -78,10 +75,7 @@ final class LocalDictionary {
             }
             return append(bytes, from, to, hash);
         }
-        if (size == hashes.length) {
-            hashes = Arrays.copyOf(hashes, size * 2);
-            offsets = Arrays.copyOf(offsets, size * 2 + 1);
-        }
+        growIfFull();
         if (size == ends.length) {
             ends = Arrays.copyOf(ends, Math.max(256, size * 2));
         }
@@ -101,6 +95,13 @@ final class LocalDictionary {
         offsets[0] = 0;
         for (int code = 0; code < size; code++) {
             offsets[code + 1] = arena.append(bytes, starts[code], ends[code]);
+        }
+    }
+
+    private void growIfFull() {
+        if (size == hashes.length) {
+            hashes = Arrays.copyOf(hashes, size * 2);
+            offsets = Arrays.copyOf(offsets, size * 2 + 1);
         }
     }
 

@@ -14,9 +14,10 @@ import ladder.engine.table.StringPool;
 
 /**
  * A Parquet file's persons read back for the duplicate check ({@link KeyTexts}): the file is
- * opened again when first asked (its footer as the load read it), and the person column of the row group asked for decoded whole,
- * the last {@value #KEPT} kept, and a value compared as the text path reads it, as the rows asked for are most often of the employer and year
- * being read, in the row groups just read. A row is the file's row numbered from 1, as the loader
+ * opened again when first asked (its footer as the load read it), and the person column of the
+ * row group asked for decoded whole, the last {@value #KEPT} kept, and a value compared as the
+ * text path reads it, as the rows asked for are most often of the employer and year being read,
+ * in the row groups just read. A row is the file's row numbered from 1, as the loader
  * numbers them ({@link ParquetRowGroupLoad}).
  */
 final class ParquetKeyTexts implements KeyTexts {

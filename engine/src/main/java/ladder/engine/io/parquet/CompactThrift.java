@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.parquet.format.AesGcmCtrV1;
 import org.apache.parquet.format.AesGcmV1;
 import org.apache.parquet.format.BoundingBox;
@@ -144,44 +145,12 @@ final class CompactThrift {
         for (int id = field(0); id != END; id = field(id)) {
             switch (id) {
                 case 1 -> { if (is(I32)) m.setVersion(i32()); }
-                case 2 -> {
-                    int n = list(STRUCT);
-                    if (n >= 0) {
-                        List<SchemaElement> schema = new ArrayList<>(n);
-                        for (int k = 0; k < n; k++) {
-                            schema.add(schemaElement());
-                        }
-                        m.setSchema(schema);
-                    }
-                }
+                case 2 -> list(STRUCT, this::schemaElement, m::setSchema);
                 case 3 -> { if (is(I64)) m.setNum_rows(i64()); }
-                case 4 -> {
-                    int n = list(STRUCT);
-                    if (n >= 0) {
-                        List<RowGroup> groups = new ArrayList<>(n);
-                        for (int k = 0; k < n; k++) {
-                            groups.add(rowGroup());
-                        }
-                        m.setRow_groups(groups);
-                    }
-                }
-                case 5 -> {
-                    List<KeyValue> pairs = keyValues();
-                    if (pairs != null) {
-                        m.setKey_value_metadata(pairs);
-                    }
-                }
+                case 4 -> list(STRUCT, this::rowGroup, m::setRow_groups);
+                case 5 -> list(STRUCT, this::keyValue, m::setKey_value_metadata);
                 case 6 -> { if (is(BINARY)) m.setCreated_by(string()); }
-                case 7 -> {
-                    int n = list(STRUCT);
-                    if (n >= 0) {
-                        List<ColumnOrder> orders = new ArrayList<>(n);
-                        for (int k = 0; k < n; k++) {
-                            orders.add(columnOrder());
-                        }
-                        m.setColumn_orders(orders);
-                    }
-                }
+                case 7 -> list(STRUCT, this::columnOrder, m::setColumn_orders);
                 case 8 -> { if (is(STRUCT)) m.setEncryption_algorithm(encryptionAlgorithm()); }
                 case 9 -> { if (is(BINARY)) m.setFooter_signing_key_metadata(binary()); }
                 default -> skip(type, 0);
@@ -272,28 +241,21 @@ final class CompactThrift {
         return d;
     }
 
-    private interface BooleanSetter {
-        Object set(boolean value);
-    }
-
-    private interface UnitSetter {
-        Object set(TimeUnit unit);
-    }
-
-    private void timeOrTimestamp(BooleanSetter adjusted, UnitSetter unit, String struct) throws IOException {
+    /** The fields TimeType and TimestampType share, given to their setters. */
+    private void timeOrTimestamp(Consumer<Boolean> adjusted, Consumer<TimeUnit> unit, String struct) throws IOException {
         boolean adjustedSet = false;
         boolean unitSet = false;
         for (int id = field(0); id != END; id = field(id)) {
             switch (id) {
                 case 1 -> {
                     if (isBoolean()) {
-                        adjusted.set(type == TRUE);
+                        adjusted.accept(type == TRUE);
                         adjustedSet = true;
                     }
                 }
                 case 2 -> {
                     if (is(STRUCT)) {
-                        unit.set(timeUnit());
+                        unit.accept(timeUnit());
                         unitSet = true;
                     }
                 }
@@ -341,10 +303,9 @@ final class CompactThrift {
     private VariantType variantType() throws IOException {
         VariantType t = new VariantType();
         for (int id = field(0); id != END; id = field(id)) {
-            if (id == 1 && is(BYTE)) {
-                t.setSpecification_version(i8());
-            } else if (id != 1) {
-                skip(type, 0);
+            switch (id) {
+                case 1 -> { if (is(BYTE)) t.setSpecification_version(i8()); }
+                default -> skip(type, 0);
             }
         }
         return t;
@@ -353,10 +314,9 @@ final class CompactThrift {
     private GeometryType geometryType() throws IOException {
         GeometryType t = new GeometryType();
         for (int id = field(0); id != END; id = field(id)) {
-            if (id == 1 && is(BINARY)) {
-                t.setCrs(string());
-            } else if (id != 1) {
-                skip(type, 0);
+            switch (id) {
+                case 1 -> { if (is(BINARY)) t.setCrs(string()); }
+                default -> skip(type, 0);
             }
         }
         return t;
@@ -378,28 +338,10 @@ final class CompactThrift {
         RowGroup g = new RowGroup();
         for (int id = field(0); id != END; id = field(id)) {
             switch (id) {
-                case 1 -> {
-                    int n = list(STRUCT);
-                    if (n >= 0) {
-                        List<ColumnChunk> chunks = new ArrayList<>(n);
-                        for (int k = 0; k < n; k++) {
-                            chunks.add(columnChunk());
-                        }
-                        g.setColumns(chunks);
-                    }
-                }
+                case 1 -> list(STRUCT, this::columnChunk, g::setColumns);
                 case 2 -> { if (is(I64)) g.setTotal_byte_size(i64()); }
                 case 3 -> { if (is(I64)) g.setNum_rows(i64()); }
-                case 4 -> {
-                    int n = list(STRUCT);
-                    if (n >= 0) {
-                        List<SortingColumn> sorting = new ArrayList<>(n);
-                        for (int k = 0; k < n; k++) {
-                            sorting.add(sortingColumn());
-                        }
-                        g.setSorting_columns(sorting);
-                    }
-                }
+                case 4 -> list(STRUCT, this::sortingColumn, g::setSorting_columns);
                 case 5 -> { if (is(I64)) g.setFile_offset(i64()); }
                 case 6 -> { if (is(I64)) g.setTotal_compressed_size(i64()); }
                 case 7 -> { if (is(I16)) g.setOrdinal(i16()); }
@@ -453,49 +395,19 @@ final class CompactThrift {
         for (int id = field(0); id != END; id = field(id)) {
             switch (id) {
                 case 1 -> { if (is(I32)) m.setType(Type.findByValue(i32())); }
-                case 2 -> {
-                    int n = list(I32);
-                    if (n >= 0) {
-                        List<Encoding> encodings = new ArrayList<>(n);
-                        for (int k = 0; k < n; k++) {
-                            Encoding encoding = Encoding.findByValue(i32());
-                            if (encoding != null) {
-                                encodings.add(encoding);
-                            }
-                        }
-                        m.setEncodings(encodings);
-                    }
-                }
-                case 3 -> {
-                    List<String> path = strings();
-                    if (path != null) {
-                        m.setPath_in_schema(path);
-                    }
-                }
+                // An encoding this version does not know is left out, as the library's reader leaves it out.
+                case 2 -> list(I32, () -> Encoding.findByValue(i32()), m::setEncodings);
+                case 3 -> list(BINARY, this::string, m::setPath_in_schema);
                 case 4 -> { if (is(I32)) m.setCodec(CompressionCodec.findByValue(i32())); }
                 case 5 -> { if (is(I64)) m.setNum_values(i64()); }
                 case 6 -> { if (is(I64)) m.setTotal_uncompressed_size(i64()); }
                 case 7 -> { if (is(I64)) m.setTotal_compressed_size(i64()); }
-                case 8 -> {
-                    List<KeyValue> pairs = keyValues();
-                    if (pairs != null) {
-                        m.setKey_value_metadata(pairs);
-                    }
-                }
+                case 8 -> list(STRUCT, this::keyValue, m::setKey_value_metadata);
                 case 9 -> { if (is(I64)) m.setData_page_offset(i64()); }
                 case 10 -> { if (is(I64)) m.setIndex_page_offset(i64()); }
                 case 11 -> { if (is(I64)) m.setDictionary_page_offset(i64()); }
                 case 12 -> { if (is(STRUCT)) m.setStatistics(statistics()); }
-                case 13 -> {
-                    int n = list(STRUCT);
-                    if (n >= 0) {
-                        List<PageEncodingStats> stats = new ArrayList<>(n);
-                        for (int k = 0; k < n; k++) {
-                            stats.add(pageEncodingStats());
-                        }
-                        m.setEncoding_stats(stats);
-                    }
-                }
+                case 13 -> list(STRUCT, this::pageEncodingStats, m::setEncoding_stats);
                 case 14 -> { if (is(I64)) m.setBloom_filter_offset(i64()); }
                 case 15 -> { if (is(I32)) m.setBloom_filter_length(i32()); }
                 case 16 -> { if (is(STRUCT)) m.setSize_statistics(sizeStatistics()); }
@@ -553,18 +465,8 @@ final class CompactThrift {
         for (int id = field(0); id != END; id = field(id)) {
             switch (id) {
                 case 1 -> { if (is(I64)) s.setUnencoded_byte_array_data_bytes(i64()); }
-                case 2 -> {
-                    List<Long> histogram = longs();
-                    if (histogram != null) {
-                        s.setRepetition_level_histogram(histogram);
-                    }
-                }
-                case 3 -> {
-                    List<Long> histogram = longs();
-                    if (histogram != null) {
-                        s.setDefinition_level_histogram(histogram);
-                    }
-                }
+                case 2 -> list(I64, this::i64, s::setRepetition_level_histogram);
+                case 3 -> list(I64, this::i64, s::setDefinition_level_histogram);
                 default -> skip(type, 0);
             }
         }
@@ -576,16 +478,7 @@ final class CompactThrift {
         for (int id = field(0); id != END; id = field(id)) {
             switch (id) {
                 case 1 -> { if (is(STRUCT)) s.setBbox(boundingBox()); }
-                case 2 -> {
-                    int n = list(I32);
-                    if (n >= 0) {
-                        List<Integer> types = new ArrayList<>(n);
-                        for (int k = 0; k < n; k++) {
-                            types.add(i32());
-                        }
-                        s.setGeospatial_types(types);
-                    }
-                }
+                case 2 -> list(I32, this::i32, s::setGeospatial_types);
                 default -> skip(type, 0);
             }
         }
@@ -643,12 +536,7 @@ final class CompactThrift {
             EncryptionWithColumnKey key = new EncryptionWithColumnKey();
             for (int f = field(0); f != END; f = field(f)) {
                 switch (f) {
-                    case 1 -> {
-                        List<String> path = strings();
-                        if (path != null) {
-                            key.setPath_in_schema(path);
-                        }
-                    }
+                    case 1 -> list(BINARY, this::string, key::setPath_in_schema);
                     case 2 -> { if (is(BINARY)) key.setKey_metadata(binary()); }
                     default -> skip(type, 0);
                 }
@@ -799,52 +687,47 @@ final class CompactThrift {
         return d;
     }
 
-    /** A list of key-value pairs, or null (the field passed over) if the field is not a list. */
-    private List<KeyValue> keyValues() throws IOException {
-        int n = list(STRUCT);
-        if (n < 0) {
-            return null;
-        }
-        List<KeyValue> pairs = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) {
-            KeyValue pair = new KeyValue();
-            for (int id = field(0); id != END; id = field(id)) {
-                switch (id) {
-                    case 1 -> { if (is(BINARY)) pair.setKey(string()); }
-                    case 2 -> { if (is(BINARY)) pair.setValue(string()); }
-                    default -> skip(type, 0);
-                }
+    private KeyValue keyValue() throws IOException {
+        KeyValue pair = new KeyValue();
+        for (int id = field(0); id != END; id = field(id)) {
+            switch (id) {
+                case 1 -> { if (is(BINARY)) pair.setKey(string()); }
+                case 2 -> { if (is(BINARY)) pair.setValue(string()); }
+                default -> skip(type, 0);
             }
-            require(pair.isSetKey(), "key", "KeyValue");
-            pairs.add(pair);
         }
-        return pairs;
+        require(pair.isSetKey(), "key", "KeyValue");
+        return pair;
     }
 
-    /** A list of strings, or null (the field passed over) if the field is not a list. */
-    private List<String> strings() throws IOException {
-        int n = list(BINARY);
-        if (n < 0) {
-            return null;
-        }
-        List<String> strings = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) {
-            strings.add(string());
-        }
-        return strings;
+    /** Reads one element of a list. */
+    private interface Element<T> {
+        T read() throws IOException;
     }
 
-    /** A list of i64, or null (the field passed over) if the field is not a list. */
-    private List<Long> longs() throws IOException {
-        int n = list(I64);
-        if (n < 0) {
-            return null;
+    /**
+     * If the field begun is a list of {@code element}-typed values, gives {@code set} them, each
+     * read by {@code reader}, a null (an enum value this version does not know) left out; if it is
+     * not a list, passes it over.
+     */
+    private <T> void list(int element, Element<T> reader, Consumer<List<T>> set) throws IOException {
+        if (type != LIST) {
+            skip(type, 0);
+            return;
         }
-        List<Long> longs = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) {
-            longs.add(i64());
+        int header = u8();
+        int size = size(header);
+        if ((header & 0x0f) != element) {
+            throw new IOException("a list of type " + (header & 0x0f) + " where " + element + " was expected");
         }
-        return longs;
+        List<T> values = new ArrayList<>(size);
+        for (int k = 0; k < size; k++) {
+            T value = reader.read();
+            if (value != null) {
+                values.add(value);
+            }
+        }
+        set.accept(values);
     }
 
     /**
@@ -872,25 +755,11 @@ final class CompactThrift {
 
     /** Whether the field begun is a boolean (its value in {@link #type}); if not, it is passed over. */
     private boolean isBoolean() throws IOException {
-        return type == TRUE || type == FALSE || is(TRUE);
-    }
-
-    /**
-     * If the field begun is a list, its size, its elements (which must be of {@code element}'s
-     * type) to be read next; if not, -1, the field passed over.
-     */
-    private int list(int element) throws IOException {
-        if (type != LIST) {
-            skip(type, 0);
-            return -1;
+        if (type == TRUE || type == FALSE) {
+            return true;
         }
-        int header = u8();
-        int size = size(header);
-        int elements = header & 0x0f;
-        if (elements != element && !(element == TRUE && elements == FALSE)) {
-            throw new IOException("a list of type " + elements + " where " + element + " was expected");
-        }
-        return size;
+        skip(type, 0);
+        return false;
     }
 
     /** A list's or set's size from its header byte (and the varint that follows if its high nibble is 15). */
@@ -939,8 +808,7 @@ final class CompactThrift {
                 int size = size(header);
                 int elements = header & 0x0f;
                 for (int k = 0; k < size; k++) {
-                    // A boolean element is a byte of its own.
-                    skip(elements == TRUE || elements == FALSE ? BYTE : elements, depth + 1);
+                    skip(element(elements), depth + 1);
                 }
             }
             case MAP -> {
@@ -953,8 +821,8 @@ final class CompactThrift {
                     int keys = kinds >>> 4;
                     int values = kinds & 0x0f;
                     for (int k = 0; k < size; k++) {
-                        skip(keys == TRUE || keys == FALSE ? BYTE : keys, depth + 1);
-                        skip(values == TRUE || values == FALSE ? BYTE : values, depth + 1);
+                        skip(element(keys), depth + 1);
+                        skip(element(values), depth + 1);
                     }
                 }
             }
@@ -965,6 +833,11 @@ final class CompactThrift {
             }
             default -> throw new IOException("a field of unknown type " + type);
         }
+    }
+
+    /** The type to pass over a collection's element of compact type {@code type} as: a boolean element is a byte of its own. */
+    private static int element(int type) {
+        return type == TRUE || type == FALSE ? BYTE : type;
     }
 
     private int u8() throws IOException {

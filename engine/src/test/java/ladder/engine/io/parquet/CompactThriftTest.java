@@ -299,7 +299,8 @@ class CompactThriftTest {
             byte[] footer = write(fileMetaData(random));
             byte[] page = write(pageHeader(random));
             for (int cut = 0; cut < footer.length; cut += 1 + random.nextInt(3)) {
-                assertThrows(IOException.class, footerOf(footer, cut)::run, "cut at " + cut);
+                int at = cut;
+                assertThrows(IOException.class, () -> CompactThrift.fileMetaData(footer, 0, at), "cut at " + cut);
             }
             for (int cut = 0; cut < page.length; cut++) {
                 int at = cut;
@@ -381,14 +382,6 @@ class CompactThriftTest {
             return Double.doubleToLongBits(x) == Double.doubleToLongBits((Double) b) ? null : path + ": " + a + " against " + b;
         }
         return a.equals(b) ? null : path + ": " + a + " against " + b;
-    }
-
-    private interface Reading {
-        void run() throws IOException;
-    }
-
-    private static Reading footerOf(byte[] footer, int cut) {
-        return () -> CompactThrift.fileMetaData(footer, 0, cut);
     }
 
     /** 1 if both readers take the bytes (and then agree), 0 if this one refuses them with an IOException. */
